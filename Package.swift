@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "stepgrad",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "stepgrad", targets: ["stepgrad"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Layer 1: the engine. Pure value types; no files, no terminals.
+        .target(name: "StepgradEngine"),
+        // Layer 2: scenario files, bundled exercises, answers (YAML/JSON in, engine values out).
+        .target(name: "StepgradScenario", dependencies: ["StepgradEngine", "Yams"]),
+        // Headless renderers of a trace: text, Markdown, LaTeX, JSON.
+        .target(name: "StepgradRender", dependencies: ["StepgradEngine", "StepgradScenario"]),
+        // Answer checking, class grading, exercise generation.
+        .target(name: "StepgradHomework", dependencies: ["StepgradEngine", "StepgradScenario", "StepgradRender"]),
+        // Layer 3: the observable training session.
+        .target(name: "StepgradSession", dependencies: ["StepgradEngine", "StepgradScenario"]),
+        // Layer 4: views drawing into an in-memory grid; no ncurses here.
+        .target(name: "StepgradUI", dependencies: ["StepgradEngine", "StepgradScenario", "StepgradSession", "StepgradHomework"]),
+        // The only place ncurses is seen.
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "StepgradTerminal", dependencies: ["CNcurses", "StepgradUI"]),
+        // The command line.
+        .executableTarget(name: "stepgrad", dependencies: [
+            "StepgradEngine", "StepgradScenario", "StepgradRender", "StepgradHomework",
+            "StepgradSession", "StepgradUI", "StepgradTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "stepgrad-bench", dependencies: [
+            "StepgradEngine", "StepgradScenario", "StepgradSession", "StepgradUI",
+        ]),
+        .testTarget(name: "StepgradEngineTests", dependencies: ["StepgradEngine", "StepgradScenario"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "StepgradScenarioTests", dependencies: ["StepgradScenario"]),
+        .testTarget(name: "StepgradRenderTests", dependencies: ["StepgradRender"]),
+        .testTarget(name: "StepgradHomeworkTests", dependencies: ["StepgradHomework"]),
+        .testTarget(name: "StepgradSessionTests", dependencies: ["StepgradSession"]),
+        .testTarget(name: "StepgradUITests", dependencies: ["StepgradUI"]),
+        .testTarget(name: "StepgradEndToEndTests", dependencies: ["StepgradScenario"]),
+    ]
+)
