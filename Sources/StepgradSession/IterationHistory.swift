@@ -4,7 +4,7 @@ import StepgradEngine
 ///
 /// The engine is a pure function, so any past iteration can be recomputed, bit for bit,
 /// from any earlier starting point; the history only decides what to keep:
-/// - the recorded iterations (with traces) nearest the current one, at most `recentLimit`;
+/// - recorded iterations (with traces) within `recentLimit` of the current one, at most `recentLimit`;
 /// - checkpoints (parameters and optimizer state), dense near the current iteration and
 ///   sparse further back: of the iterations d back with 2ᵏ ≤ d < 2ᵏ⁺¹, only the multiple of
 ///   2ᵏ is kept. That is one per band, so at most ⌊log₂(n − 1)⌋ + 2 at iteration n, and an
@@ -40,6 +40,7 @@ struct IterationHistory: Sendable {
         checkpoints[n] = recorded.input
         recent[n] = recorded
         thinCheckpoints(at: n)
+        recent = recent.filter { abs($0.key - n) <= recentLimit }
         while recent.count > recentLimit, let far = recent.keys.max(by: { abs($0 - n) < abs($1 - n) }) {
             recent[far] = nil
         }
