@@ -75,16 +75,14 @@ func identical(_ a: Matrix, _ b: Matrix) -> Bool {
     a.shape == b.shape && a.elements.map(\.bitPattern) == b.elements.map(\.bitPattern)
 }
 
-/// Everything a view can see of a session, for comparing two moments.
+/// Everything a view can see of a session, for comparing two moments; numbers by their bits.
 struct Seen: Equatable {
     var iteration: Int
     var cursor: Cursor
     var granularity: Granularity
     var step: Step?
     var lossHistory: [UInt64]
-    var parameters: [[UInt64]]
-    var optimizerState: OptimizerState
-    var trace: Trace
+    var numbers: [[UInt64]]
 
     @MainActor init(_ session: TrainingSession) {
         iteration = session.iteration
@@ -92,9 +90,10 @@ struct Seen: Equatable {
         granularity = session.granularity
         step = session.currentStep
         lossHistory = session.lossHistory.map(\.bitPattern)
-        parameters = session.parameters.weights.map { $0.elements.map(\.bitPattern) }
-            + session.parameters.biases.map { $0?.elements.map(\.bitPattern) ?? [] }
-        optimizerState = session.optimizerState
-        trace = session.trace
+        let state = session.optimizerState
+        let matrices = session.parameters.weights + session.parameters.biases.compactMap { $0 }
+            + state.first.sorted { $0.key < $1.key }.map(\.value) + state.second.sorted { $0.key < $1.key }.map(\.value)
+            + session.trace.operations.flatMap { [$0.result] + $0.operands.map(\.value) }
+        numbers = [[UInt64(state.step)]] + matrices.map { $0.elements.map(\.bitPattern) }
     }
 }
