@@ -10,7 +10,7 @@ public struct FastForwardProgress: Hashable, Sendable {
 
 public enum FastForwardOutcome: Hashable, Sendable {
     case finished(iterations: Int)
-    /// Stopped early; the iterations done are kept.
+    /// Stopped early; the iterations completed are kept (none when the session was restored meanwhile).
     case cancelled(completed: Int)
     /// Not started, and why.
     case refused(String)

@@ -9,7 +9,7 @@ extension IterationHistory {
                         progress: (_ done: Int, _ loss: Double) async -> Void) async -> [Double] {
         var current = state(n)
         var losses: [Double] = []
-        losses.reserveCapacity(count)
+        losses.reserveCapacity(min(count, 1 << 16))
         let clock = ContinuousClock()
         var reported = clock.now
         while losses.count < count, !Task.isCancelled {

@@ -34,24 +34,18 @@ extension TrainingSession {
 
     /// Carries on from the state file, exactly where the session stopped. When the file is
     /// missing, unreadable, damaged or saved for another version of the scenario, the session
-    /// starts afresh instead and the outcome says why.
+    /// starts afresh instead and the outcome says why. A fast-forward under way is discarded.
     @discardableResult public func restore() -> RestoreOutcome {
         pause()
-        cancelFastForward()
-        let outcome: RestoreOutcome
+        adopt(scenario)
         switch stateFilePath.map(StateFile.read) ?? .failure(.noScenarioFile) {
         case .success(let saved):
-            if let problem = problem(with: saved) {
-                outcome = .freshStart(problem)
-            } else {
-                resume(from: saved)
-                return .resumed(iteration: saved.iteration)
-            }
+            if let problem = problem(with: saved) { return .freshStart(problem) }
+            resume(from: saved)
+            return .resumed(iteration: saved.iteration)
         case .failure(let problem):
-            outcome = .freshStart(problem)
+            return .freshStart(problem)
         }
-        adopt(scenario)
-        return outcome
     }
 
     /// A session for `scenario`, carried on from its state file when there is a good one.

@@ -43,6 +43,8 @@ public final class TrainingSession {
     @ObservationIgnored let clock: (any SessionClock)?
     @ObservationIgnored var timer: SessionTimer?
     @ObservationIgnored var fastForwardTask: Task<FastForwardOutcome, Never>?
+    /// Counts the scenarios adopted, so that a fast-forward begun before the last one is discarded.
+    @ObservationIgnored var epoch = 0
     @ObservationIgnored let loader: ((String) throws -> Scenario)?
     /// Where `save()` writes; see `StateFile`.
     @ObservationIgnored public let stateDirectory: String
@@ -97,8 +99,13 @@ public final class TrainingSession {
         currentStep = cursor.isStart ? nil : Step(at: place, in: trace, layout: layout, granularity: granularity)
     }
 
-    /// Starts over with `scenario` at the start of its first iteration, keeping the selection if it still fits.
+    /// Starts over with `scenario` at the start of its first iteration, keeping the selection if
+    /// it still fits; a fast-forward under way is cancelled and its iterations discarded.
     func adopt(_ scenario: Scenario) {
+        epoch += 1
+        fastForwardTask?.cancel()
+        fastForwardTask = nil
+        fastForward = nil
         self.scenario = scenario
         timeline = IterationHistory(network: scenario.network, batch: scenario.batch,
                                    origin: Snapshot(parameters: scenario.parameters), recentLimit: recentTraces)

@@ -176,6 +176,15 @@ import Testing
         #expect(Seen(resumed().0) == Seen(s))
     }
 
+    @Test func restoringDuringAFastForwardDiscardsIt() async throws {
+        let (s, _) = try saved()
+        let task = s.fastForward(iterations: 100_000_000)
+        #expect(s.restore() == .resumed(iteration: 4))
+        #expect(!s.isBusy && s.fastForward == nil)
+        #expect(await task.value == .cancelled(completed: 0))
+        #expect(s.iteration == 4 && s.lossHistory.count == 3)
+    }
+
     @Test func aScenarioBuiltInMemoryCannotBeSaved() {
         let s = session(Fixtures.xor(path: nil))
         #expect(s.stateFilePath == nil)
