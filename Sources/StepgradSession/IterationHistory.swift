@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradScenario
 
 /// The iterations a session can return to, in memory that stays bounded however long it trains.
 ///
@@ -19,10 +20,10 @@ struct IterationHistory: Sendable {
     var checkpoints: [Int: Snapshot] = [:]
     private(set) var recent: [Int: RecordedIteration] = [:]
 
-    init(network: Network, batch: Batch, origin: Snapshot, recentLimit: Int) {
-        self.network = network
-        self.batch = batch
-        self.origin = origin
+    init(_ scenario: Scenario, recentLimit: Int) {
+        network = scenario.network
+        batch = scenario.batch
+        origin = Snapshot(parameters: scenario.parameters)
         self.recentLimit = max(1, recentLimit)
     }
 

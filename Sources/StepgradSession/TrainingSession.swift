@@ -31,7 +31,7 @@ public final class TrainingSession {
     /// The cell being inspected, if any (see `inspection`).
     public internal(set) var selection: CellReference?
     public internal(set) var playState: PlayState = .paused
-    /// Steps per second while playing, kept within `TrainingSession.speeds`.
+    /// Steps per second while playing; play keeps within `TrainingSession.speeds`.
     public var speed: Double = 2 {
         didSet { if playState != .paused { startTimer() } }
     }
@@ -58,8 +58,7 @@ public final class TrainingSession {
     public init(scenario: Scenario, clock: (any SessionClock)? = ContinuousSessionClock(),
                 stateDirectory: String? = nil, loader: ((String) throws -> Scenario)? = nil,
                 recentTraces: Int = 8) {
-        var timeline = IterationHistory(network: scenario.network, batch: scenario.batch,
-                                       origin: Snapshot(parameters: scenario.parameters), recentLimit: recentTraces)
+        var timeline = IterationHistory(scenario, recentLimit: recentTraces)
         let current = timeline.move(to: 1)
         self.scenario = scenario
         self.timeline = timeline
@@ -107,8 +106,7 @@ public final class TrainingSession {
         fastForwardTask = nil
         fastForward = nil
         self.scenario = scenario
-        timeline = IterationHistory(network: scenario.network, batch: scenario.batch,
-                                   origin: Snapshot(parameters: scenario.parameters), recentLimit: recentTraces)
+        timeline = IterationHistory(scenario, recentLimit: recentTraces)
         current = timeline.move(to: 1)
         layout = TraceLayout(current.outcome.trace)
         lossHistory = []

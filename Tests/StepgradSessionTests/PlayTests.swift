@@ -81,6 +81,15 @@ import Testing
         #expect(session.cursor == Cursor(operation: 0, revealed: 4))
     }
 
+    /// Not a timing test: the real clock only has to get there.
+    @Test func theRealClockDrivesPlayToo() async throws {
+        let real = TrainingSession(scenario: Fixtures.homework(), stateDirectory: "/nonexistent")
+        real.speed = 1000
+        real.runToEndOfIteration()
+        for _ in 0..<1000 where real.playState.isPlaying { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(real.isAtEndOfIteration && real.iteration == 1 && real.playState == .paused)
+    }
+
     @Test func aFrontEndCanDriveTicksItself() {
         let driven = TrainingSession(scenario: Fixtures.homework(), clock: nil, stateDirectory: "/nonexistent")
         #expect(driven.tickInterval == .milliseconds(500))
