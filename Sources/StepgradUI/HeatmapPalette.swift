@@ -2,7 +2,7 @@
 public struct HeatmapPalette: Hashable, Sendable {
     /// Hues for terminals with colour; `nil` for a monochrome theme.
     public struct Hues: Hashable, Sendable {
-        /// The background the scale starts from at the smallest magnitudes (zero itself stays plain).
+        /// The background the scale blends from (zero itself stays plain).
         public var neutral: Colour
         public var positive: Colour
         public var negative: Colour
@@ -23,11 +23,17 @@ public struct HeatmapPalette: Hashable, Sendable {
 
     public static let monochrome = HeatmapPalette(hues: nil)
 
+    /// The share of its hue even the smallest non-zero value shows. Without it small values of
+    /// either sign are near-neutral greys, and quantising to 256 colours turns them into the very
+    /// same grey: the sign would be lost. Zero itself stays plain.
+    public static let minimumTint = 0.4
+
     /// The style of a cell showing a value at `level`. With 256 or more colours the background
-    /// blends from neutral to the sign's hue by intensity; with 8/16 colours only sign (and, with 16,
-    /// strong versus weak) survive; without colour only attributes do. Below 256 colours views add
-    /// `Glyphs.heatMarker` so the magnitude is still readable. Infinities are bold and underlined and
-    /// NaN is bold on its own hue (reversed without colour) at every depth.
+    /// blends from neutral to the sign's hue by intensity (from `minimumTint` up); with 8/16
+    /// colours only sign (and, with 16, strong versus weak) survive; without colour only attributes
+    /// do. Below 256 colours views add `Glyphs.heatMarker` so the magnitude is still readable.
+    /// Infinities are bold and underlined and NaN is bold on its own hue (reversed without colour)
+    /// at every depth.
     public func style(for level: HeatLevel, depth: ColourDepth) -> Style {
         guard let hues, depth > .mono else { return Self.monoStyle(for: level) }
         if level == .zero { return .plain }
@@ -37,7 +43,7 @@ public struct HeatmapPalette: Hashable, Sendable {
             background = depth.showsMagnitudeInColour ? hues.nan : Colour.ANSI.magenta.colour
         case (_, .trueColour), (_, .palette256):
             let hue = Self.isPositive(level) ? hues.positive : hues.negative
-            background = hues.neutral.mixed(with: hue, level.intensity)
+            background = hues.neutral.mixed(with: hue, Self.minimumTint + (1 - Self.minimumTint) * level.intensity)
         case (_, .ansi16) where level.intensity > 0.5:
             background = (Self.isPositive(level) ? Colour.ANSI.brightBlue : .brightRed).colour
         default:
