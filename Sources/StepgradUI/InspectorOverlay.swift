@@ -1,0 +1,78 @@
+import StepgradEngine
+import StepgradSession
+
+/// The selected cell in full: its value (once computed), the formula of its operation, the whole
+/// arithmetic that produced it, and its values in the iterations before.
+@MainActor
+struct InspectorOverlay {
+    let context: ViewContext
+    let inspection: Inspection
+    let history: [IterationValue]
+    /// Extra lines about the cell, e.g. how a student's answer compares.
+    let extra: [StyledLine]
+
+    /// `z₂[1]`, `W₂[1,2]`, `L`: one index for a vector of one sample or a bias, two otherwise.
+    static func label(_ reference: CellReference, scene: Scene) -> String {
+        let q = reference.quantity, cell = reference.cell
+        let name = q.symbol(outputLayer: scene.outputLayer)
+        if q == .loss { return name }
+        let vector = (q.isPerSample && scene.batch == 1) || Equation.isVectorLike(q) && !q.isPerSample
+        return vector ? "\(name)[\(cell.column)]" : "\(name)[\(cell.row),\(cell.column)]"
+    }
+
+    private func kind(_ q: Quantity) -> String {
+        switch q.kind {
+        case .x: "input, given"
+        case .y: "target, given"
+        case .W, .b: "parameter, as this iteration starts"
+        case .velocity, .m, .v: "optimizer state after this iteration's update"
+        default: "computed in the \(context.scene.trace.operation(producing: q)?.phase.rawValue ?? "") phase"
+        }
+    }
+
+    func lines(width: Int) -> [StyledLine] {
+        let look = context.look
+        let q = inspection.reference.quantity
+        var lines = [StyledLine(text: look.text(kind(q)), role: .dim)]
+        if let value = inspection.value {
+            lines.append(StyledLine(text: "value       " + look.format(value), role: .accent))
+        } else {
+            lines.append(StyledLine(text: "value       not computed yet at the cursor: step on to see it", role: .warning))
+        }
+        if let formula = inspection.formula {
+            lines.append(StyledLine(text: look.text("formula     " + formula.unicode), role: .text))
+        }
+        if let equation = inspection.equation(.unicode, style: look.numbers) {
+            let wrapped = TextFit.wrap(look.text(equation), width: max(width - 12, 10))
+            for (i, line) in wrapped.enumerated() {
+                lines.append(StyledLine(text: (i == 0 ? "arithmetic  " : "            ") + line, role: .text))
+            }
+        }
+        lines += extra
+        if history.count > 1 {
+            let spark = Sparkline.bars(history.map(\.value), width: min(history.count, 24), glyphs: look.glyphs)
+            lines.append(StyledLine(text: "history     " + spark, role: .text))
+            let recent = history.suffix(8).map { "it. \($0.iteration): " + look.format($0.value) }
+            for line in TextFit.pack(recent, width: max(width - 12, 10), separator: "  ") {
+                lines.append(StyledLine(text: "            " + line, role: .dim))
+            }
+        } else {
+            lines.append(StyledLine(text: "history     none before this iteration", role: .dim))
+        }
+        return lines
+    }
+
+    /// Across the bottom of `area`, so the panels above stay in view with the cell marked.
+    func draw(in area: Rect, into grid: inout Grid) {
+        let width = min(area.width - 2, 100)
+        let lines = self.lines(width: width - 4)
+        let height = min(lines.count + 2, area.height)
+        let rect = Rect(x: area.x + (area.width - width) / 2, y: area.maxY - height, width: width, height: height)
+        let title = Self.label(inspection.reference, scene: context.scene) + " · Esc closes"
+        let inner = context.dialog(rect, title: title, into: &grid)
+        for (i, line) in lines.enumerated() where i < inner.height {
+            grid.write(line.text, x: inner.x, y: inner.y + i, style: context.look[line.role], clip: inner,
+                       ellipsis: context.look.glyphs.base.ellipsis)
+        }
+    }
+}

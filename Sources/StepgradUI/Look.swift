@@ -1,0 +1,33 @@
+import StepgradEngine
+
+/// How this frame is drawn: theme, terminal, number style and the display toggles, handed to
+/// every view so none of them decides these on its own.
+struct Look {
+    var theme: Theme
+    var depth: ColourDepth
+    var glyphs: ScreenGlyphs
+    var numbers: NumberStyle
+    /// Numbers inside heatmap cells (`v` toggles to colour alone).
+    var showsNumbers: Bool
+    /// Presentation mode: fewer, larger panels.
+    var presenting: Bool
+
+    subscript(role: Role) -> Style { theme[role] }
+
+    /// Whether colour alone cannot carry a heatmap's magnitude, so cells need marker characters.
+    var needsHeatMarkers: Bool { theme.heatmap.hues == nil || !depth.showsMagnitudeInColour }
+
+    func heatStyle(_ level: HeatLevel) -> Style {
+        theme[.text].patched(with: theme.heatmap.style(for: level, depth: depth))
+    }
+
+    func text(_ string: String) -> String { glyphs.text(string) }
+
+    func format(_ value: Double) -> String { glyphs.text(numbers.format(value)) }
+
+    /// The style for a signed number in running text.
+    func numberStyle(_ value: Double) -> Style {
+        if !value.isFinite { return theme[.nan] }
+        return value < 0 ? theme[.negative] : theme[.text]
+    }
+}

@@ -1,0 +1,138 @@
+import StepgradEngine
+
+/// How a matrix is laid onto the screen: one cell per value with its number when that fits, else
+/// colour alone, else blocks of values per cell (an overview), or a window of single values
+/// around a point of interest (zoomed in). Never larger than the room it was given.
+struct MatrixFit: Hashable {
+    /// Screen columns and rows per drawn cell.
+    var cellWidth: Int
+    var cellHeight: Int
+    /// The style of the numbers inside cells (the formulas' own), or `nil` for colour alone.
+    var numbers: NumberStyle?
+    /// Blanks right of a cell's text, the same in every cell so that columns line up.
+    var padding = 1
+    /// Values per drawn cell, down and across (1 unless aggregated).
+    var rowBlock = 1
+    var columnBlock = 1
+    /// The first display row and column drawn (non-zero in a window).
+    var firstRow = 0
+    var firstColumn = 0
+    var visibleRows: Int
+    var visibleColumns: Int
+
+    var size: Size { Size(width: visibleColumns * cellWidth, height: visibleRows * cellHeight) }
+    var isAggregated: Bool { rowBlock > 1 || columnBlock > 1 }
+
+    /// Whether every value is drawn, each in its own cell.
+    func showsAll(_ source: MatrixSource) -> Bool {
+        !isAggregated && firstRow == 0 && firstColumn == 0
+            && visibleRows == source.rows && visibleColumns == source.columns
+    }
+
+    /// The widest cell numbers may take before colour alone is preferred.
+    static let widestNumberCell = 10
+    /// Matrices with more values than this are not measured for numbers: they never fit anyway.
+    static let measuredLimit = 4096
+
+    /// The best way to show `source` in at most `room`.
+    ///
+    /// - Parameters:
+    ///   - anchor: the display cell that must stay in view when the matrix does not fit (selection
+    ///     or the element being computed); with `zoomed`, a window of single values around it
+    ///     replaces the overview.
+    ///   - tall: cells three rows high, for presentation, when there is room.
+    ///   - compact: one blank between numbers instead of two, when room is short.
+    static func make(_ source: MatrixSource, room: Size, look: Look, anchor: (row: Int, column: Int)? = nil,
+                     zoomed: Bool = false, tall: Bool = false, compact: Bool = false) -> MatrixFit {
+        let rows = source.rows, columns = source.columns
+        guard rows > 0, columns > 0, room.width > 0, room.height > 0 else {
+            return MatrixFit(cellWidth: 1, cellHeight: 1, numbers: nil, visibleRows: 0, visibleColumns: 0)
+        }
+        if look.showsNumbers, rows <= room.height, columns * 3 <= room.width, rows * columns <= measuredLimit {
+            let width = numberWidth(source, rows: 0..<rows, columns: 0..<columns, look: look) - (compact ? 1 : 0)
+            if width <= widestNumberCell, columns * width <= room.width {
+                var fit = MatrixFit(cellWidth: width, cellHeight: 1, numbers: look.numbers, padding: compact ? 0 : 1,
+                                    visibleRows: rows, visibleColumns: columns)
+                if tall && rows * 3 <= room.height {
+                    fit.cellHeight = 3
+                    if columns * (width + 2) <= room.width { fit.cellWidth = width + 2; fit.padding += 1 }
+                }
+                return fit
+            }
+        }
+        let heatWidth = look.needsHeatMarkers ? 3 : 2
+        for width in [heatWidth, 1] where rows <= room.height && columns * width <= room.width {
+            var fit = MatrixFit(cellWidth: width, cellHeight: 1, numbers: nil, padding: width > 2 ? 1 : 0,
+                                visibleRows: rows, visibleColumns: columns)
+            if tall && rows * 3 <= room.height { fit.cellHeight = 3 }
+            return fit
+        }
+        if zoomed, let anchor {
+            return window(source, room: room, look: look, around: anchor)
+        }
+        let width = room.width >= 2 * min(columns, 8) ? 2 : 1
+        let rowBlock = ceilDivide(rows, room.height)
+        let columnBlock = ceilDivide(columns, max(room.width / width, 1))
+        return MatrixFit(cellWidth: width, cellHeight: 1, numbers: nil, padding: 0, rowBlock: rowBlock, columnBlock: columnBlock,
+                         visibleRows: ceilDivide(rows, rowBlock), visibleColumns: ceilDivide(columns, columnBlock))
+    }
+
+    /// Single values around `anchor`, with numbers when asked for and they fit.
+    private static func window(_ source: MatrixSource, room: Size, look: Look,
+                               around anchor: (row: Int, column: Int)) -> MatrixFit {
+        let rows = min(source.rows, room.height)
+        var fit = MatrixFit(cellWidth: look.needsHeatMarkers ? 3 : 2, cellHeight: 1, numbers: nil,
+                            padding: look.needsHeatMarkers ? 1 : 0, visibleRows: rows, visibleColumns: 0)
+        if look.showsNumbers {
+            // Measure the values a window of the widest cells would show, then widen to them.
+            let guess = min(source.columns, max(room.width / widestNumberCell, 1))
+            let (firstRow, firstColumn) = origin(source, rows: rows, columns: guess, around: anchor)
+            let width = numberWidth(source, rows: firstRow..<(firstRow + rows),
+                                    columns: firstColumn..<(firstColumn + guess), look: look)
+            if width <= widestNumberCell && width <= room.width {
+                fit.cellWidth = width
+                fit.numbers = look.numbers
+                fit.padding = 1
+            }
+        }
+        fit.visibleColumns = min(source.columns, max(room.width / fit.cellWidth, 1))
+        (fit.firstRow, fit.firstColumn) = origin(source, rows: fit.visibleRows, columns: fit.visibleColumns, around: anchor)
+        return fit
+    }
+
+    /// The top-left display cell of a window of `rows` × `columns` centred on `anchor`, inside the matrix.
+    private static func origin(_ source: MatrixSource, rows: Int, columns: Int,
+                               around anchor: (row: Int, column: Int)) -> (Int, Int) {
+        (min(max(anchor.row - rows / 2, 0), max(source.rows - rows, 0)),
+         min(max(anchor.column - columns / 2, 0), max(source.columns - columns, 0)))
+    }
+
+    /// The cell width numbers need over a part of the matrix: the longest, a blank each side.
+    /// Numbers are never rounded further to fit: a cell shows the value as the formulas do, or none.
+    private static func numberWidth(_ source: MatrixSource, rows: Range<Int>, columns: Range<Int>, look: Look) -> Int {
+        var longest = 1
+        for r in rows.clamped(to: 0..<source.rows) {
+            for c in columns.clamped(to: 0..<source.columns) {
+                let stored = source.cell(r, c)
+                longest = max(longest, look.format(source.matrix[stored.row, stored.column]).count)
+            }
+        }
+        return longest + 2
+    }
+
+    /// The display cells drawn in screen cell (`i`, `j`).
+    func block(_ i: Int, _ j: Int, in source: MatrixSource) -> (rows: Range<Int>, columns: Range<Int>) {
+        let r = firstRow + i * rowBlock, c = firstColumn + j * columnBlock
+        return (r..<min(r + rowBlock, source.rows), c..<min(c + columnBlock, source.columns))
+    }
+
+    /// The display cell under a screen offset from the matrix's top-left corner, if any.
+    func displayCell(atOffset dx: Int, _ dy: Int, in source: MatrixSource) -> (row: Int, column: Int)? {
+        guard dx >= 0, dy >= 0, dx < size.width, dy < size.height else { return nil }
+        let (rows, columns) = block(dy / cellHeight, dx / cellWidth, in: source)
+        guard let r = rows.first, let c = columns.first else { return nil }
+        return (r, c)
+    }
+}
+
+func ceilDivide(_ a: Int, _ b: Int) -> Int { b <= 0 ? a : (a + b - 1) / b }

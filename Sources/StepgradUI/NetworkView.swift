@@ -1,0 +1,127 @@
+import StepgradEngine
+
+/// The network as columns of units, input on the left: `x`, then `z₁ a₁`, …, `z_L ŷ` beside `y`.
+/// Each unit is a heatmap cell of its value for one sample; during backward and update the same
+/// places show the gradients `dz`, `da`. Columns too tall for the panel become overviews (the
+/// strongest value of each block of units), or a window around the selection when zoomed.
+@MainActor
+struct NetworkView {
+    let context: ViewContext
+
+    /// One group of columns drawn close together: the input, a layer, the output with its target.
+    struct Group {
+        var columns: [(quantity: Quantity, label: String)]
+        var footer: String
+    }
+
+    static let columnGap = 1
+    static let groupGap = 3
+
+    var scene: Scene { context.scene }
+
+    /// Forward values until the loss is known, gradients from the backward pass on.
+    var groups: [Group] {
+        let L = scene.outputLayer
+        let backward = scene.phase == .backward || scene.phase == .update
+        let network = (1...max(L, 1)).map { l -> Group in
+            let pair: [Quantity] = backward ? [.dz(l), .da(l)] : [.z(l), .a(l)]
+            let activation = scene.trace.operation(producing: .a(l)).map { op -> String in
+                if case .activation(let f) = op.rule { return backward ? f.name + "′" : f.name }
+                return ""
+            } ?? ""
+            return Group(columns: pair.map { ($0, $0.symbol(outputLayer: L)) }, footer: activation)
+        }
+        var groups = [Group(columns: [(.x, "x")], footer: "")] + network
+        groups[groups.count - 1].columns.append((.y, "y"))
+        return groups
+    }
+
+    /// The sample shown: the one of the element being computed, else the one chosen with `b`.
+    var sample: Int {
+        if let activity = scene.activity, activity.isSingleElement, let step = scene.step,
+           step.quantity.isPerSample, let cell = step.changed.last?.cell {
+            return cell.row
+        }
+        return min(max(context.sample, 0), max(scene.batch - 1, 0))
+    }
+
+    private func sources() -> [[MatrixSource]] {
+        let sample = self.sample, L = scene.outputLayer
+        return groups.map { group in
+            group.columns.compactMap { column in
+                MatrixSource(column.quantity, label: Equation.label(column.quantity, transposed: true, outputLayer: L),
+                             scene: scene, transposed: true, columns: sample..<(sample + 1))
+            }
+        }
+    }
+
+    /// The size the panel would like: every unit of every column with its number, borders and names included.
+    func wantedSize() -> Size {
+        let all = sources()
+        let tallest = all.joined().map(\.rows).max() ?? 0
+        let fits = fits(all, room: Size(width: MatrixFit.widestNumberCell, height: max(tallest, 1)), tall: false)
+        return Size(width: totalWidth(all, fits) + 2, height: tallest + 4)
+    }
+
+    func draw(in rect: Rect, into grid: inout Grid, hits: inout HitMap) {
+        let all = sources()
+        let columnCount = all.joined().count
+        var title = "Network"
+        if scene.batch > 1 { title += " · sample \(sample + 1) of \(scene.batch) (b)" }
+        let inner = context.frame(rect, title: title, panel: .network, into: &grid)
+        guard inner.height >= 2, columnCount > 0 else { return }
+        let tallest = all.joined().map(\.rows).max() ?? 0
+        let withFooter = inner.height >= tallest + 2
+        let roomHeight = inner.height - (withFooter ? 2 : 1)
+        let tall = context.look.presenting && tallest * 3 <= roomHeight
+        // Each column as wide as its numbers when all fit, else an equal share each.
+        let natural = Size(width: MatrixFit.widestNumberCell + (tall ? 2 : 0), height: roomHeight)
+        var fits = fits(all, room: natural, tall: tall)
+        if totalWidth(all, fits) > inner.width { fits = self.fits(all, room: natural, tall: tall, compact: true) }
+        if totalWidth(all, fits) > inner.width {
+            let share = max((inner.width - gaps(all)) / columnCount, 1)
+            fits = self.fits(all, room: Size(width: share, height: roomHeight), tall: tall, compact: true)
+        }
+        let widths = zip(all, fits).map { group, fits in zip(group, fits).map { max($1.size.width, $0.label.count) } }
+        var x = inner.x + max((inner.width - totalWidth(all, fits)) / 2, 0)
+        let labelY = inner.y, footerY = inner.maxY - 1, roomTop = inner.y + 1
+        let groups = self.groups
+        for (g, group) in all.enumerated() {
+            let groupStart = x
+            for (i, source) in group.enumerated() {
+                let fit = fits[g][i], width = widths[g][i]
+                let clip = Rect(x: x, y: labelY, width: width, height: 1).intersection(inner)
+                let label = context.look.text(source.label)
+                grid.write(label, x: x + max((width - label.count) / 2, 0), y: labelY, style: context.look[.title], clip: clip)
+                let top = roomTop + max((roomHeight - fit.size.height) / 2, 0)
+                context.draw(source, fit: fit, panel: .network, x: x + (width - fit.size.width) / 2, y: top, clip: inner,
+                             into: &grid, hits: &hits)
+                x += width + Self.columnGap
+            }
+            x += Self.groupGap - Self.columnGap
+            guard withFooter else { continue }
+            let footer = context.look.text(groups[g].footer)
+            let span = x - Self.groupGap - groupStart
+            grid.write(footer, x: groupStart + max((span - footer.count) / 2, 0), y: footerY, style: context.look[.dim],
+                       clip: Rect(x: groupStart, y: footerY, width: span, height: 1).intersection(inner))
+        }
+    }
+
+    private func fits(_ all: [[MatrixSource]], room: Size, tall: Bool, compact: Bool = false) -> [[MatrixFit]] {
+        all.map { group in
+            group.map { source in
+                MatrixFit.make(source, room: room, look: context.look, anchor: context.anchor(in: source),
+                               zoomed: context.isZoomed(source, in: .network), tall: tall, compact: compact)
+            }
+        }
+    }
+
+    private func totalWidth(_ all: [[MatrixSource]], _ fits: [[MatrixFit]]) -> Int {
+        zip(all, fits).map { group, fits in zip(group, fits).map { max($1.size.width, $0.label.count) }.reduce(0, +) }
+            .reduce(0, +) + gaps(all)
+    }
+
+    private func gaps(_ all: [[MatrixSource]]) -> Int {
+        all.map { Self.columnGap * max($0.count - 1, 0) }.reduce(0, +) + Self.groupGap * max(all.count - 1, 0)
+    }
+}

@@ -1,0 +1,157 @@
+import StepgradEngine
+
+/// The current operation as its equation: each operand and the result a heatmap with its numbers
+/// inside when they fit, its name above and its scale below (a gradient beside its parameter has
+/// its own). Matrices that do not fit share the width by their number of columns and become
+/// overviews; zoomed, the selected matrix alone fills the panel as a window of single values.
+@MainActor
+struct OperationView {
+    let context: ViewContext
+
+    enum Item {
+        case text(String)
+        case matrix(MatrixSource)
+    }
+
+    var scene: Scene { context.scene }
+
+    private func items(_ op: Operation) -> [Item] {
+        Equation(op).pieces.compactMap { piece in
+            switch piece {
+            case .text(let text):
+                return .text(context.look.text(text))
+            case .matrix(let q, let transposed):
+                let label = Equation.label(q, transposed: transposed, outputLayer: scene.outputLayer)
+                return MatrixSource(q, label: label, scene: scene, transposed: transposed).map(Item.matrix)
+            }
+        }
+    }
+
+    /// The height the panel would like: the tallest matrix, its name and scale, borders.
+    func wantedHeight() -> Int {
+        guard let op = scene.operation else { return 4 }
+        let tallest = items(op).map { item -> Int in
+            if case .matrix(let source) = item { return source.rows }
+            return 1
+        }.max() ?? 1
+        return tallest + 4
+    }
+
+    func draw(in rect: Rect, into grid: inout Grid, hits: inout HitMap) {
+        guard let op = scene.operation else {
+            _ = context.frame(rect, title: "Operation", panel: .operation, into: &grid)
+            return
+        }
+        let title = (scene.step == nil ? "Next: " : "") + op.formula.unicode
+        let inner = context.frame(rect, title: title, panel: .operation, into: &grid)
+        guard inner.height >= 3, inner.width >= 4 else { return }
+        let items = self.items(op)
+        for case .matrix(let source) in items where context.isZoomed(source, in: .operation) {
+            drawZoomed(source, in: inner, into: &grid, hits: &hits)
+            return
+        }
+        let sources = items.compactMap { item -> MatrixSource? in
+            if case .matrix(let source) = item { return source }
+            return nil
+        }
+        let tallest = sources.map(\.rows).max() ?? 1
+        let withLegend = inner.height >= tallest + 2
+        let room = Size(width: inner.width, height: inner.height - (withLegend ? 2 : 1))
+        let tall = context.look.presenting && tallest * 3 <= room.height
+        let textWidth = items.map { item -> Int in
+            if case .text(let text) = item { return text.count + 2 }
+            return 0
+        }.reduce(0, +)
+        let available = max(inner.width - textWidth, 0)
+        var fits = sources.map { fit($0, room: Size(width: available, height: room.height), tall: tall) }
+        if zip(sources, fits).map(width).reduce(0, +) > available {
+            fits = sources.map { fit($0, room: Size(width: available, height: room.height), tall: tall, compact: true) }
+        }
+        // Still too wide: the widest matrices give way first, to colour alone or an overview,
+        // so the others keep their numbers.
+        for i in sources.indices.sorted(by: { width(sources[$0], fits[$0]) > width(sources[$1], fits[$1]) }) {
+            let others = zip(sources, fits).enumerated().filter { $0.offset != i }.map { width($0.element.0, $0.element.1) }
+            let spare = available - others.reduce(0, +)
+            guard width(sources[i], fits[i]) > spare else { break }
+            fits[i] = fit(sources[i], room: Size(width: max(spare, 2), height: room.height), tall: tall, compact: true)
+        }
+        let widths = zip(sources, fits).map(width)
+        let total = widths.reduce(0, +) + textWidth
+        var x = inner.x + max((inner.width - total) / 2, 0)
+        let middle = inner.y + 1 + room.height / 2
+        var m = 0
+        for item in items {
+            switch item {
+            case .text(let text):
+                grid.write(text, x: x + 1, y: middle, style: context.look[.text], clip: inner)
+                x += text.count + 2
+            case .matrix(let source):
+                let fit = fits[m], width = widths[m]
+                let top = inner.y + 1 + max((room.height - fit.size.height) / 2, 0)
+                drawMatrix(source, fit: fit, x: x, width: width, top: top, inner: inner, into: &grid, hits: &hits)
+                x += width
+                m += 1
+            }
+        }
+        if withLegend {
+            drawLegend(zip(sources, fits).map { ($0, $1) }, at: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, height: 1),
+                       into: &grid)
+        }
+    }
+
+    private func fit(_ source: MatrixSource, room: Size, tall: Bool, compact: Bool = false) -> MatrixFit {
+        MatrixFit.make(source, room: room, look: context.look, anchor: context.anchor(in: source), tall: tall, compact: compact)
+    }
+
+    private func width(_ source: MatrixSource, _ fit: MatrixFit) -> Int {
+        max(fit.size.width, source.label.count)
+    }
+
+    /// A matrix with its name above, centred in `width` columns from `x`.
+    private func drawMatrix(_ source: MatrixSource, fit: MatrixFit, x: Int, width: Int, top: Int, inner: Rect,
+                            into grid: inout Grid, hits: inout HitMap) {
+        let label = context.look.text(source.label)
+        let strip = Rect(x: x, y: top - 1, width: width, height: 1).intersection(inner)
+        grid.write(label, x: x + max((width - label.count) / 2, 0), y: top - 1, style: context.look[.title], clip: strip)
+        context.draw(source, fit: fit, panel: .operation, x: x + (width - fit.size.width) / 2, y: top, clip: inner,
+                     into: &grid, hits: &hits)
+    }
+
+    /// One line naming each matrix's scale, `W₂ ±0.3   a₁ ±1.2`, with the shape of those drawn as
+    /// overviews; shared scales are named once.
+    private func drawLegend(_ shown: [(MatrixSource, MatrixFit)], at line: Rect, into grid: inout Grid) {
+        let look = context.look
+        var parts: [String]
+        if context.scales.shared {
+            let values = shown.first { !HeatScales.isGradient($0.0.quantity) }.map { context.scales.scale(for: $0.0) }
+            let gradients = shown.first { HeatScales.isGradient($0.0.quantity) }.map { context.scales.scale(for: $0.0) }
+            parts = ["shared scale:"] + [values.map { "values " + range($0) }, gradients.map { "gradients " + range($0) }]
+                .compactMap { $0 }
+        } else {
+            parts = ["scale:"] + shown.map { source, _ in source.label + " " + range(context.scales.scale(for: source)) }
+        }
+        let overviews = shown.filter { !$0.1.showsAll($0.0) }.map { "\($0.0.label) \($0.0.rows)×\($0.0.columns)" }
+        if !overviews.isEmpty { parts.append("· overview of " + overviews.joined(separator: ", ")) }
+        grid.write(look.text(parts.joined(separator: "  ")), x: line.x, y: line.y, style: look[.dim], clip: line,
+                   ellipsis: look.glyphs.base.ellipsis)
+    }
+
+    /// `±0.9`: the magnitude drawn at full colour, or `0` when nothing is known yet.
+    private func range(_ scale: HeatmapScale) -> String {
+        scale.limit > 0 ? "±" + NumberStyle(decimals: 3).format(scale.limit) : "–"
+    }
+
+    /// The selected matrix alone, as a window of single values around the selection.
+    private func drawZoomed(_ source: MatrixSource, in inner: Rect, into grid: inout Grid, hits: inout HitMap) {
+        let look = context.look
+        let room = Size(width: inner.width, height: inner.height - 2)
+        let fit = MatrixFit.make(source, room: room, look: look, anchor: context.anchor(in: source), zoomed: true)
+        let rows = "rows \(fit.firstRow + 1)–\(min(fit.firstRow + fit.visibleRows * fit.rowBlock, source.rows)) of \(source.rows)"
+        let columns = "columns \(fit.firstColumn + 1)–\(min(fit.firstColumn + fit.visibleColumns * fit.columnBlock, source.columns)) of \(source.columns)"
+        let caption = look.text("\(source.label)  \(rows) · \(columns) · z: whole equation")
+        grid.write(caption, x: inner.x, y: inner.y, style: look[.title], clip: inner, ellipsis: look.glyphs.base.ellipsis)
+        context.draw(source, fit: fit, panel: .operation, x: inner.x + max((inner.width - fit.size.width) / 2, 0),
+                     y: inner.y + 1, clip: inner, into: &grid, hits: &hits)
+        drawLegend([(source, fit)], at: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, height: 1), into: &grid)
+    }
+}

@@ -1,0 +1,25 @@
+import StepgradEngine
+
+/// How `stepgrad open` asked the screen to look.
+public struct ScreenOptions: Sendable {
+    public var theme: Theme
+    public var capabilities: TerminalCapabilities
+    /// Presentation mode: fewer, larger panels, the formula prominent, for a projector.
+    public var presenting: Bool
+    /// Decimals of the numbers in formulas (cells drop some when they would not fit).
+    public var decimals: Int
+
+    public init(theme: Theme, capabilities: TerminalCapabilities, presenting: Bool = false, decimals: Int = 4) {
+        self.theme = theme
+        self.capabilities = capabilities
+        self.presenting = presenting
+        self.decimals = decimals
+    }
+
+    /// The theme used when none is named: high contrast for presenting (mono when the terminal
+    /// has no colour), else what the terminal suggests (`Theme.automatic`).
+    public static func defaultTheme(presenting: Bool, depth: ColourDepth, environment: [String: String]) -> Theme {
+        if presenting && depth > .mono { return .highContrast }
+        return .automatic(depth: depth, environment: environment)
+    }
+}

@@ -1,0 +1,150 @@
+import StepgradEngine
+import StepgradSession
+
+/// The full-screen view of a training session: header, network, operation, formula and key bar.
+///
+/// It observes the session and sends it commands, nothing more: every number comes from the
+/// session at the moment a frame is drawn, and every key becomes a session command or a change
+/// of how things are shown. The runner delivers events to `update` and asks for frames with
+/// `view`; play and fast-forward progress arrive as `.tick` events, so the session needs no clock.
+@MainActor
+public final class SessionScreen: TerminalProgram {
+    public let session: TrainingSession
+    public internal(set) var theme: Theme
+    let capabilities: TerminalCapabilities
+    let presenting: Bool
+    let numbers: NumberStyle
+
+    var focus: Panel?
+    var showsNumbers = true
+    var sharedScale = false
+    var zoomed = false
+    var sample = 0
+    var overlay: Overlay?
+    var message: StyledLine?
+    /// What the command line should print once the terminal is restored, e.g. a failed save.
+    public internal(set) var closingMessage: String?
+
+    /// Where the last frame drew its matrices, for the mouse and the arrow keys.
+    var hits = HitMap()
+    var lastLayoutShowedNetwork = true
+    /// Bumped whenever the iteration's numbers may change in place (reload), to refresh caches.
+    var generation = 0
+    var watchingFastForward = false
+    private var formulaCache: (key: FormulaKey, lines: [StyledLine])?
+    private var historyCache: (key: HistoryKey, values: [IterationValue])?
+
+    public init(session: TrainingSession, options: ScreenOptions) {
+        self.session = session
+        self.theme = options.theme
+        self.capabilities = options.capabilities
+        self.presenting = options.presenting
+        self.numbers = NumberStyle(decimals: options.decimals)
+    }
+
+    public let minimumSize = Size(width: 80, height: 24)
+
+    /// Ticks while playing (one step each) and while fast-forwarding (to show progress).
+    public var tickInterval: Duration? {
+        if session.isBusy { return .milliseconds(50) }
+        return session.playState.isPlaying ? max(session.tickInterval, .milliseconds(1)) : nil
+    }
+
+    /// Shows `text` in the key bar until the next message, e.g. how resuming went.
+    public func notify(_ text: String, isError: Bool = false) {
+        message = StyledLine(text: text, role: isError ? .error : .success)
+    }
+
+    var look: Look {
+        Look(theme: theme, depth: capabilities.colourDepth,
+             glyphs: ScreenGlyphs(capabilities.glyphs, unicode: capabilities.unicode),
+             numbers: numbers, showsNumbers: showsNumbers, presenting: presenting)
+    }
+
+    /// The selection is marked only while the user works with it.
+    var shownSelection: CellReference? {
+        focus != nil || overlay == .inspector ? session.selection : nil
+    }
+
+    public func view(into grid: inout Grid) {
+        let look = self.look
+        let scene = Scene(session)
+        let context = ViewContext(scene: scene, look: look, scales: HeatScales(scene: scene, shared: sharedScale),
+                                  selection: shownSelection, focus: focus, zoomed: zoomed, sample: sample)
+        grid.clear(grid.area, style: look[.text])
+        let network = NetworkView(context: context), operation = OperationView(context: context)
+        let formula = FormulaView(scene: scene, look: look, iteration: session.iteration)
+        let wants = ScreenLayout.Wants(network: network.wantedSize(), operationHeight: operation.wantedHeight(),
+                                       formulaHeight: formula.wantedHeight(width: grid.width - 4), presentingGrowth: 3)
+        let layout = ScreenLayout(area: grid.area, presenting: presenting, wants: wants)
+        var hits = HitMap()
+        HeaderView(context: context, session: session).draw(in: layout.header, into: &grid)
+        if let rect = layout.network { network.draw(in: rect, into: &grid, hits: &hits) }
+        operation.draw(in: layout.operation, into: &grid, hits: &hits)
+        FormulaView.draw(formulaLines(scene, look, layout.formula), in: layout.formula, context: context, into: &grid)
+        KeyBarView(look: look, message: message, focused: focus != nil, busy: session.isBusy).draw(in: layout.keyBar, into: &grid)
+        drawOverlays(context, layout: layout, into: &grid)
+        self.hits = hits
+        lastLayoutShowedNetwork = layout.network != nil
+    }
+
+    private func drawOverlays(_ context: ViewContext, layout: ScreenLayout, into grid: inout Grid) {
+        let body = Rect(x: 0, y: layout.header.maxY, width: grid.width, height: layout.keyBar.y - layout.header.maxY)
+        if let progress = session.fastForward {
+            FastForwardOverlay(context: context).drawProgress(completed: progress.completed, total: progress.total,
+                                                              loss: progress.loss, in: body, into: &grid)
+            return
+        }
+        switch overlay {
+        case .help:
+            HelpOverlay(context: context).draw(in: grid.area, into: &grid)
+        case .fastForwardPrompt(let digits):
+            FastForwardOverlay(context: context).drawPrompt(digits, in: body, into: &grid)
+        case .inspector:
+            if let inspection = session.inspection {
+                InspectorOverlay(context: context, inspection: inspection, history: history(of: inspection.reference),
+                                 extra: []).draw(in: body, into: &grid)
+            }
+        case nil:
+            break
+        }
+    }
+
+    private struct FormulaKey: Hashable {
+        var iteration: Int
+        var cursor: Cursor
+        var granularity: Granularity
+        var size: Size
+        var generation: Int
+        var unicode: Bool
+    }
+
+    /// The formula panel's lines, kept while nothing they depend on changes: expanding the sums of
+    /// a large operation is the dearest part of a frame.
+    private func formulaLines(_ scene: Scene, _ look: Look, _ rect: Rect) -> [StyledLine] {
+        let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
+        let key = FormulaKey(iteration: session.iteration, cursor: session.cursor, granularity: session.granularity,
+                             size: inner.size, generation: generation, unicode: look.glyphs.unicode)
+        if let cache = formulaCache, cache.key == key { return cache.lines }
+        let lines = FormulaView(scene: scene, look: look, iteration: session.iteration)
+            .lines(width: inner.width, height: inner.height)
+        formulaCache = (key, lines)
+        return lines
+    }
+
+    private struct HistoryKey: Hashable {
+        var reference: CellReference
+        var iteration: Int
+        var cursor: Cursor
+        var generation: Int
+    }
+
+    /// The inspected cell's values in earlier iterations, recomputed by the session only when asked anew.
+    private func history(of reference: CellReference) -> [IterationValue] {
+        let key = HistoryKey(reference: reference, iteration: session.iteration, cursor: session.cursor, generation: generation)
+        if let cache = historyCache, cache.key == key { return cache.values }
+        let values = session.history(of: reference, last: 24)
+        historyCache = (key, values)
+        return values
+    }
+}

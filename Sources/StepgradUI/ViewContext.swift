@@ -1,0 +1,50 @@
+import StepgradEngine
+
+/// Everything the panels of one frame share: what the session shows, how it is drawn, and what
+/// the user has singled out.
+@MainActor
+struct ViewContext {
+    let scene: Scene
+    let look: Look
+    let scales: HeatScales
+    /// The selected cell, marked where it is drawn.
+    let selection: CellReference?
+    let focus: Panel?
+    /// Whether the focused panel shows a window of single values around the selection.
+    let zoomed: Bool
+    /// The sample of the batch the network panel shows.
+    let sample: Int
+
+    /// Draws `source` with its marks and scale, and records it for clicks and the arrow keys.
+    func draw(_ source: MatrixSource, fit: MatrixFit, panel: Panel, x: Int, y: Int, clip: Rect,
+              into grid: inout Grid, hits: inout HitMap) {
+        let view = MatrixView(source: source, fit: fit, scale: scales.scale(for: source),
+                              marks: CellMarks(source.quantity, scene: scene, selection: selection))
+        view.draw(into: &grid, x: x, y: y, look: look, clip: clip)
+        hits.add(panel, x: x, y: y, source: source, fit: fit)
+    }
+
+    /// The display cell of `source` to keep in view: the selection, else the element being computed.
+    func anchor(in source: MatrixSource) -> (row: Int, column: Int)? {
+        if let selection, selection.quantity == source.quantity, let p = source.position(of: selection.cell) { return p }
+        if let activity = scene.activity, activity.isSingleElement, let step = scene.step,
+           step.quantity == source.quantity, let cell = step.changed.last?.cell {
+            return source.position(of: cell)
+        }
+        return nil
+    }
+
+    /// Whether `source` is shown as a window around its anchor rather than as an overview.
+    func isZoomed(_ source: MatrixSource, in panel: Panel) -> Bool {
+        zoomed && focus == panel && selection?.quantity == source.quantity
+    }
+
+    /// Draws a panel's frame, heavier when it has focus, and returns the inside.
+    func frame(_ rect: Rect, title: String, panel: Panel?, into grid: inout Grid) -> Rect {
+        let focused = panel != nil && panel == focus
+        grid.drawBox(rect, glyphs: focused ? look.glyphs.base.focusBox : look.glyphs.base.box,
+                     style: look[focused ? .focus : .border], title: look.text(title),
+                     titleStyle: look[focused ? .focus : .title], ellipsis: look.glyphs.base.ellipsis)
+        return rect.inset(by: 1)
+    }
+}
