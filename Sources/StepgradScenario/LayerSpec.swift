@@ -56,17 +56,17 @@ struct LayerSpec {
         case let node? where node.scalar == .bool(true): bias = .zeros
         case let node?:
             guard case .sequence = node.content else {
-                throw ScenarioError("'bias' of \(name) must be false (no bias) or a list of \(units) numbers, "
+                throw ScenarioError("'bias' of \(name) must be false (no bias) or a list of \(ScenarioDecoder.count(units, "number")), "
                                     + "found \(node.kindDescription)", at: node.position)
             }
             let grid = try NumberGrid(node, "'bias' of \(name)")
             guard grid.isFlat else {
-                throw ScenarioError("'bias' of \(name) must be a flat list of \(units) numbers, not rows",
+                throw ScenarioError("'bias' of \(name) must be a flat list of \(ScenarioDecoder.count(units, "number")), not rows",
                                     at: node.position)
             }
             guard grid.shape.columns == units else {
-                throw ScenarioError("'bias' of \(name) has \(grid.shape.columns) \(grid.shape.columns == 1 ? "number" : "numbers"), "
-                                    + "but the layer has \(units) \(units == 1 ? "unit" : "units")", at: node.position)
+                throw ScenarioError("'bias' of \(name) has \(ScenarioDecoder.count(grid.shape.columns, "number")), "
+                                    + "but the layer has \(ScenarioDecoder.count(units, "unit"))", at: node.position)
             }
             bias = .values(grid)
         }
@@ -89,8 +89,8 @@ struct LayerSpec {
         let other: Convention = convention == .wx ? .wtx : .wx
         let inputs = network.inputs(ofLayer: number)
         let source = number == 1 ? "the size of each 'input' sample" : "the units of layer \(number - 1)"
-        var message = "'weights' of layer \(number) are \(found), but a layer of \(units) \(units == 1 ? "unit" : "units") "
-            + "fed by \(inputs) \(inputs == 1 ? "input" : "inputs") (\(source)) needs \(expected) "
+        var message = "'weights' of layer \(number) are \(found), but a layer of \(ScenarioDecoder.count(units, "unit")) "
+            + "fed by \(ScenarioDecoder.count(inputs, "input")) (\(source)) needs \(expected) "
             + "in convention \(convention.rawValue) (\(Self.layout(convention)))"
         if found == expected.transposed {
             message += "; the matrix looks transposed: \(found) is the \(other.rawValue) layout (\(Self.layout(other))), "

@@ -16,8 +16,14 @@ struct MappingFields {
             if let reason = misplaced[entry.key] {
                 throw ScenarioError("'\(entry.key)' is not allowed in \(owner): \(reason)", at: entry.keyPosition)
             }
-            let hint = Suggestion.nearest(to: entry.key, in: known).map { "; did you mean '\($0)'?" }
-                ?? " (known keys: \(known.joined(separator: ", ")))"
+            let hint: String
+            if let near = Suggestion.nearest(to: entry.key, in: known) {
+                hint = "; did you mean '\(near)'?"
+            } else if let near = Suggestion.nearest(to: entry.key, in: Array(misplaced.keys)), let reason = misplaced[near] {
+                hint = "; did you mean '\(near)'? (\(reason))"
+            } else {
+                hint = " (known keys: \(known.joined(separator: ", ")))"
+            }
             throw ScenarioError("unknown key '\(entry.key)' in \(owner)\(hint)", at: entry.keyPosition)
         }
     }

@@ -16,7 +16,7 @@ enum ScenarioDecoder {
     /// Keys that are easy to write at the top level but belong one level down.
     private static let misplaced: [String: String] = {
         var reasons: [String: String] = [:]
-        for key in LayerSpec.keys { reasons[key] = "it belongs to a layer, under 'layers'" }
+        for key in LayerSpec.keys { reasons[key] = "it belongs in a layer, under 'layers'" }
         for key in ["learning-rate", "momentum", "weight-decay", "beta1", "beta2", "epsilon"] {
             reasons[key] = "it belongs under 'optimizer'"
         }

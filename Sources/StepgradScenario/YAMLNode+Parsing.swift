@@ -8,10 +8,10 @@ extension YAMLNode {
     /// limit. `compose` shares an anchored node between its aliases, which is cheap, except that it
     /// hashes every mapping key to find duplicates, so a key that is (or contains) an alias of a
     /// bomb hangs it. Hence three steps:
-    /// 1. a first `compose` of the text with every `*` replaced by a private-use character, which
-    ///    leaves no aliases (so it is linear) but the same keys in the same places, to reject
-    ///    collection and alias keys;
-    /// 2. the real `compose`, now safe (every key is a scalar, and libyaml caps nesting at 1000);
+    /// 1. when the text has a `*` at all, a first `compose` with every `*` replaced by a private-use
+    ///    character, which leaves no aliases (so it is linear) but the same keys in the same places,
+    ///    to reject collection and alias keys;
+    /// 2. the real `compose`, now safe (no key can hold an alias, and libyaml caps nesting at 1000);
     /// 3. a walk that copies the result, counting every visit, including the re-visits of
     ///    an anchored node through its aliases, against `ScenarioLimits.nodes`.
     static func parse(_ text: String) throws -> YAMLNode? {
@@ -20,9 +20,12 @@ extension YAMLNode {
             throw ScenarioError("the file is \(bytes.grouped) bytes; stepgrad reads at most 1 MiB "
                                 + "(\(ScenarioLimits.fileBytes.grouped) bytes)", at: nil)
         }
-        let defused = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "*" ? aliasStandIn : $0 }))
-        guard let shape = try compose(defused, original: text) else { return nil }
-        try rejectComplexKeys(in: shape)
+        // Without a `*` there is no alias, so no key can be costly to hash.
+        if text.utf8.contains(UInt8(ascii: "*")) {
+            let defused = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "*" ? aliasStandIn : $0 }))
+            guard let shape = try compose(defused, original: text) else { return nil }
+            try rejectComplexKeys(in: shape)
+        }
         guard let root = try compose(text, original: text) else { return nil }
         var budget = Budget()
         return try YAMLNode(root, depth: 0, budget: &budget)
@@ -95,9 +98,9 @@ extension YAMLNode {
         case .mapping(let mapping):
             var entries: [Entry] = []
             for (key, value) in mapping {
-                // Step 1 guarantees scalar keys.
                 guard case .scalar(let name) = key else {
-                    throw ScenarioError("a key must be a plain name", at: key.mark.map(Position.init))
+                    let kind = if case .mapping = key { "a mapping" } else { "a list" }
+                    throw ScenarioError("a key must be a plain name, not \(kind)", at: key.mark.map(Position.init))
                 }
                 let keyPosition = key.mark.map(Position.init) ?? position
                 if depth == 0 { budget.blame = keyPosition }
@@ -125,7 +128,8 @@ extension ScenarioError {
              .composer(let context, let problem, let mark, _):
             self.init(Self.syntaxMessage(problem: problem, context: context), at: Position(mark))
         case .reader(let problem, let offset, let value, _):
-            let character = value >= 0 ? " (U+\(String(UInt32(value), radix: 16, uppercase: true)))" : ""
+            let hex = String(UInt32(truncatingIfNeeded: value), radix: 16, uppercase: true)
+            let character = value >= 0 ? " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))" : ""
             self.init("the file contains a character YAML does not allow\(character): \(problem)",
                       at: offset.map { Self.position(ofCharacter: $0, in: text) })
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -146,6 +150,8 @@ extension ScenarioError {
             return "this alias (*name) refers to no anchor (&name) defined before it"
         case "but found another document":
             return "the file holds a second YAML document (after ---); stepgrad reads exactly one"
+        case let problem where problem.hasPrefix("Maximum nesting level reached"):
+            return "values are nested more than 1,000 levels deep"
         default:
             let within = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
             return "YAML syntax error: \(problem)\(within)"

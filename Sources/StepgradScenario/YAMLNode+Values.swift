@@ -118,7 +118,7 @@ struct NumberGrid {
                     throw ScenarioError("row \(r + 1) of \(what) is empty", at: item.position)
                 }
                 if let width = rows.first?.count, row.count != width {
-                    throw ScenarioError("row \(r + 1) of \(what) has \(row.count) \(row.count == 1 ? "number" : "numbers"), "
+                    throw ScenarioError("row \(r + 1) of \(what) has \(ScenarioDecoder.count(row.count, "number")), "
                                         + "but row 1 has \(width); every row needs the same length", at: item.position)
                 }
                 rows.append(row)

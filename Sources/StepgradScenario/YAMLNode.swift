@@ -73,27 +73,37 @@ struct NumberLiteral: Equatable, Sendable {
 
     /// Accepts `[-+]digits[.digits][e[-+]digits]` (and `.5`, `5.`); nothing else.
     init?(_ text: String) {
-        var chars = Substring(text)
-        if chars.first == "-" || chars.first == "+" { chars = chars.dropFirst() }
-        let mantissaEnd = chars.firstIndex { $0 == "e" || $0 == "E" } ?? chars.endIndex
-        let mantissa = chars[..<mantissaEnd]
-        let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
-        guard whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit),
-              !(whole.isEmpty && fraction.isEmpty) else { return nil }
-        var exponent = 0
-        if mantissaEnd != chars.endIndex {
-            var digits = chars[chars.index(after: mantissaEnd)...]
-            let negative = digits.first == "-"
-            if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-            guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { return nil }
-            // Saturate: an absurd exponent still makes an absurd (non-finite or zero) value below.
-            exponent = (negative ? -1 : 1) * (Int(digits.suffix(6)) ?? 0)
+        var whole = 0, fraction = 0, exponentDigits = 0, exponent = 0
+        var negativeExponent = false
+        enum Part { case start, whole, fraction, exponentSign, exponent }
+        var part = Part.start
+        for byte in text.utf8 {
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            switch (part, byte) {
+            case (.start, UInt8(ascii: "-")), (.start, UInt8(ascii: "+")): part = .whole
+            case (.start, _) where isDigit, (.whole, _) where isDigit: part = .whole; whole += 1
+            case (.start, UInt8(ascii: ".")), (.whole, UInt8(ascii: ".")): part = .fraction
+            case (.fraction, _) where isDigit: fraction += 1
+            case (.whole, UInt8(ascii: "e")), (.whole, UInt8(ascii: "E")),
+                 (.fraction, UInt8(ascii: "e")), (.fraction, UInt8(ascii: "E")):
+                guard whole + fraction > 0 else { return nil }
+                part = .exponentSign
+            case (.exponentSign, UInt8(ascii: "-")), (.exponentSign, UInt8(ascii: "+")):
+                negativeExponent = byte == UInt8(ascii: "-")
+                part = .exponent
+            case (.exponentSign, _) where isDigit, (.exponent, _) where isDigit:
+                part = .exponent
+                exponentDigits += 1
+                // Saturates: an absurd exponent still gives an absurd (non-finite or zero) value below.
+                exponent = min(exponent * 10 + Int(byte - UInt8(ascii: "0")), 1_000_000)
+            default: return nil
+            }
         }
-        guard let value = Double(text) else { return nil }
+        guard whole + fraction > 0, part != .exponentSign, part != .exponent || exponentDigits > 0,
+              let value = Double(text) else { return nil }
         self.value = value
         self.text = text
-        self.decimals = max(0, fraction.count - exponent)
+        self.decimals = max(0, fraction - (negativeExponent ? -exponent : exponent))
     }
 }
 
