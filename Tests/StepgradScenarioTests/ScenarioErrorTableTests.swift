@@ -108,9 +108,9 @@ let errorCases: [ErrorCase] = [
               message: "'bias' of layer 1 has 2 numbers, but the layer has 1 unit"),
     ErrorCase(name: "bias as rows", text: replacing("loss:", with: "    bias: [[0.1]]\nloss:"), line: 6, column: 11,
               message: "'bias' of layer 1 must be a flat list of 1 number, not rows"),
-    ErrorCase(name: "sample counts differ", text: replacing("[1, 2]", with: "[[1, 2], [3, 4]]"), line: 2, column: 8,
+    ErrorCase(name: "sample counts differ", text: replacing("[1, 2]", with: "[[1, 2], [3, 4]]"), line: 2, column: 9,
               message: "'target' has 1 sample but 'input' has 2 samples; give one target row per input row"),
-    ErrorCase(name: "target size", text: replacing("target: [1]", with: "target: [1, 0]"), line: 2, column: 8,
+    ErrorCase(name: "target size", text: replacing("target: [1]", with: "target: [1, 0]"), line: 2, column: 9,
               message: "'target' has 2 values per sample, but the output layer (layer 1) has 1 unit"),
     ErrorCase(name: "cross-entropy without softmax", text: """
         input: [1, 2]
@@ -140,7 +140,7 @@ let errorCases: [ErrorCase] = [
             activation: softmax
             weights: [[0.5, -0.5], [0.1, 0.2]]
         loss: cross-entropy
-        """, line: 2, column: 8,
+        """, line: 2, column: 9,
         message: "cross-entropy needs targets of at least 0, but 'target' row 1 has -1 at position 2"),
     ErrorCase(name: "hidden softmax", text: """
         input: [1, 2]
