@@ -40,17 +40,14 @@ enum AnswersDecoder {
             throw ScenarioError("the network has \(ScenarioDecoder.count(network.depth, "layer")), so there is no \(name)",
                                 at: position)
         }
-        switch quantity.kind {
-        case .x, .y, .W, .b:
+        if [.x, .y, .W, .b].contains(quantity.kind) {
             throw ScenarioError("\(name) is given by the scenario, not computed; answers are computed quantities "
                                 + "like z1, a1, loss, dW1 or W1_new", at: position)
-        case .db, .b_new:
-            if let layer = quantity.layer, !network.layer(layer).hasBias {
-                throw ScenarioError("layer \(layer) has no bias, so there is no \(name)", at: position)
-            }
-        default: break
         }
         guard known.contains(quantity) else {
+            if let layer = quantity.layer, [.db, .b_new].contains(quantity.kind) {
+                throw ScenarioError("layer \(layer) has no bias, so there is no \(name)", at: position)
+            }
             throw ScenarioError("\(name) is not computed by this network", at: position)
         }
         return quantity
