@@ -28,8 +28,6 @@ struct MappingFields {
         }
     }
 
-    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
-
     /// The value of an optional key; a key written with no value is an error, as it is
     /// most likely a value forgotten or misindented.
     func optional(_ key: String) throws -> YAMLNode? {

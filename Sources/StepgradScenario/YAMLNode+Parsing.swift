@@ -50,22 +50,24 @@ extension YAMLNode {
             for child in sequence { try rejectComplexKeys(in: child) }
         case .mapping(let mapping):
             for (key, value) in mapping {
-                let position = key.mark.map(Position.init) ?? .start
-                switch key {
-                case .scalar(let scalar):
-                    if scalar.style == .plain, scalar.string.unicodeScalars.first == aliasStandIn {
-                        throw ScenarioError("a key must be a plain name, not an alias (*name)", at: position)
-                    }
-                case .sequence:
-                    throw ScenarioError("a key must be a plain name, not a list", at: position)
-                case .mapping:
-                    throw ScenarioError("a key must be a plain name, not a mapping", at: position)
-                case .alias:
-                    throw ScenarioError("a key must be a plain name, not an alias (*name)", at: position)
-                }
+                _ = try name(ofKey: key)
                 try rejectComplexKeys(in: value)
             }
         }
+    }
+
+    /// The name a key gives, or an error placed at it.
+    private static func name(ofKey key: Node) throws -> String {
+        let kind: String
+        switch key {
+        case .scalar(let scalar):
+            guard scalar.style == .plain, scalar.string.unicodeScalars.first == aliasStandIn else { return scalar.string }
+            kind = "an alias (*name)"
+        case .alias: kind = "an alias (*name)"
+        case .sequence: kind = "a list"
+        case .mapping: kind = "a mapping"
+        }
+        throw ScenarioError("a key must be a plain name, not \(kind)", at: key.mark.map(Position.init) ?? .start)
     }
 
     /// Counts visits while copying out of Yams' tree.
@@ -98,13 +100,10 @@ extension YAMLNode {
         case .mapping(let mapping):
             var entries: [Entry] = []
             for (key, value) in mapping {
-                guard case .scalar(let name) = key else {
-                    let kind = if case .mapping = key { "a mapping" } else { "a list" }
-                    throw ScenarioError("a key must be a plain name, not \(kind)", at: key.mark.map(Position.init))
-                }
+                let name = try Self.name(ofKey: key)
                 let keyPosition = key.mark.map(Position.init) ?? position
                 if depth == 0 { budget.blame = keyPosition }
-                entries.append(Entry(key: name.string, keyPosition: keyPosition,
+                entries.append(Entry(key: name, keyPosition: keyPosition,
                                      value: try YAMLNode(value, depth: depth + 1, budget: &budget)))
             }
             self.init(content: .mapping(entries), position: position)
