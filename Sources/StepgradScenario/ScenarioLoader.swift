@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads scenario files (YAML, or JSON, which is YAML):
 ///
 /// ```yaml
