@@ -363,6 +363,9 @@ def random_cases():
         random_case(rng, "random-sse-sum-batch", "relu and sigmoid hidden, identity output, sse summed over 4, plain SGD",
                     2, [layer(3, "relu"), layer(3, "sigmoid"), layer(2, "identity", bias=False)], "WTx", "sse",
                     sgd(0.05), "sum", 4),
+        random_case(rng, "random-ce-mean-batch", "softmax + cross-entropy averaged over a batch of 4, WTx, momentum",
+                    3, [layer(4, "sigmoid"), layer(3, "softmax")], "WTx", "cross-entropy",
+                    sgd(0.5, momentum=0.9), "mean", 4),
     ]
 
 
