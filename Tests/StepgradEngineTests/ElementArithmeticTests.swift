@@ -3,8 +3,8 @@ import StepgradEngine
 import Testing
 
 /// Every line a student reads must be true: each step of every element, evaluated
-/// independently here, equals the element's value — for every operation of every
-/// fixture's iterations.
+/// independently here, equals the element's value, and every cell it claims to have
+/// read exists — for every operation of every fixture's iterations.
 @Suite struct ElementArithmeticTests {
     @Test(arguments: Fixture.names)
     func everyStepEvaluatesToTheElementValue(_ name: String) throws {
@@ -24,6 +24,13 @@ import Testing
                                 "\(name) iteration \(t) \(element.label(batch: op.context.batch)) step \(i + 1): \(step.rendered()) = \(value), not \(element.value)")
                     }
                     #expect(element.value == op.result[element.cell.row, element.cell.column])
+                    // What it read, for highlighting, must be cells of its own operands.
+                    #expect(!element.reads.isEmpty)
+                    for read in element.reads {
+                        let operand = op.operands.first { $0.quantity == read.quantity }
+                        let inside = operand.map { read.cell.row < $0.value.rows && read.cell.column < $0.value.columns } ?? false
+                        #expect(inside, "\(name) \(op.quantity): read \(read.quantity) \(read.cell) is not an operand cell")
+                    }
                 }
             }
             parameters = iteration.parameters
