@@ -83,17 +83,16 @@ struct FormulaView {
                                                 batch: scene.batch))
     }
 
-    /// Draws `lines` in the formula panel; presenting, with a blank line after the formula when there is room.
+    /// Draws `lines` in the formula panel; presenting, in bold and double-spaced when there is room.
     static func draw(_ lines: [StyledLine], in rect: Rect, context: ViewContext, into grid: inout Grid) {
         let inner = context.frame(rect, title: "Formula", panel: nil, into: &grid).inset(left: 1, right: 1)
         let look = context.look
-        var y = inner.y
-        for (i, line) in lines.enumerated() where y < inner.maxY {
+        let spacing = look.presenting && lines.count * 2 <= inner.height ? 2 : 1
+        for (i, line) in lines.enumerated() where inner.y + i * spacing < inner.maxY {
             var style = look[line.role]
             if look.presenting && line.role != .dim { style = style.patched(with: Style(attributes: .bold)) }
-            grid.write(line.text, x: inner.x, y: y, style: style, clip: inner, ellipsis: look.glyphs.base.ellipsis)
-            y += 1
-            if look.presenting && i == 0 && lines.count + 1 < inner.height { y += 1 }
+            grid.write(line.text, x: inner.x, y: inner.y + i * spacing, style: style, clip: inner,
+                       ellipsis: look.glyphs.base.ellipsis)
         }
     }
 }

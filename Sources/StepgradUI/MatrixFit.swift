@@ -40,10 +40,11 @@ struct MatrixFit: Hashable {
     ///   - anchor: the display cell that must stay in view when the matrix does not fit (selection
     ///     or the element being computed); with `zoomed`, a window of single values around it
     ///     replaces the overview.
-    ///   - tall: cells three rows high, for presentation, when there is room.
+    ///   - cellHeight: rows per cell (3 or 5 to present), kept when the matrix fits that tall;
+    ///     such cells are wider by as much, when that fits too.
     ///   - compact: one blank between numbers instead of two, when room is short.
     static func make(_ source: MatrixSource, room: Size, look: Look, anchor: (row: Int, column: Int)? = nil,
-                     zoomed: Bool = false, tall: Bool = false, compact: Bool = false) -> MatrixFit {
+                     zoomed: Bool = false, cellHeight: Int = 1, compact: Bool = false) -> MatrixFit {
         let rows = source.rows, columns = source.columns
         guard rows > 0, columns > 0, room.width > 0, room.height > 0 else {
             return MatrixFit(cellWidth: 1, cellHeight: 1, numbers: nil, visibleRows: 0, visibleColumns: 0)
@@ -53,9 +54,10 @@ struct MatrixFit: Hashable {
             if width <= widestNumberCell, columns * width <= room.width {
                 var fit = MatrixFit(cellWidth: width, cellHeight: 1, numbers: look.numbers, padding: compact ? 0 : 1,
                                     visibleRows: rows, visibleColumns: columns)
-                if tall && rows * 3 <= room.height {
-                    fit.cellHeight = 3
-                    if columns * (width + 2) <= room.width { fit.cellWidth = width + 2; fit.padding += 1 }
+                if cellHeight > 1 && rows * cellHeight <= room.height {
+                    fit.cellHeight = cellHeight
+                    let wider = width + cellHeight - 1
+                    if columns * wider <= room.width { (fit.cellWidth, fit.padding) = (wider, fit.padding + (cellHeight - 1) / 2) }
                 }
                 return fit
             }
@@ -64,7 +66,7 @@ struct MatrixFit: Hashable {
         for width in [heatWidth, 1] where rows <= room.height && columns * width <= room.width {
             var fit = MatrixFit(cellWidth: width, cellHeight: 1, numbers: nil, padding: width > 2 ? 1 : 0,
                                 visibleRows: rows, visibleColumns: columns)
-            if tall && rows * 3 <= room.height { fit.cellHeight = 3 }
+            if cellHeight > 1 && rows * cellHeight <= room.height { fit.cellHeight = cellHeight }
             return fit
         }
         if zoomed, let anchor {
@@ -75,6 +77,12 @@ struct MatrixFit: Hashable {
         let columnBlock = ceilDivide(columns, max(room.width / width, 1))
         return MatrixFit(cellWidth: width, cellHeight: 1, numbers: nil, padding: 0, rowBlock: rowBlock, columnBlock: columnBlock,
                          visibleRows: ceilDivide(rows, rowBlock), visibleColumns: ceilDivide(columns, columnBlock))
+    }
+
+    /// The cell heights a panel tries, tallest first: presenting, 5 or 3 rows when `rows` of them fit
+    /// in `room` rows, so that a small network fills a projected screen; else one.
+    static func heights(rows: Int, room: Int, presenting: Bool) -> [Int] {
+        (presenting ? [5, 3] : []).filter { rows * $0 <= room } + [1]
     }
 
     /// Single values around `anchor`, with numbers when asked for and they fit.

@@ -1,7 +1,9 @@
 import StepgradEngine
 
-/// What a drawn cell stands for beyond its value, weakest first: a value the step read, one it
-/// computed, the single element being computed, the cell the user selected.
+/// What a drawn cell stands for beyond its value, weakest first: a value the element being
+/// computed read, one the step computed, the single element being computed, the cell the user
+/// selected. Computed cells keep their colour (in bold); the others stand out in the theme's
+/// own highlight styles.
 enum CellMark: Int, Comparable {
     case none, read, changed, current, selected
 
@@ -74,9 +76,10 @@ struct MatrixView {
         }
         switch mark {
         case .none: break
-        case .read: style = style.patched(with: look[.readOperand])
-        case .changed: style = style.patched(with: look[.changed])
-        case .current: style = look[.highlight]
+        case .read: style = text.isEmpty
+            ? style.patched(with: Style(attributes: [.reverse, .bold])) : look[.text].patched(with: look[.readOperand])
+        case .changed: style = style.patched(with: Style(attributes: .bold))
+        case .current: style = look[.text].patched(with: look[.highlight])
         case .selected: style = look[.text].patched(with: Style(attributes: [.reverse, .bold]))
         }
         grid.fill(rect, with: GridCell(" ", style: style))

@@ -59,7 +59,7 @@ struct NetworkView {
     func wantedSize() -> Size {
         let all = sources()
         let tallest = all.joined().map(\.rows).max() ?? 0
-        let fits = fits(all, room: Size(width: MatrixFit.widestNumberCell, height: max(tallest, 1)), tall: false)
+        let fits = fits(all, room: Size(width: MatrixFit.widestNumberCell, height: max(tallest, 1)))
         return Size(width: totalWidth(all, fits) + 2, height: tallest + 4)
     }
 
@@ -73,26 +73,32 @@ struct NetworkView {
         let tallest = all.joined().map(\.rows).max() ?? 0
         let withFooter = inner.height >= tallest + 2
         let roomHeight = inner.height - (withFooter ? 2 : 1)
-        let tall = context.look.presenting && tallest * 3 <= roomHeight
-        // Each column as wide as its numbers when all fit, else an equal share each.
-        let natural = Size(width: MatrixFit.widestNumberCell + (tall ? 2 : 0), height: roomHeight)
-        var fits = fits(all, room: natural, tall: tall)
-        if totalWidth(all, fits) > inner.width { fits = self.fits(all, room: natural, tall: tall, compact: true) }
-        if totalWidth(all, fits) > inner.width {
-            let share = max((inner.width - gaps(all)) / columnCount, 1)
-            fits = self.fits(all, room: Size(width: share, height: roomHeight), tall: tall, compact: true)
+        // Columns as wide as their numbers (as tall as presenting allows) when all fit, closer
+        // together when not, else an equal share each.
+        let natural = Size(width: MatrixFit.widestNumberCell + 4, height: roomHeight)
+        var fits: [[MatrixFit]]?
+        search: for height in MatrixFit.heights(rows: tallest, room: roomHeight, presenting: context.look.presenting) {
+            for compact in [false, true] {
+                let candidate = self.fits(all, room: natural, cellHeight: height, compact: compact)
+                if totalWidth(all, candidate) <= inner.width {
+                    fits = candidate
+                    break search
+                }
+            }
         }
-        let widths = zip(all, fits).map { group, fits in zip(group, fits).map { max($1.size.width, $0.label.count) } }
-        var x = inner.x + max((inner.width - totalWidth(all, fits)) / 2, 0)
+        let share = Size(width: max((inner.width - gaps(all)) / columnCount, 1), height: roomHeight)
+        let chosen = fits ?? self.fits(all, room: share, cellHeight: 1, compact: true)
+        let widths = zip(all, chosen).map { group, fits in zip(group, fits).map { max($1.size.width, $0.label.count) } }
+        var x = inner.x + max((inner.width - totalWidth(all, chosen)) / 2, 0)
         let labelY = inner.y, footerY = inner.maxY - 1, roomTop = inner.y + 1
         let groups = self.groups
         for (g, group) in all.enumerated() {
             let groupStart = x
             for (i, source) in group.enumerated() {
-                let fit = fits[g][i], width = widths[g][i]
+                let fit = chosen[g][i], width = widths[g][i]
                 let clip = Rect(x: x, y: labelY, width: width, height: 1).intersection(inner)
                 let label = context.look.text(source.label)
-                grid.write(label, x: x + max((width - label.count) / 2, 0), y: labelY, style: context.look[.title], clip: clip)
+                grid.write(label, x: x + max((width - label.count) / 2, 0), y: labelY, style: context.labelStyle(for: source.quantity), clip: clip)
                 let top = roomTop + max((roomHeight - fit.size.height) / 2, 0)
                 context.draw(source, fit: fit, panel: .network, x: x + (width - fit.size.width) / 2, y: top, clip: inner,
                              into: &grid, hits: &hits)
@@ -107,11 +113,11 @@ struct NetworkView {
         }
     }
 
-    private func fits(_ all: [[MatrixSource]], room: Size, tall: Bool, compact: Bool = false) -> [[MatrixFit]] {
+    private func fits(_ all: [[MatrixSource]], room: Size, cellHeight: Int = 1, compact: Bool = false) -> [[MatrixFit]] {
         all.map { group in
             group.map { source in
                 MatrixFit.make(source, room: room, look: context.look, anchor: context.anchor(in: source),
-                               zoomed: context.isZoomed(source, in: .network), tall: tall, compact: compact)
+                               zoomed: context.isZoomed(source, in: .network), cellHeight: cellHeight, compact: compact)
             }
         }
     }

@@ -57,24 +57,12 @@ struct OperationView {
         let tallest = sources.map(\.rows).max() ?? 1
         let withLegend = inner.height >= tallest + 2
         let room = Size(width: inner.width, height: inner.height - (withLegend ? 2 : 1))
-        let tall = context.look.presenting && tallest * 3 <= room.height
         let textWidth = items.map { item -> Int in
             if case .text(let text) = item { return text.count + 2 }
             return 0
         }.reduce(0, +)
         let available = max(inner.width - textWidth, 0)
-        var fits = sources.map { fit($0, room: Size(width: available, height: room.height), tall: tall) }
-        if zip(sources, fits).map(width).reduce(0, +) > available {
-            fits = sources.map { fit($0, room: Size(width: available, height: room.height), tall: tall, compact: true) }
-        }
-        // Still too wide: the widest matrices give way first, to colour alone or an overview,
-        // so the others keep their numbers.
-        for i in sources.indices.sorted(by: { width(sources[$0], fits[$0]) > width(sources[$1], fits[$1]) }) {
-            let others = zip(sources, fits).enumerated().filter { $0.offset != i }.map { width($0.element.0, $0.element.1) }
-            let spare = available - others.reduce(0, +)
-            guard width(sources[i], fits[i]) > spare else { break }
-            fits[i] = fit(sources[i], room: Size(width: max(spare, 2), height: room.height), tall: tall, compact: true)
-        }
+        let fits = self.fits(sources, room: Size(width: available, height: room.height))
         let widths = zip(sources, fits).map(width)
         let total = widths.reduce(0, +) + textWidth
         var x = inner.x + max((inner.width - total) / 2, 0)
@@ -99,8 +87,30 @@ struct OperationView {
         }
     }
 
-    private func fit(_ source: MatrixSource, room: Size, tall: Bool, compact: Bool = false) -> MatrixFit {
-        MatrixFit.make(source, room: room, look: context.look, anchor: context.anchor(in: source), tall: tall, compact: compact)
+    /// Every matrix with its numbers (as tall as presenting allows) when all fit side by side,
+    /// closer together when not; failing that, the widest give way first, to colour alone or an
+    /// overview, so that the others keep their numbers.
+    private func fits(_ sources: [MatrixSource], room: Size) -> [MatrixFit] {
+        let tallest = sources.map(\.rows).max() ?? 1
+        for height in MatrixFit.heights(rows: tallest, room: room.height, presenting: context.look.presenting) {
+            for compact in [false, true] {
+                let fits = sources.map { fit($0, room: room, cellHeight: height, compact: compact) }
+                if zip(sources, fits).map(width).reduce(0, +) <= room.width { return fits }
+            }
+        }
+        var fits = sources.map { fit($0, room: room, compact: true) }
+        for i in sources.indices.sorted(by: { width(sources[$0], fits[$0]) > width(sources[$1], fits[$1]) }) {
+            let others = zip(sources, fits).enumerated().filter { $0.offset != i }.map { width($0.element.0, $0.element.1) }
+            let spare = room.width - others.reduce(0, +)
+            guard width(sources[i], fits[i]) > spare else { break }
+            fits[i] = fit(sources[i], room: Size(width: max(spare, 2), height: room.height), compact: true)
+        }
+        return fits
+    }
+
+    private func fit(_ source: MatrixSource, room: Size, cellHeight: Int = 1, compact: Bool = false) -> MatrixFit {
+        MatrixFit.make(source, room: room, look: context.look, anchor: context.anchor(in: source), cellHeight: cellHeight,
+                       compact: compact)
     }
 
     private func width(_ source: MatrixSource, _ fit: MatrixFit) -> Int {
@@ -112,7 +122,7 @@ struct OperationView {
                             into grid: inout Grid, hits: inout HitMap) {
         let label = context.look.text(source.label)
         let strip = Rect(x: x, y: top - 1, width: width, height: 1).intersection(inner)
-        grid.write(label, x: x + max((width - label.count) / 2, 0), y: top - 1, style: context.look[.title], clip: strip)
+        grid.write(label, x: x + max((width - label.count) / 2, 0), y: top - 1, style: context.labelStyle(for: source.quantity), clip: strip)
         context.draw(source, fit: fit, panel: .operation, x: x + (width - fit.size.width) / 2, y: top, clip: inner,
                      into: &grid, hits: &hits)
     }

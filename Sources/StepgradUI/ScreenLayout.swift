@@ -20,8 +20,8 @@ struct ScreenLayout {
         var formulaHeight: Int
         /// Lines of the network and the operation that may go when rows are short.
         var optionalLines = 1
-        /// How much taller the panels can use when presenting (cells three rows high).
-        var presentingGrowth = 1
+        /// How many times taller the panels can grow when presenting (cells up to five rows high).
+        var presentingGrowth = 5
     }
 
     static let headerHeight = 2
@@ -47,13 +47,19 @@ struct ScreenLayout {
             panels = wants.network.height + wants.operationHeight
             grown = (panels - 8) * wants.presentingGrowth + 8
         }
-        let smallest = presenting ? max(7, body.height * 2 / 5) : Self.smallestFormula
         let shortened = panels - wants.optionalLines * (sideBySide || !showsNetwork ? 1 : 2)
-        var formulaHeight = max(smallest, min(wants.formulaHeight, body.height - panels))
-        if formulaHeight < wants.formulaHeight {
-            formulaHeight = max(smallest, min(wants.formulaHeight, body.height - shortened))
+        let topHeight: Int
+        if presenting {
+            // The formula double-spaced, up to half the screen; the operation takes the rest.
+            let formulaHeight = min(max(2 * wants.formulaHeight - 2, 7), body.height / 2)
+            topHeight = max(min(body.height - formulaHeight, grown), 0)
+        } else {
+            var formulaHeight = max(Self.smallestFormula, min(wants.formulaHeight, body.height - panels))
+            if formulaHeight < wants.formulaHeight {
+                formulaHeight = max(Self.smallestFormula, min(wants.formulaHeight, body.height - shortened))
+            }
+            topHeight = max(min(body.height - formulaHeight, panels), 0)
         }
-        let topHeight = max(min(body.height - formulaHeight, presenting ? grown : panels), 0)
         let parts = body.split(rows: [.fixed(topHeight), .fill])
         let top = parts[0]
         formula = parts[1]

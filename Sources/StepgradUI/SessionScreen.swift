@@ -75,7 +75,7 @@ public final class SessionScreen: TerminalProgram {
         let network = NetworkView(context: context), operation = OperationView(context: context)
         let formula = FormulaView(scene: scene, look: look, iteration: session.iteration)
         let wants = ScreenLayout.Wants(network: network.wantedSize(), operationHeight: operation.wantedHeight(),
-                                       formulaHeight: formula.wantedHeight(width: grid.width - 4), presentingGrowth: 3)
+                                       formulaHeight: formula.wantedHeight(width: grid.width - 4))
         let layout = ScreenLayout(area: grid.area, presenting: presenting, wants: wants)
         var hits = HitMap()
         HeaderView(context: context, session: session).draw(in: layout.header, into: &grid)

@@ -39,6 +39,15 @@ struct ViewContext {
         zoomed && focus == panel && selection?.quantity == source.quantity
     }
 
+    /// The style of a matrix's name: lit when the last step computed it or read it, so that the
+    /// flow of a step shows whatever its size.
+    func labelStyle(for q: Quantity) -> Style {
+        guard let activity = scene.activity else { return look[.title] }
+        if activity.changes(q) { return look[.title].patched(with: look[.changed]) }
+        if activity.readsAll(q) || activity.readsSome(q) { return look[.title].patched(with: look[.readOperand]) }
+        return look[.title]
+    }
+
     /// Draws a panel's frame, heavier when it has focus, and returns the inside.
     func frame(_ rect: Rect, title: String, panel: Panel?, into grid: inout Grid) -> Rect {
         let focused = panel != nil && panel == focus

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import StepgradScenario
+import StepgradSession
+import StepgradTerminal
+import StepgradUI
+
+/// `stepgrad open`: the full-screen view of a scenario, stepping through its training.
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Step through a network's training full-screen.",
+        discussion: """
+            Opens a scenario file, or a bundled exercise by name (default: the first one), and shows \
+            every value of each iteration as it is computed: forward, loss, backward, update, each with \
+            its formula and arithmetic. Press ? for the keys. The session is saved when you quit \
+            (or the terminal goes away) and picked up again with --resume.
+            """)
+
+    @Argument(help: ArgumentHelp("A scenario file or the name of a bundled exercise (see 'stepgrad examples').",
+                                 valueName: "file|example"))
+    var scenario: String?
+
+    @Option(help: "Colours: dark, light, high-contrast or mono (default: from the terminal; high-contrast with --present).")
+    var theme: ThemeName?
+
+    @Flag(help: "Presentation mode: fewer, larger panels and the formula prominent, for a projector.")
+    var present = false
+
+    @Option(help: "How far one step goes: phase, operation or element.")
+    var granularity: Granularity?
+
+    @Option(help: ArgumentHelp("Play speed, in steps per second (0.25 to 1000).", valueName: "steps-per-second"))
+    var speed: Double?
+
+    @Option(help: "Decimals of the numbers shown (0 to 15).")
+    var decimals = 4
+
+    @Flag(help: "Carry on where the last session on this scenario stopped.")
+    var resume = false
+
+    enum ThemeName: String, CaseIterable, ExpressibleByArgument {
+        case dark, light, highContrast = "high-contrast", mono
+    }
+
+    func validate() throws {
+        if let speed, !(0.25...1000).contains(speed) {
+            throw ValidationError("--speed must be between 0.25 and 1000 steps per second, not \(speed).")
+        }
+        guard (0...15).contains(decimals) else {
+            throw ValidationError("--decimals must be between 0 and 15, not \(decimals).")
+        }
+    }
+
+    func run() throws {
+        let path = try scenario.map(Exercises.resolve) ?? firstExercise()
+        let loaded = try ScenarioLoader.load(path: path)
+        let outcome = try MainActor.assumeIsolated { try show(loaded) }
+        guard outcome == .quit else { throw ExitCode(outcome.exitStatus) }
+    }
+
+    private func firstExercise() throws -> String {
+        guard let first = Exercises.all.first else {
+            throw ScenarioError(message: "no bundled exercises were found (set STEPGRAD_ASSETS to stepgrad's Assets directory)")
+        }
+        return first.path
+    }
+
+    /// Runs the screen until the user quits or the terminal goes; the screen saves the session on the way out.
+    @MainActor private func show(_ scenario: Scenario) throws -> TerminalOutcome {
+        let runner = try TerminalRunner()
+        let session: TrainingSession, restored: RestoreOutcome?
+        if resume {
+            (session, restored) = TrainingSession.resume(scenario, clock: nil, loader: ScenarioLoader.load(path:))
+        } else {
+            (session, restored) = (TrainingSession(scenario: scenario, clock: nil, loader: ScenarioLoader.load(path:)), nil)
+        }
+        if let granularity { session.granularity = granularity }
+        if let speed { session.speed = speed }
+        let capabilities = runner.capabilities
+        let chosen = theme.flatMap { Theme.named($0.rawValue) }
+            ?? ScreenOptions.defaultTheme(presenting: present, depth: capabilities.colourDepth,
+                                          environment: ProcessInfo.processInfo.environment)
+        let screen = SessionScreen(session: session, options: ScreenOptions(theme: chosen, capabilities: capabilities,
+                                                                            presenting: present, decimals: decimals))
+        switch restored {
+        case .resumed(let iteration): screen.notify("Resumed at iteration \(iteration).")
+        case .freshStart(.missing): screen.notify("No saved session for this scenario: starting at iteration 1.")
+        case .freshStart(let problem): screen.notify("Starting afresh: \(problem)", isError: true)
+        case nil: break
+        }
+        let outcome = try runner.run(MainQueuePump(screen))
+        if let message = screen.closingMessage { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        return outcome
+    }
+}
+
+extension Granularity: ExpressibleByArgument {}
+
+/// Lets the session's background work land while the screen runs. The runner owns the main thread
+/// in a poll(2) loop, so work the session sends to the main actor (a fast-forward's progress and its
+/// end) would wait until the run ends; before each event, this drains the main queue.
+@MainActor
+private final class MainQueuePump<Program: TerminalProgram>: TerminalProgram {
+    let program: Program
+    init(_ program: Program) { self.program = program }
+
+    func update(_ event: InputEvent) -> ProgramAction {
+        RunLoop.main.run(until: Date())
+        return program.update(event)
+    }
+
+    func view(into grid: inout Grid) { program.view(into: &grid) }
+    var tickInterval: Duration? { program.tickInterval }
+    var minimumSize: Size { program.minimumSize }
+}
