@@ -2,7 +2,7 @@ import StepgradEngine
 
 /// An operation laid out as the equation its operands and result satisfy, in the orientation a
 /// student writes it: `W₂ · a₁ = z₂` with a₁ and z₂ as columns, `dz₂ · a₁ᵀ = dW₂`,
-/// `W₂ − 0.1· dW₂ = W₂′`. Shapes line up as in the product (a transposed weight is drawn
+/// `W₂ − 0.1· dW₂ = W₂′`, `loss(ŷ, y) = L`. Shapes line up as in the product (a transposed weight is drawn
 /// transposed), so a row of the left factor meets a column of the right one.
 struct Equation {
     enum Piece {
@@ -29,11 +29,11 @@ struct Equation {
         case .activation(let f):
             pieces = [.text(f.name + "(")] + m(quantity(.z)) + [.text(")"), .text("=")] + m(result)
         case .loss:
-            pieces = [.text("ℓ(")] + m(quantity(.a)) + [.text(",")] + m(quantity(.y)) + [.text(")"), .text("=")]
+            pieces = [.text("loss(")] + m(quantity(.a)) + [.text(",")] + m(quantity(.y)) + [.text(")"), .text("=")]
                 + m(result, false)
         case .lossGradient(_, let reduction):
             let scale = meanOverBatch && reduction == .mean ? "(1/B)·" : ""
-            pieces = [.text(scale + "∂ℓ/∂" + Quantity.a(L).symbol(outputLayer: L) + "(")] + m(quantity(.a)) + [.text(",")]
+            pieces = [.text(scale + "∂L/∂" + Quantity.a(L).symbol(outputLayer: L) + "(")] + m(quantity(.a)) + [.text(",")]
                 + m(quantity(.y)) + [.text(")"), .text("=")] + m(result)
         case .fusedOutputGradient(let loss, let reduction):
             let open = meanOverBatch && reduction == .mean ? "(1/B)·(" : "("

@@ -71,7 +71,7 @@ struct NetworkView {
         let inner = context.frame(rect, title: title, panel: .network, into: &grid)
         guard inner.height >= 2, columnCount > 0 else { return }
         let tallest = all.joined().map(\.rows).max() ?? 0
-        let withFooter = inner.height >= tallest + 2
+        let withFooter = inner.height >= tallest + 2 || inner.height >= 12
         let roomHeight = inner.height - (withFooter ? 2 : 1)
         // Columns as wide as their numbers (as tall as presenting allows) when all fit, closer
         // together when not, else an equal share each.

@@ -55,7 +55,8 @@ struct OperationView {
             return nil
         }
         let tallest = sources.map(\.rows).max() ?? 1
-        let withLegend = inner.height >= tallest + 2
+        // The legend goes when it would squeeze the values; an overview has room for it anyway.
+        let withLegend = inner.height >= tallest + 2 || inner.height >= 10
         let room = Size(width: inner.width, height: inner.height - (withLegend ? 2 : 1))
         let textWidth = items.map { item -> Int in
             if case .text(let text) = item { return text.count + 2 }

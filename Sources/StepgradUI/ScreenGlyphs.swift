@@ -15,6 +15,8 @@ struct ScreenGlyphs: Hashable, Sendable {
     /// Filled and empty parts of a progress bar.
     var progressFull: Character
     var progressEmpty: Character
+    /// An operation done.
+    var done: Character
 
     init(_ base: Glyphs, unicode: Bool) {
         self.base = base
@@ -27,6 +29,7 @@ struct ScreenGlyphs: Hashable, Sendable {
             paused = "‖"
             progressFull = "█"
             progressEmpty = "░"
+            done = "✓"
         } else {
             ribbonSeparator = ">"
             bars = ["_", ".", "-", "~", "=", "+", "*", "#"]
@@ -35,6 +38,7 @@ struct ScreenGlyphs: Hashable, Sendable {
             paused = "="
             progressFull = "#"
             progressEmpty = "."
+            done = "+"
         }
     }
 

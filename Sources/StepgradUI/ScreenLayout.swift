@@ -11,6 +11,8 @@ struct ScreenLayout {
     var network: Rect?
     var operation: Rect
     var formula: Rect
+    /// The iteration's operations, beside the formula on large screens.
+    var outline: Rect?
     var keyBar: Rect
 
     /// What the content would like, borders included.
@@ -22,6 +24,7 @@ struct ScreenLayout {
         var optionalLines = 1
         /// How many times taller the panels can grow when presenting (cells up to five rows high).
         var presentingGrowth = 5
+        var outlineHeight = 0
     }
 
     static let headerHeight = 2
@@ -63,6 +66,11 @@ struct ScreenLayout {
         let parts = body.split(rows: [.fixed(topHeight), .fill])
         let top = parts[0]
         formula = parts[1]
+        if !presenting && formula.height >= min(wants.outlineHeight, 12) && formula.width >= Self.sideBySideWidth {
+            let columns = formula.split(columns: [.fill, .fixed(min(44, formula.width * 3 / 10))])
+            formula = columns[0]
+            outline = columns[1]
+        }
 
         if !showsNetwork {
             network = nil

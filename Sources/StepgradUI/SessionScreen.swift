@@ -74,14 +74,17 @@ public final class SessionScreen: TerminalProgram {
         grid.clear(grid.area, style: look[.text])
         let network = NetworkView(context: context), operation = OperationView(context: context)
         let formula = FormulaView(scene: scene, look: look, iteration: session.iteration)
+        let outline = OutlineView(context: context, iteration: session.iteration)
         let wants = ScreenLayout.Wants(network: network.wantedSize(), operationHeight: operation.wantedHeight(),
-                                       formulaHeight: formula.wantedHeight(width: grid.width - 4))
+                                       formulaHeight: formula.wantedHeight(width: grid.width - 4),
+                                       outlineHeight: outline.wantedHeight)
         let layout = ScreenLayout(area: grid.area, presenting: presenting, wants: wants)
         var hits = HitMap()
         HeaderView(context: context, session: session).draw(in: layout.header, into: &grid)
         if let rect = layout.network { network.draw(in: rect, into: &grid, hits: &hits) }
         operation.draw(in: layout.operation, into: &grid, hits: &hits)
         FormulaView.draw(formulaLines(scene, look, layout.formula), in: layout.formula, context: context, into: &grid)
+        if let rect = layout.outline { outline.draw(in: rect, into: &grid) }
         KeyBarView(look: look, message: message, focused: focus != nil, busy: session.isBusy).draw(in: layout.keyBar, into: &grid)
         drawOverlays(context, layout: layout, into: &grid)
         self.hits = hits

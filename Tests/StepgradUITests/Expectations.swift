@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+import StepgradUI
+
+/// The whole screen shows `expected` (trailing blanks may be left out); on failure, the grid's own
+/// report of the differing cells and both pictures.
+@MainActor func expectScreen(_ backend: TestBackend, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    let problem = backend.screen.mismatch(expected: expected)
+    #expect(problem == nil, "\(problem ?? "")", sourceLocation: sourceLocation)
+}
+
+/// The first lines of the screen show `expected`.
+@MainActor func expectTop(_ backend: TestBackend, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    let top = backend.screen.cropped(to: Rect(x: 0, y: 0, width: backend.screen.width, height: expected.count))
+    let problem = top.mismatch(expected: expected)
+    #expect(problem == nil, "\(problem ?? "")", sourceLocation: sourceLocation)
+}
+
+extension Grid {
+    /// The characters of row `y` drawn in exactly `style`, blanks elsewhere, trailing blanks dropped.
+    func text(inRow y: Int, styled style: Style) -> String {
+        var row = ""
+        for x in 0..<width { row.append(self[x, y].style == style ? self[x, y].character : " ") }
+        while row.hasSuffix(" ") { row.removeLast() }
+        return row
+    }
+
+    /// Every row's characters drawn in `style`, as words: what a user sees lit in that style.
+    func words(styled style: Style) -> [String] {
+        (0..<height).flatMap { text(inRow: $0, styled: style).split(separator: " ").map(String.init) }
+    }
+
+    /// The screen position of the first occurrence of `text` in the rows `rows`, if any.
+    func find(_ text: String, rows: Range<Int>? = nil) -> (x: Int, y: Int)? {
+        for y in rows ?? 0..<height {
+            let line = lines[y]
+            if let range = line.range(of: text) { return (line.distance(from: line.startIndex, to: range.lowerBound), y) }
+        }
+        return nil
+    }
+}
