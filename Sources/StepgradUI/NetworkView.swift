@@ -60,7 +60,9 @@ struct NetworkView {
         let all = sources()
         let tallest = all.joined().map(\.rows).max() ?? 0
         let fits = fits(all, room: Size(width: MatrixFit.widestNumberCell, height: max(tallest, 1)))
-        return Size(width: totalWidth(all, fits) + 2, height: tallest + 4)
+        // Presenting, cells may be five rows high and four columns wider.
+        let widening = context.look.presenting ? 4 * all.joined().count : 0
+        return Size(width: totalWidth(all, fits) + widening + 2, height: tallest + 4)
     }
 
     func draw(in rect: Rect, into grid: inout Grid, hits: inout HitMap) {

@@ -48,15 +48,26 @@ struct ScreenGlyphs: Hashable, Sendable {
         guard !unicode, text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for character in text {
-            if character.isASCII { out.append(character) } else { out += Self.ascii[character] ?? "?" }
+        let characters = Array(text)
+        for (i, character) in characters.enumerated() {
+            if character.isASCII {
+                out.append(character)
+            } else if character == "Σ" {
+                // A sum's index follows it (Σᵢ → sum_i); anything else gets a blank (Σy → sum y).
+                let indexed = i + 1 < characters.count && Self.subscripts.contains(characters[i + 1])
+                out += indexed ? "sum" : "sum "
+            } else {
+                out += Self.ascii[character] ?? "?"
+            }
         }
         return out
     }
 
+    private static let subscripts: Set<Character> = ["ₛ", "ᵢ"]
+
     private static let ascii: [Character: String] = {
         var map: [Character: String] = [
-            "·": "*", "−": "-", "′": "'", "ᵀ": "^T", "ŷ": "y^", "⊙": "(.)", "Σ": "sum ", "ₛ": "_s", "ᵢ": "_i",
+            "·": "*", "−": "-", "′": "'", "ᵀ": "^T", "ŷ": "y^", "⊙": "(.)", "ₛ": "_s", "ᵢ": "_i",
             "η": "eta", "μ": "mu", "λ": "lambda", "β": "beta", "ε": "eps", "σ": "sigma", "√": "sqrt", "ℓ": "l",
             "²": "^2", "½": "1/2", "∞": "inf", "…": "...", "→": "->", "←": "<-", "↑": "^", "↓": "v",
             "›": ">", "×": "x", "±": "+/-", "∂": "d", "≈": "~", "≠": "!=", "✓": "ok", "✗": "X", "“": "\"", "”": "\"",

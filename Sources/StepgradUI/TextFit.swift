@@ -73,10 +73,11 @@ enum TextFit {
         return start + " " + ellipsis + end
     }
 
-    /// The last `width` characters of `text`, starting after a blank where possible.
+    /// The last `width` characters of `text`, from the start of a word where possible.
     private static func tail(_ text: String, width: Int) -> String {
         let end = String(text.suffix(width))
-        guard end.count == width, let blank = end.firstIndex(of: " ") else { return end }
+        guard end.count == width, text.count > width, text.dropLast(width).last != " ",
+              let blank = end.firstIndex(of: " ") else { return end }
         return String(end[end.index(after: blank)...])
     }
 }
