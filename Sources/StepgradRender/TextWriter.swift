@@ -19,7 +19,7 @@ struct TextWriter {
 
         for pass in solution.passes {
             let heading = "ITERATION \(pass.number)"
-            out += ["", heading, rule(heading, heavy: true), ""]
+            out += ["", heading, rule(heading, heavy: true), "", "Given:", ""]
             out += solution.given(pass).text(style: style, ascii: ascii, width: width - indent.count)
                 .map(indented)
             for phase in Phase.allCases {
