@@ -17,7 +17,8 @@ extension Display {
                 continue
             }
             if case .gap = pieces.first { pieces.removeFirst() }
-            rows.append("& " + Self.latex(pieces, style: style))
+            let lead = if case .binary = pieces.first { "& \\quad " } else { "& " }
+            rows.append(lead + Self.latex(pieces, style: style))
         }
         return "\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}"
     }
@@ -25,7 +26,7 @@ extension Display {
     private static func latex(_ pieces: [Piece], style: NumberStyle) -> String {
         pieces.map { piece in
             switch piece {
-            case .symbol(let s), .relation(let s): s.latex
+            case .symbol(let s), .relation(let s), .binary(let s): s.latex
             case .matrix(let m): pmatrix(m, style: style)
             case .gap: "\\qquad"
             }

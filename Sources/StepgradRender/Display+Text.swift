@@ -29,7 +29,11 @@ extension Display {
             var pieces = runs.flatMap { $0 }
             if index > 0, case .gap = pieces.first { pieces.removeFirst() }
             var blocks = pieces.map { $0.block(style: style, ascii: ascii) }
-            if index > 0, case .relation = pieces.first { blocks.insert(indent, at: 0) }
+            switch pieces.first {
+            case .relation? where index > 0: blocks.insert(indent, at: 0)
+            case .binary? where index > 0: blocks.insert(TextBlock(indent.lines[0] + "  "), at: 0)
+            default: break
+            }
             return TextBlock.beside(blocks)
         }
         let separator: [String] = set.contains { $0.height > 1 } ? [""] : []
@@ -40,7 +44,7 @@ extension Display {
 extension Display.Piece {
     func block(style: NumberStyle, ascii: Bool) -> TextBlock {
         switch self {
-        case .symbol(let s), .relation(let s): TextBlock(s.unicode)
+        case .symbol(let s), .relation(let s), .binary(let s): TextBlock(s.unicode)
         case .matrix(let m): TextBlock.matrix(m, style: style, ascii: ascii)
         case .gap: TextBlock("  ")
         }

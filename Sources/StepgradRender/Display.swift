@@ -8,6 +8,9 @@ struct Display: Hashable, Sendable {
         case matrix(Matrix)
         /// `=`: where a long display may continue on the next line, aligned under the first one.
         case relation(Symbol)
+        /// `+`, `·`, `⊙` between matrices: where a display still too wide may break, the
+        /// continuation set past the `=`.
+        case binary(Symbol)
         /// Space between two statements, `x = …   y = …`: where a long display may break.
         case gap
     }
@@ -22,7 +25,7 @@ struct Display: Hashable, Sendable {
         var seenRelation = false
         for piece in pieces {
             switch piece {
-            case .relation where seenRelation, .gap:
+            case .relation where seenRelation, .binary, .gap:
                 if !runs[runs.count - 1].isEmpty { runs.append([]) }
             case .relation: seenRelation = true
             default: break
@@ -54,13 +57,14 @@ struct Symbol: Hashable, Sendable {
         Symbol(q.symbol(outputLayer: outputLayer), q.latex(outputLayer: outputLayer))
     }
 
-    static func number(_ v: Double) -> Symbol {
-        Symbol(NumberStyle.exact.format(v), NumberStyle.exact.latex(v))
+    /// `0.1·`, a hyperparameter times what follows, written as given.
+    static func scaled(_ v: Double) -> Symbol {
+        Symbol(NumberStyle.exact.format(v) + " ·", NumberStyle.exact.latex(v) + " \\cdot")
     }
 
-    /// `relu(`, opening a function applied to a matrix.
-    static func call(_ name: String) -> Symbol {
-        Symbol(name + "(", "\\operatorname{\(name)}\\left(")
+    /// `relu(`, opening a function applied to a matrix; `relu′(` for its derivative.
+    static func call(_ name: String, derivative: Bool = false) -> Symbol {
+        Symbol(name + (derivative ? "′" : "") + "(", "\\operatorname{\(name)}" + (derivative ? "'" : "") + "\\left(")
     }
 }
 

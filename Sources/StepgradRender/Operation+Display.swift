@@ -15,10 +15,10 @@ extension Operation {
         switch rule {
         case .affine:
             guard let W = value(.W), let input = layerInput else { return nil }
-            let bias = value(.b).map { [Display.Piece.symbol(.plus), shown($0)] } ?? []
+            let bias = value(.b).map { [Display.Piece.binary(.plus), shown($0)] } ?? []
             // Wx: W·x as stored. WTx: the transpose written out, as on paper.
             let weights = Display.Piece.matrix(transposed ? W.value.transposed : W.value)
-            return Display(lhs + [weights, .symbol(.times), shown(input)] + bias + result)
+            return Display(lhs + [weights, .binary(.times), shown(input)] + bias + result)
 
         case .activation(let f):
             guard let z = value(.z) else { return nil }
@@ -32,23 +32,24 @@ extension Operation {
             guard let a = value(.a), let y = value(.y) else { return nil }
             let targetsSumToOne = (0..<y.value.rows).allSatisfy { y.value.row($0).reduce(0, +) == 1 }
             guard loss != .crossEntropy || targetsSumToOne else { return listing(of: [a, y]) }
-            var difference: [Display.Piece] = [shown(a), .symbol(.minus), shown(y)]
+            var difference: [Display.Piece] = [shown(a), .binary(.minus), shown(y)]
             if loss == .binaryCrossEntropy {
-                difference = [.symbol(Symbol("(", "\\left("))] + difference
-                    + [.symbol(Symbol(")/\(a.value.columns)", "\\right) / \(a.value.columns)"))]
+                // Inside brackets, which must open and close on one line.
+                difference = [.symbol(Symbol("(", "\\left(")), shown(a), .symbol(.minus), shown(y),
+                              .symbol(Symbol(")/\(a.value.columns)", "\\right) / \(a.value.columns)"))]
             }
             return Display(lhs + batchMean(reduction) + difference + result)
 
         case .activationGradient(let f) where f != .softmax:
             guard let da = value(.da), let z = value(.z) else { return nil }
-            return Display(lhs + [shown(da), .symbol(.hadamard), .symbol(.call(f.name + "′")), shown(z), .symbol(.close)]
+            return Display(lhs + [shown(da), .binary(.hadamard), .symbol(.call(f.name, derivative: true)), shown(z), .symbol(.close)]
                            + result)
 
         case .weightGradient:
             guard let dz = value(.dz), let input = layerInput else { return nil }
             // Columns times rows: dz·xᵀ has xᵀ written as rows, which is how x is stored.
             let factors = transposed ? [shown(input), .matrix(dz.value)] : [shown(dz), .matrix(input.value)]
-            return Display(lhs + [factors[0], .symbol(.times), factors[1]] + result)
+            return Display(lhs + [factors[0], .binary(.times), factors[1]] + result)
 
         case .biasGradient:
             guard let dz = value(.dz) else { return nil }
@@ -58,7 +59,7 @@ extension Operation {
         case .inputGradient:
             guard let W = value(.W), let dz = value(.dz) else { return nil }
             let weights = Display.Piece.matrix(transposed ? W.value : W.value.transposed)
-            return Display(lhs + [weights, .symbol(.times), shown(dz)] + result)
+            return Display(lhs + [weights, .binary(.times), shown(dz)] + result)
 
         case .sgd(let s):
             guard operands.count >= 2 else { return nil }
@@ -67,13 +68,12 @@ extension Operation {
             if let buffer = value(.velocity) {
                 step = [shown(buffer)]
             } else if s.weightDecay != 0 {
-                step = [.symbol(Symbol("(", "\\left(")), shown(g), .symbol(.plus), .symbol(.number(s.weightDecay)),
-                        .symbol(.times), shown(p), .symbol(.close)]
+                step = [.symbol(Symbol("(", "\\left(")), shown(g), .symbol(.plus), .symbol(.scaled(s.weightDecay)), shown(p),
+                        .symbol(.close)]
             } else {
                 step = [shown(g)]
             }
-            return Display(lhs + [shown(p), .symbol(.minus), .symbol(.number(s.learningRate)), .symbol(.times)]
-                           + step + result)
+            return Display(lhs + [shown(p), .binary(.minus), .symbol(.scaled(s.learningRate))] + step + result)
 
         case .lossGradient, .activationGradient, .adam:
             return listing(of: operands)

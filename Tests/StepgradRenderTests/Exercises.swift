@@ -43,3 +43,29 @@ enum Exercises {
         parameters: Parameters(weights: [Matrix([[.infinity, 1], [1, 0]])], biases: [nil]),
         batch: Batch(input: Matrix(row: [1, 1]), target: Matrix(row: [0, 0])))
 }
+
+extension Exercises {
+    /// Two layers, four samples, SGD with momentum: dW₁ is a 4 × 3 matrix whose elements are sums
+    /// of four products, wider than a page line.
+    static let wideBatch = Scenario(
+        title: "Four samples through a hidden layer",
+        network: Network(inputs: 3, layers: [Layer(units: 4, activation: .relu), Layer(units: 3, activation: .softmax)],
+                         convention: .wx, loss: .crossEntropy, optimizer: .sgd(.init(learningRate: 0.5, momentum: 0.9))),
+        parameters: Parameters(
+            weights: [Matrix([[0.2, -0.3, 0.4], [0.1, 0.2, -0.5], [-0.3, 0.1, 0.2], [0.4, -0.1, 0.3]]),
+                      Matrix([[0.1, 0.2, -0.1, 0.1], [-0.2, 0.3, 0.1, -0.3], [0.2, -0.1, 0.3, 0.2]])],
+            biases: [Matrix(row: [0.01, -0.02, 0.03, 0.04]), Matrix(row: [0.1, -0.1, 0.05])]),
+        batch: Batch(input: Matrix([[0.5, -1, 2], [1.5, 0.25, -0.75], [-1.25, 2, 0.5], [0.3, -0.6, 1.1]]),
+                     target: Matrix([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0]])))
+}
+
+extension Exercises {
+    /// Twelve inputs into one unit: each z is a sum of twelve products and a bias, too long for a row.
+    static let wideInput = Scenario(
+        title: "Twelve inputs",
+        network: Network(inputs: 12, layers: [Layer(units: 1)], loss: .halfSSE),
+        parameters: Parameters(weights: [Matrix([[0.25, -0.5, 0.75, -1, 1.25, -1.5, 1.75, -2, 2.25, -2.5, 2.75, -3]])],
+                               biases: [Matrix(row: [0.125])]),
+        batch: Batch(input: Matrix(row: [1.5, -2.5, 3.5, -4.5, 5.5, -6.5, 7.5, -8.5, 9.5, -10.5, 11.5, -12.5]),
+                     target: Matrix(row: [1])))
+}
