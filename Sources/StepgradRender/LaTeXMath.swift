@@ -6,20 +6,27 @@ struct LaTeXMath {
     var style: NumberStyle
     var width: Int
 
+    /// Display math, and how much wider than a line it still is after breaking (1 when it fits):
+    /// a matrix row cannot break, so LaTeX sets such a block smaller.
+    struct Block {
+        var latex: String
+        var overflow = 1.0
+    }
+
     /// Elements per block: a page (or a browser) can break between blocks, never inside one.
     private let elementsPerBlock = 4
 
     /// The formula continued by its matrix equation (`z_1 = W_1 x + b_1 = (…)(…) + (…) = (…)`),
     /// then the elements of each row of the result.
-    func blocks(for op: Operation) -> [String] {
-        var blocks = equation(op).map { $0.latex(style: style, width: width) }
+    func blocks(for op: Operation) -> [Block] {
+        var blocks = equation(op).map(block)
         var chunk: [Element] = []
         func flush() {
             guard !chunk.isEmpty else { return }
             let rows = chunk.flatMap {
                 $0.latexRows(style: style, outputLayer: op.context.outputLayer, batch: op.context.batch, width: width)
             }
-            blocks.append("\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}")
+            blocks.append(Block(latex: "\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}"))
             chunk = []
         }
         for element in op.elements {
@@ -45,8 +52,13 @@ struct LaTeXMath {
         return [Display(pieces)]
     }
 
-    func given(_ pass: Solution.Pass, of solution: Solution) -> String {
-        solution.given(pass).latex(style: style, width: width)
+    func given(_ pass: Solution.Pass, of solution: Solution) -> Block {
+        block(solution.given(pass))
+    }
+
+    private func block(_ display: Display) -> Block {
+        let widest = display.text(style: style, ascii: false, width: width).map(\.count).max() ?? 0
+        return Block(latex: display.latex(style: style, width: width), overflow: max(1, Double(widest) / Double(width)))
     }
 
     /// pmatrix stops at 10 columns unless told otherwise.

@@ -14,7 +14,10 @@ struct LaTeXWriter {
         var out: [String] = []
         let columns = LaTeXMath.matrixColumns(solution)
         if columns > 10 { out.append("\\setcounter{MaxMatrixCols}{\(columns)}") }
-        if !standalone { out += ["\\section*{\(scenario.title.latexText)}", ""] }
+        if !standalone {
+            out += ["% Needs amsmath (pmatrix, aligned) and graphicx (\\resizebox, for matrices wider than a line).",
+                    "\\section*{\(scenario.title.latexText)}", ""]
+        }
         out += ["\\begin{itemize}"]
         out += ScenarioSummary(scenario).facts.map { "  \\item \\textbf{\($0.label):} \($0.value.latexText)" }
         out += ["\\end{itemize}", ScenarioSummary.vectorNote.latexText]
@@ -34,7 +37,18 @@ struct LaTeXWriter {
         return standalone ? document(title: scenario.title, body: body) : body
     }
 
-    private func display(_ latex: String) -> String { "$$\n" + latex + "\n$$" }
+    /// A `$$…$$` display; one whose matrix rows would overrun the line (they cannot break) is
+    /// scaled down to the line width instead, with graphicx.
+    private func display(_ block: LaTeXMath.Block) -> String {
+        guard block.overflow > 1 else { return "$$\n" + block.latex + "\n$$" }
+        return """
+            \\begin{center}
+            \\sbox0{$\\displaystyle
+            \(block.latex)
+            $}\\ifdim\\wd0>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox0}\\else\\usebox0\\fi
+            \\end{center}
+            """
+    }
 
     private func gradientCheck(_ results: [GradientCheck.Result]) -> [String] {
         ["\\subsubsection*{Gradient check}",
@@ -56,6 +70,7 @@ struct LaTeXWriter {
         \\usepackage[margin=2.5cm]{geometry}
         \\usepackage{amsmath}
         \\usepackage{amssymb}
+        \\usepackage{graphicx}
         \\setlength{\\parindent}{0pt}
         \\title{\(title.latexText)}
         \\author{}

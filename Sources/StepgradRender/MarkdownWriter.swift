@@ -14,12 +14,12 @@ struct MarkdownWriter {
         out += ScenarioSummary(scenario).facts.map { "- **\($0.label):** \($0.value)" }
         out += ["", ScenarioSummary.vectorNote]
         for pass in solution.passes {
-            out += ["", "## Iteration \(pass.number)", "", "Given:", ""] + fenced(math.given(pass, of: solution))
+            out += ["", "## Iteration \(pass.number)", "", "Given:", ""] + fenced(math.given(pass, of: solution).latex)
             for phase in Phase.allCases {
                 out += ["", "### \(phase.rawValue.capitalized)"]
                 for op in pass.operations(in: phase) {
                     out += ["", "#### \(op.quantity.symbol(outputLayer: op.context.outputLayer))"]
-                    for block in math.blocks(for: op) { out += [""] + fenced(block) }
+                    for block in math.blocks(for: op) { out += [""] + fenced(block.latex) }
                     for note in op.notes { out += ["", "> **Note:** \(note)"] }
                 }
             }
