@@ -52,11 +52,10 @@ struct LaTeXWriter {
 
     private func gradientCheck(_ results: [GradientCheck.Result]) -> [String] {
         ["\\subsubsection*{Gradient check}",
-         "Backpropagation against central differences ($h = 10^{-6}$); relative error "
-            + "$= |a - n| / \\max(1, |a|, |n|)$ for analytic $a$ and numeric $n$.", "",
+         GradientCheck.Result.explanation.latexText, "",
          "\\begin{center}", "\\begin{tabular}{lrl}", "parameter & max relative error & \\\\ \\hline"]
         + results.map { result in
-            let verdict = result.maxRelativeError <= Solution.gradientTolerance ? "agrees" : "\\textbf{disagrees}"
+            let verdict = result.agrees ? "agrees" : "\\textbf{disagrees}"
             let name = Quantity(name: result.parameter)?.latex() ?? result.parameter.latexText
             return "$\(name)$ & $\(NumberStyle(decimals: 3).latex(result.maxRelativeError))$ & \(verdict) \\\\"
         }

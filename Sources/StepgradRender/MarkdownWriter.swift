@@ -32,11 +32,10 @@ struct MarkdownWriter {
 
     private func gradientCheck(_ results: [GradientCheck.Result]) -> [String] {
         ["### Gradient check", "",
-         "Backpropagation against central differences (h = 1e-6); relative error = "
-            + "|analytic − numeric| / max(1, |analytic|, |numeric|).", "",
+         GradientCheck.Result.explanation, "",
          "| parameter | max relative error | verdict |", "| --- | ---: | --- |"]
         + results.map { result in
-            let verdict = result.maxRelativeError <= Solution.gradientTolerance ? "agrees" : "**disagrees**"
+            let verdict = result.agrees ? "agrees" : "**disagrees**"
             let name = Quantity(name: result.parameter)?.symbol() ?? result.parameter
             return "| \(name) | \(NumberStyle(decimals: 3).format(result.maxRelativeError)) | \(verdict) |"
         }

@@ -37,6 +37,8 @@ extension String {
         "→": "\\to ", "−": "-", "·": "\\cdot ", "×": "\\times ", "Σ": "\\Sigma ", "η": "\\eta ", "μ": "\\mu ",
         "λ": "\\lambda ", "β": "\\beta ", "ε": "\\varepsilon ", "ŷ": "\\hat{y}", "ᵀ": "^{T}", "′": "'",
         "²": "^{2}", "⊙": "\\odot ", "∞": "\\infty ", "ℓ": "\\ell ", "∂": "\\partial ", "√": "\\surd ",
+        // The default OT1 text fonts have no |, < or > (they print —, ¡ and ¿).
+        "|": "|", "<": "<", ">": ">",
         "≠": "\\neq ", "≈": "\\approx ", "≤": "\\leq ", "≥": "\\geq ", "⇒": "\\Rightarrow ",
     ]
 

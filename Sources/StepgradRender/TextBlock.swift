@@ -19,16 +19,15 @@ struct TextBlock: Hashable, Sendable {
     /// The line a one-line neighbour is set against.
     var middle: Int { (height - 1) / 2 }
 
-    /// Blocks left to right, separated by `spacing` blanks, centred on their middle lines.
-    static func beside(_ blocks: [TextBlock], spacing: Int = 1) -> TextBlock {
+    /// Blocks left to right, one blank apart, centred on their middle lines.
+    static func beside(_ blocks: [TextBlock]) -> TextBlock {
         let above = blocks.map(\.middle).max() ?? 0
         let below = blocks.map { $0.height - 1 - $0.middle }.max() ?? 0
-        let gap = String(repeating: " ", count: spacing)
         let lines = (0...(above + below)).map { row in
             blocks.map { block in
                 let line = row - (above - block.middle)
                 return block.lines.indices.contains(line) ? block.lines[line] : String(repeating: " ", count: block.width)
-            }.joined(separator: gap)
+            }.joined(separator: " ")
         }
         return TextBlock(lines: lines)
     }

@@ -43,16 +43,14 @@ struct TextWriter {
 
     private func gradientCheck(_ results: [GradientCheck.Result]) -> [String] {
         let heading = "GRADIENT CHECK"
-        var lines = [heading, rule(heading, heavy: false),
-                     "Backpropagation against central differences (h = 1e-6); relative error = "
-                        + "|analytic − numeric| / max(1, |analytic|, |numeric|).", ""]
+        var lines = [heading, rule(heading, heavy: false), GradientCheck.Result.explanation, ""]
         let names = results.map { Quantity(name: $0.parameter)?.symbol() ?? $0.parameter }
         let nameWidth = max(names.map(\.count).max() ?? 0, "parameter".count)
         let errors = results.map { NumberStyle(decimals: 3).format($0.maxRelativeError) }
         let errorWidth = max(errors.map(\.count).max() ?? 0, "max relative error".count)
         lines.append(indented("parameter".padding(to: nameWidth) + "  " + "max relative error".padding(to: errorWidth)))
         for (index, result) in results.enumerated() {
-            let verdict = result.maxRelativeError <= Solution.gradientTolerance ? "agrees" : "DISAGREES"
+            let verdict = result.agrees ? "agrees" : "DISAGREES"
             lines.append(indented(names[index].padding(to: nameWidth) + "  " + errors[index].padding(to: errorWidth)
                                   + "  " + verdict))
         }

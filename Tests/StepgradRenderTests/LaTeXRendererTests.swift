@@ -72,6 +72,7 @@ import Testing
         #expect("50% of x_1 & {y} #2".latexText == "50\\% of x\\_1 \\& \\{y\\} \\#2")
         #expect("dz = ŷ·Σy − y".latexText == "dz = $\\hat{y}\\cdot \\Sigma $y $-$ y")
         #expect("W₁₂ and b₃".latexText == "W$_{12}$ and b$_{3}$")
+        #expect("|a − n| < 1".latexText == "$|$a $-$ n$|$ $<$ 1")
     }
 
     static let pdflatex = ProcessInfo.processInfo.environment["PATH", default: "/usr/bin"]
