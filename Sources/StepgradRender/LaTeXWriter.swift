@@ -19,8 +19,9 @@ struct LaTeXWriter {
                     "\\section*{\(scenario.title.latexText)}", ""]
         }
         out += ["\\begin{itemize}"]
-        out += ScenarioSummary(scenario).facts.map { "  \\item \\textbf{\($0.label):} \($0.value.latexText)" }
-        out += ["\\end{itemize}", ScenarioSummary.vectorNote.latexText]
+        let summary = ScenarioSummary(scenario)
+        out += summary.facts.map { "  \\item \\textbf{\($0.label):} \($0.value.latexText)" }
+        out += ["\\end{itemize}", summary.layoutNote.latexText]
         for pass in solution.passes {
             out += ["", "\\subsection*{Iteration \(pass.number)}", "", "Given:", display(math.given(pass, of: solution))]
             for phase in Phase.allCases {

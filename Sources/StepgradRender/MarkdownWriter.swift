@@ -11,8 +11,9 @@ struct MarkdownWriter {
         let math = LaTeXMath(style: style, width: width)
         let scenario = solution.scenario
         var out = ["# \(scenario.title)", ""]
-        out += ScenarioSummary(scenario).facts.map { "- **\($0.label):** \($0.value)" }
-        out += ["", ScenarioSummary.vectorNote]
+        let summary = ScenarioSummary(scenario)
+        out += summary.facts.map { "- **\($0.label):** \($0.value)" }
+        out += ["", summary.layoutNote]
         for pass in solution.passes {
             out += ["", "## Iteration \(pass.number)", "", "Given:", ""] + fenced(math.given(pass, of: solution).latex)
             for phase in Phase.allCases {

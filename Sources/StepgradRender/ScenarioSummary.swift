@@ -5,6 +5,8 @@ import StepgradScenario
 /// Written once in Unicode; the LaTeX writer converts it with `latexText`.
 struct ScenarioSummary {
     var facts: [(label: String, value: String)]
+    /// Vectors are drawn as columns whatever the convention, so that every product is literal.
+    var layoutNote: String
 
     init(_ scenario: Scenario) {
         let network = scenario.network
@@ -22,10 +24,10 @@ struct ScenarioSummary {
             ("Optimizer", Self.describe(network.optimizer)),
             ("Weights", layout),
         ]
+        layoutNote = scenario.batch.size == 1
+            ? "Vectors are written as columns."
+            : "Vectors are written as columns, one column per sample; z[s,j] is unit j of sample s."
     }
-
-    /// Vectors are drawn as columns whatever the convention, so that every product is literal.
-    static let vectorNote = "Vectors are written as columns, one column per sample."
 
     static func describe(_ optimizer: Optimizer) -> String {
         func n(_ v: Double) -> String { NumberStyle.exact.format(v) }

@@ -15,7 +15,7 @@ struct TextWriter {
         let summary = ScenarioSummary(scenario)
         let labelWidth = summary.facts.map(\.label.count).max() ?? 0
         out += summary.facts.map { $0.label.padding(to: labelWidth) + "  " + $0.value }
-        out.append(ScenarioSummary.vectorNote)
+        out.append(summary.layoutNote)
 
         for pass in solution.passes {
             let heading = "ITERATION \(pass.number)"

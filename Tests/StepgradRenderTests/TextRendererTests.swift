@@ -101,6 +101,7 @@ import Testing
                 z₁ = [1  −1] · ⎡2  0⎤ + [0.5] = [1.5  −2.5]
                                ⎣1  3⎦
             """))
+        #expect(text.contains("Vectors are written as columns, one column per sample; z[s,j] is unit j of sample s.\n"))
         #expect(text.contains("    z₁[0,0] = 1·2 + (−1)·1 + 0.5 = 1.5\n"))
         #expect(text.contains("    z₁[1,0] = 1·0 + (−1)·3 + 0.5 = −2.5\n"))
         #expect(text.contains("    dW₁[0,1] = 0.5·1 + (−2.5)·3 = −7\n"))
