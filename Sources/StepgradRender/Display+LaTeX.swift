@@ -33,7 +33,7 @@ extension Display {
         }.joined(separator: " ")
     }
 
-    static func pmatrix(_ m: Matrix, style: NumberStyle) -> String {
+    private static func pmatrix(_ m: Matrix, style: NumberStyle) -> String {
         let rows = (0..<m.rows).map { r in (0..<m.columns).map { style.latex(m[r, $0]) }.joined(separator: " & ") }
         return "\\begin{pmatrix} " + rows.joined(separator: " \\\\ ") + " \\end{pmatrix}"
     }

@@ -2,7 +2,8 @@ import StepgradEngine
 
 extension Display {
     /// Runs of pieces grouped into lines no wider than `width` when set as text: a display breaks
-    /// before an `=` or at a gap. The LaTeX writer breaks where the text does.
+    /// before an `=`, before an operator between matrices, or at a gap. The LaTeX writer breaks
+    /// where the text does.
     func lines(width: Int, style: NumberStyle) -> [[[Piece]]] {
         var lines: [[[Piece]]] = []
         var lineWidth = 0

@@ -2,7 +2,7 @@ import StepgradEngine
 
 /// A worked solution in the style of a hand-written homework: the formula, the matrices multiplied
 /// out in `pmatrix`, then every element, each block a `$$…$$` display. `standalone` wraps it in a
-/// document that compiles with plain pdflatex (amsmath and the base fonts only).
+/// document that compiles with plain pdflatex (amsmath, graphicx and the base fonts only).
 struct LaTeXWriter {
     var style: NumberStyle
     var standalone: Bool
@@ -12,12 +12,12 @@ struct LaTeXWriter {
         let math = LaTeXMath(style: style, width: width)
         let scenario = solution.scenario
         var out: [String] = []
+        if !standalone {
+            out.append("% Needs amsmath (pmatrix, aligned) and graphicx (\\resizebox, for matrices wider than a line).")
+        }
         let columns = LaTeXMath.matrixColumns(solution)
         if columns > 10 { out.append("\\setcounter{MaxMatrixCols}{\(columns)}") }
-        if !standalone {
-            out += ["% Needs amsmath (pmatrix, aligned) and graphicx (\\resizebox, for matrices wider than a line).",
-                    "\\section*{\(scenario.title.latexText)}", ""]
-        }
+        if !standalone { out += ["\\section*{\(scenario.title.latexText)}", ""] }
         out += ["\\begin{itemize}"]
         let summary = ScenarioSummary(scenario)
         out += summary.facts.map { "  \\item \\textbf{\($0.label):} \($0.value.latexText)" }
