@@ -24,12 +24,12 @@ extension Workspace {
         }
 
         let lossFunction = network.loss, reduction = network.reduction
-        let prediction = Operand(.a(L), values[.a, L]), target = Operand(.y, batch.target)
-        add(.loss, nil, .loss, .loss(lossFunction, reduction), [prediction, target], Matrix(rows: 1, columns: 1, repeating: loss))
+        let prediction = Operand(.a(L), values[.a, L]), predictionAndTarget = [prediction, Operand(.y, batch.target)]
+        add(.loss, nil, .loss, .loss(lossFunction, reduction), predictionAndTarget, Matrix(rows: 1, columns: 1, repeating: loss))
 
-        add(.backward, L, .da(L), .lossGradient(lossFunction, reduction), [prediction, target], values[.da, L])
+        add(.backward, L, .da(L), .lossGradient(lossFunction, reduction), predictionAndTarget, values[.da, L])
         if network.isFused {
-            add(.backward, L, .dz(L), .fusedOutputGradient(lossFunction, reduction), [prediction, target], values[.dz, L],
+            add(.backward, L, .dz(L), .fusedOutputGradient(lossFunction, reduction), predictionAndTarget, values[.dz, L],
                 notes: shortcutNotes(batch.target))
         } else {
             add(.backward, L, .dz(L), .activationGradient(network.layer(L).activation),
