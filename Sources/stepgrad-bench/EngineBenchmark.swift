@@ -80,7 +80,7 @@ enum EngineBenchmark {
         return (parameters, Batch(input: input, target: target))
     }
 
-    /// `iterate` is opaque to this module, so none of its work can be optimised away.
+    /// Each iteration trains on the parameters of the one before, so no work can be skipped.
     static func measure(_ network: Network, _ parameters: Parameters, _ batch: Batch, record: Bool) -> Double {
         var p = parameters, state = OptimizerState()
         func train(_ n: Int) {
