@@ -1,1 +1,3 @@
 EngineBenchmark.run()
+print()
+await SessionBenchmark.run()
