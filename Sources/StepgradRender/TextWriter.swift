@@ -15,7 +15,7 @@ struct TextWriter {
         let summary = ScenarioSummary(scenario)
         let labelWidth = summary.facts.map(\.label.count).max() ?? 0
         out += summary.facts.map { $0.label.padding(to: labelWidth) + "  " + $0.value }
-        out.append(summary.layoutNote)
+        out += wrapped(summary.layoutNote, first: "", rest: "")
 
         for pass in solution.passes {
             let heading = "ITERATION \(pass.number)"
@@ -37,7 +37,7 @@ struct TextWriter {
             lines += [""] + display.text(style: style, ascii: ascii, width: width - indent.count).map(indented)
         }
         lines += [""] + op.equations(.unicode, style: style).map(indented)
-        lines += op.notes.map { indented("Note: " + $0) }
+        lines += op.notes.flatMap { wrapped($0, first: indent + "Note: ", rest: indent + "      ") }
         return lines
     }
 
@@ -62,4 +62,19 @@ struct TextWriter {
     }
 
     private func indented(_ line: String) -> String { line.isEmpty ? line : indent + line }
+
+    /// Prose broken between words to the width, continuation lines starting with `rest`.
+    private func wrapped(_ text: String, first: String, rest: String) -> [String] {
+        var lines = [first]
+        for word in text.split(separator: " ") {
+            let last = lines[lines.count - 1]
+            let fresh = last == first || last == rest
+            if !fresh && last.count + 1 + word.count > width {
+                lines.append(rest + word)
+            } else {
+                lines[lines.count - 1] += (fresh ? "" : " ") + word
+            }
+        }
+        return lines
+    }
 }

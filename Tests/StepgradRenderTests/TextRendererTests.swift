@@ -67,7 +67,10 @@ import Testing
     @Test func notesAppearUnderTheirOperation() throws {
         let text = SolutionRenderer(format: .text).render(Exercises.homework2TwoHot, iterations: 1)
         let lines = text.components(separatedBy: "\n")
-        let note = try #require(lines.firstIndex { $0.hasPrefix("    Note: The target sums to 2, not 1") })
+        let note = try #require(lines.firstIndex {
+            $0 == "    Note: The target sums to 2, not 1, so the familiar shortcut dz = ŷ − y does"
+        })
+        #expect(lines[note + 1] == "          not hold: the exact gradient is dz = ŷ·Σy − y.")
         let dz = try #require(lines.firstIndex(of: "dz₁ = ŷ·Σy − y"))
         let dW = try #require(lines.firstIndex(of: "dW₁ = x·dz₁ᵀ"))
         #expect(dz < note && note < dW)
@@ -101,7 +104,8 @@ import Testing
                 z₁ = [1  −1] · ⎡2  0⎤ + [0.5] = [1.5  −2.5]
                                ⎣1  3⎦
             """))
-        #expect(text.contains("Vectors are written as columns, one column per sample; z[s,j] is unit j of sample s.\n"))
+        // Wrapped at 80 columns.
+        #expect(text.contains("Vectors are written as columns, one column per sample; z[s,j] is unit j of\nsample s.\n"))
         #expect(text.contains("    z₁[0,0] = 1·2 + (−1)·1 + 0.5 = 1.5\n"))
         #expect(text.contains("    z₁[1,0] = 1·0 + (−1)·3 + 0.5 = −2.5\n"))
         #expect(text.contains("    dW₁[0,1] = 0.5·1 + (−2.5)·3 = −7\n"))
@@ -122,5 +126,30 @@ import Testing
         let rows = text.components(separatedBy: "\n").filter { $0.hasPrefix("    W₁ ") || $0.hasPrefix("    b₁ ") }
         #expect(rows.count == 2)
         #expect(rows.allSatisfy { $0.hasSuffix("agrees") })
+    }
+}
+
+@Suite struct TextLayoutTests {
+    @Test func continuationLinesStayWithinTheWidth() {
+        // Four samples through a hidden layer: the widest equations break before `=` and before
+        // the operators between matrices, and no line of them is wider than asked.
+        for width in [60, 80, 100] {
+            let text = SolutionRenderer(format: .text, width: width).render(Exercises.wideBatch, iterations: 1)
+            let displayLines = text.components(separatedBy: "\n").filter { line in
+                line.contains { "⎡⎢⎣[".contains($0) } && !line.contains("] = ")
+            }
+            #expect(!displayLines.isEmpty)
+            #expect(displayLines.allSatisfy { $0.count <= width }, "width \(width): \(displayLines.filter { $0.count > width })")
+        }
+    }
+
+    @Test func operatorContinuationsSitPastTheEquals() {
+        let text = SolutionRenderer(format: .text, width: 60).render(Exercises.wideBatch, iterations: 1)
+        // z₁ = W₁·x + b₁ at 60 columns: `+ b₁ = z₁` moves to the next line, its `+` two columns past
+        // the `=` of `z₁ =`.
+        let lines = text.components(separatedBy: "\n")
+        let first = lines.firstIndex { $0.hasPrefix("    z₁ = ⎢ 0.1   0.2  −0.5⎥ · ⎢−1     0.25   2     −0.6⎥") }
+        let plus = lines.firstIndex { $0.hasPrefix("         + ⎢−0.02⎥ = ⎢−1.17   0.555   0.005  −0.66⎥") }
+        #expect(first != nil && plus != nil && first! < plus!)
     }
 }
