@@ -6,26 +6,22 @@ extension Solution.Pass {
     func operations(in phase: Phase) -> [Operation] {
         iteration.trace.operations.filter { $0.phase == phase }
     }
+}
 
-    /// What the iteration starts from: `x = …   y = …   W₁ = …   b₁ = …`.
-    fileprivate func given(outputLayer: Int, batch: Batch) -> Display {
-        var named: [(Quantity, Matrix)] = [(.x, batch.input), (.y, batch.target)]
-        for l in parameters.weights.indices {
-            named.append((.W(l + 1), parameters.weights[l]))
-            if let b = parameters.biases[l] { named.append((.b(l + 1), b)) }
+extension Solution {
+    /// What an iteration starts from: `x = …   y = …   W₁ = …   b₁ = …`.
+    func given(_ pass: Pass) -> Display {
+        var named: [(Quantity, Matrix)] = [(.x, scenario.batch.input), (.y, scenario.batch.target)]
+        for l in pass.parameters.weights.indices {
+            named.append((.W(l + 1), pass.parameters.weights[l]))
+            if let b = pass.parameters.biases[l] { named.append((.b(l + 1), b)) }
         }
         var pieces: [Display.Piece] = []
         for (q, value) in named {
             if !pieces.isEmpty { pieces.append(.gap) }
-            pieces += [.symbol(.name(q, outputLayer: outputLayer)), .relation(.equals), .matrix(q.columnar(value))]
+            pieces += [.symbol(.name(q, outputLayer: scenario.network.depth)), .relation(.equals), .matrix(q.columnar(value))]
         }
         return Display(pieces)
-    }
-}
-
-extension Solution {
-    func given(_ pass: Pass) -> Display {
-        pass.given(outputLayer: scenario.network.depth, batch: scenario.batch)
     }
 }
 
