@@ -3,9 +3,8 @@
 /// Like micrograd's graph, each operation keeps what it read and the rule that
 /// produced its result; elements and formulas are derived from that on demand.
 /// A recorded iteration keeps only the numbers its operations are made of and builds
-/// them when first read, so recording costs little more than computing: most recorded
-/// iterations (fast-forward, plots) are never read operation by operation.
-/// Two traces are equal when their operations are.
+/// them once, when first read, so that recording costs little more than computing and
+/// a trace nobody reads costs nothing more. Two traces are equal when their operations are.
 public struct Trace: Hashable, Sendable {
     private var contents: Contents
 
