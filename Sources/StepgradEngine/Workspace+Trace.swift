@@ -3,7 +3,7 @@ import Foundation
 extension Workspace {
     /// The iteration's operations in the order they were computed, read off the workspace
     /// after the arithmetic is done, so that recording cannot change a result.
-    func trace(_ parameters: Parameters, _ batch: Batch, loss: Double, steps: [ParameterStep], step: Int) -> Trace {
+    func operations(_ parameters: Parameters, _ batch: Batch, loss: Double, steps: [ParameterStep], step: Int) -> [Operation] {
         let L = network.depth
         let context = Operation.Context(convention: network.convention, outputLayer: L, batch: rows)
         var operations: [Operation] = []
@@ -24,12 +24,12 @@ extension Workspace {
         }
 
         let lossFunction = network.loss, reduction = network.reduction
-        let prediction = Operand(.a(L), values[.a, L]), target = Operand(.y, batch.target)
-        add(.loss, nil, .loss, .loss(lossFunction, reduction), [prediction, target], Matrix(rows: 1, columns: 1, repeating: loss))
+        let prediction = Operand(.a(L), values[.a, L]), predictionAndTarget = [prediction, Operand(.y, batch.target)]
+        add(.loss, nil, .loss, .loss(lossFunction, reduction), predictionAndTarget, Matrix(rows: 1, columns: 1, repeating: loss))
 
-        add(.backward, L, .da(L), .lossGradient(lossFunction, reduction), [prediction, target], values[.da, L])
+        add(.backward, L, .da(L), .lossGradient(lossFunction, reduction), predictionAndTarget, values[.da, L])
         if network.isFused {
-            add(.backward, L, .dz(L), .fusedOutputGradient(lossFunction, reduction), [prediction, target], values[.dz, L],
+            add(.backward, L, .dz(L), .fusedOutputGradient(lossFunction, reduction), predictionAndTarget, values[.dz, L],
                 notes: shortcutNotes(batch.target))
         } else {
             add(.backward, L, .dz(L), .activationGradient(network.layer(L).activation),
@@ -63,7 +63,7 @@ extension Workspace {
             }
             add(.update, l, isBias ? .b_new(l) : .W_new(l), rule, operands, s.new.value)
         }
-        return Trace(operations: operations)
+        return operations
     }
 
     /// Says when the softmax + cross-entropy shortcut dz = ŷ − y does not hold.

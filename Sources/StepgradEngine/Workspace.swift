@@ -28,6 +28,17 @@ struct Workspace: ~Copyable {
         buffer.initialize(repeating: 0)
     }
 
+    /// A workspace holding numbers kept from an earlier one of the same network and batch size,
+    /// so that a recorded iteration's trace can be read off later exactly as it would have been then.
+    init(_ network: Network, rows: Int, contents: [Double]) {
+        self.init(network, rows: rows)
+        precondition(contents.count == buffer.count, "workspace contents: \(contents.count) numbers for \(buffer.count)")
+        _ = buffer.update(fromContentsOf: contents)
+    }
+
+    /// A copy of every number, for `init(_:rows:contents:)`.
+    var contents: [Double] { Array(buffer) }
+
     deinit {
         buffer.deallocate()
         layout.deallocate()
@@ -61,6 +72,16 @@ struct Workspace: ~Copyable {
     }
 
     func forward(_ parameters: Parameters, _ input: Matrix) {
+        // The kernels read raw memory: a mismatch must stop here, not read past a buffer.
+        // (Loaders check user data and say where it is wrong; this is the engine's own guard.)
+        precondition(input.shape == Shape(rows: rows, columns: network.inputs), "input \(input.shape) for \(rows)×\(network.inputs)")
+        precondition(parameters.weights.count == network.depth && parameters.biases.count == network.depth, "parameters for \(network.depth) layers")
+        for l in 1...network.depth {
+            precondition(parameters.weights(l).shape == network.weightShape(ofLayer: l),
+                         "W\(l) is \(parameters.weights(l).shape), the network needs \(network.weightShape(ofLayer: l))")
+            precondition(parameters.bias(l).map { $0.shape == Shape(rows: 1, columns: network.layer(l).units) } ?? true,
+                         "b\(l) must be 1×\(network.layer(l).units)")
+        }
         input.elements.withUnsafeBufferPointer { x in
             if let base = x.baseAddress { pointer(.a, 0).update(from: base, count: x.count) }
         }
@@ -83,6 +104,7 @@ struct Workspace: ~Copyable {
 
     /// The reduced loss of the prediction in `a` of the output layer.
     func loss(_ target: Matrix) -> Double {
+        precondition(target.shape == Shape(rows: rows, columns: network.outputs), "target \(target.shape) for \(rows)×\(network.outputs)")
         let outputs = network.outputs, prediction = pointer(.a, network.depth)
         var total = 0.0
         target.elements.withUnsafeBufferPointer { y in
