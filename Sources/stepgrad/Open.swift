@@ -67,7 +67,14 @@ struct Open: ParsableCommand {
 
     /// Runs the screen until the user quits or the terminal goes; the screen saves the session on the way out.
     @MainActor private func show(_ scenario: Scenario) throws -> TerminalOutcome {
-        let runner = try TerminalRunner()
+        let runner: TerminalRunner
+        do {
+            runner = try TerminalRunner()
+        } catch let error as TerminalError {
+            // Its message is already a whole line, `stepgrad: …` with the plain-text alternative.
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
         let session: TrainingSession, restored: RestoreOutcome?
         if resume {
             (session, restored) = TrainingSession.resume(scenario, clock: nil, loader: ScenarioLoader.load(path:))

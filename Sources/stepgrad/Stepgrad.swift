@@ -13,9 +13,10 @@ struct Stepgrad: ParsableCommand {
             step by step and answer keys written without slips.
             """,
         version: "stepgrad 0.1.0",
-        // Each subcommand lives in the file named after it. `open` (the full-screen app) becomes the
-        // default subcommand when it is added, beside `check`, `grade` and `new`.
-        subcommands: [Explain.self, Examples.self])
+        // Each subcommand lives in the file named after it. `open`, the full-screen app, is the
+        // default: `stepgrad` alone opens the first bundled exercise, `stepgrad FILE` that file.
+        subcommands: [Open.self, Explain.self, Examples.self],
+        defaultSubcommand: Open.self)
 
     /// Every failure ends as one line on standard error, `stepgrad: path:line:col: message`,
     /// never a usage dump or a stack trace: exit 2 for invalid input or flags, 1 for anything else.
