@@ -8,6 +8,8 @@ extension Character {
     /// Rejects control characters (they would move the cursor), characters that start with a
     /// combining or format code point (they would merge into the previous cell), and wide ones.
     public var terminalSafe: Character {
+        // Printable ASCII, most of what is drawn, needs no look at Unicode properties.
+        if let ascii = asciiValue { return ascii >= 0x20 && ascii < 0x7F ? self : Character.replacement }
         guard let first = unicodeScalars.first else { return Character.replacement }
         switch first.properties.generalCategory {
         case .control, .nonspacingMark, .enclosingMark, .spacingMark, .format,

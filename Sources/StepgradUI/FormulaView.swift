@@ -17,6 +17,8 @@ struct FormulaView {
     let scene: Scene
     let look: Look
     let iteration: Int
+    /// Equations already written out for this iteration, shared between frames.
+    let equations: EquationTexts
 
     /// The lines the panel would like, borders included: all of an element's sum, or up to a dozen elements.
     func wantedHeight(width: Int) -> Int {
@@ -79,8 +81,10 @@ struct FormulaView {
     }
 
     private func equation(_ op: Operation, _ cell: Cell) -> String {
-        look.text(op.element(at: cell).equation(.unicode, style: look.numbers, outputLayer: scene.outputLayer,
-                                                batch: scene.batch))
+        equations.text(CellReference(op.quantity, cell)) {
+            look.text(op.element(at: cell).equation(.unicode, style: look.numberStyle, outputLayer: scene.outputLayer,
+                                                    batch: scene.batch))
+        }
     }
 
     /// Draws `lines` in the formula panel; presenting, in bold and double-spaced when there is room.
@@ -94,5 +98,33 @@ struct FormulaView {
             grid.write(line.text, x: inner.x, y: inner.y + i * spacing, style: style, clip: inner,
                        ellipsis: look.glyphs.base.ellipsis)
         }
+    }
+}
+
+/// Elements written out as equations, kept while the iteration on screen stays the same: an
+/// element of a wide layer has hundreds of terms, and a frame may need its line twice.
+final class EquationTexts {
+    struct Key: Hashable {
+        var iteration: Int
+        var generation: Int
+    }
+
+    private var key: Key?
+    private var texts: [CellReference: String] = [:]
+    static let kept = 4096
+
+    /// Forgets the texts when the iteration on screen is another.
+    func use(_ key: Key) {
+        guard key != self.key else { return }
+        self.key = key
+        texts = [:]
+    }
+
+    func text(_ reference: CellReference, write: () -> String) -> String {
+        if let known = texts[reference] { return known }
+        if texts.count >= Self.kept { texts = [:] }
+        let text = write()
+        texts[reference] = text
+        return text
     }
 }

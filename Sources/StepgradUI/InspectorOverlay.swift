@@ -42,7 +42,7 @@ struct InspectorOverlay {
         if let formula = inspection.formula {
             lines.append(StyledLine(text: look.text("formula     " + formula.unicode), role: .text))
         }
-        if let equation = inspection.equation(.unicode, style: look.numbers) {
+        if let equation = inspection.equation(.unicode, style: look.numberStyle) {
             let wrapped = TextFit.wrap(look.text(equation), width: max(width - 12, 10))
             for (i, line) in wrapped.enumerated() {
                 lines.append(StyledLine(text: (i == 0 ? "arithmetic  " : "            ") + line, role: .text))

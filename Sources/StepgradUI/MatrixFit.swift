@@ -7,8 +7,8 @@ struct MatrixFit: Hashable {
     /// Screen columns and rows per drawn cell.
     var cellWidth: Int
     var cellHeight: Int
-    /// The style of the numbers inside cells (the formulas' own), or `nil` for colour alone.
-    var numbers: NumberStyle?
+    /// Whether cells show their numbers (as the formulas write them) or colour alone.
+    var showsNumbers: Bool
     /// Blanks right of a cell's text, the same in every cell so that columns line up.
     var padding = 1
     /// Values per drawn cell, down and across (1 unless aggregated).
@@ -47,12 +47,12 @@ struct MatrixFit: Hashable {
                      zoomed: Bool = false, cellHeight: Int = 1, compact: Bool = false) -> MatrixFit {
         let rows = source.rows, columns = source.columns
         guard rows > 0, columns > 0, room.width > 0, room.height > 0 else {
-            return MatrixFit(cellWidth: 1, cellHeight: 1, numbers: nil, visibleRows: 0, visibleColumns: 0)
+            return MatrixFit(cellWidth: 1, cellHeight: 1, showsNumbers: false, visibleRows: 0, visibleColumns: 0)
         }
         if look.showsNumbers, rows <= room.height, columns * 3 <= room.width, rows * columns <= measuredLimit {
             let width = numberWidth(source, rows: 0..<rows, columns: 0..<columns, look: look) - (compact ? 1 : 0)
             if width <= widestNumberCell, columns * width <= room.width {
-                var fit = MatrixFit(cellWidth: width, cellHeight: 1, numbers: look.numbers, padding: compact ? 0 : 1,
+                var fit = MatrixFit(cellWidth: width, cellHeight: 1, showsNumbers: true, padding: compact ? 0 : 1,
                                     visibleRows: rows, visibleColumns: columns)
                 if cellHeight > 1 && rows * cellHeight <= room.height {
                     fit.cellHeight = cellHeight
@@ -64,7 +64,7 @@ struct MatrixFit: Hashable {
         }
         let heatWidth = look.needsHeatMarkers ? 3 : 2
         for width in [heatWidth, 1] where rows <= room.height && columns * width <= room.width {
-            var fit = MatrixFit(cellWidth: width, cellHeight: 1, numbers: nil, padding: width > 2 ? 1 : 0,
+            var fit = MatrixFit(cellWidth: width, cellHeight: 1, showsNumbers: false, padding: width > 2 ? 1 : 0,
                                 visibleRows: rows, visibleColumns: columns)
             if cellHeight > 1 && rows * cellHeight <= room.height { fit.cellHeight = cellHeight }
             return fit
@@ -75,7 +75,7 @@ struct MatrixFit: Hashable {
         let width = room.width >= 2 * min(columns, 8) ? 2 : 1
         let rowBlock = ceilDivide(rows, room.height)
         let columnBlock = ceilDivide(columns, max(room.width / width, 1))
-        return MatrixFit(cellWidth: width, cellHeight: 1, numbers: nil, padding: 0, rowBlock: rowBlock, columnBlock: columnBlock,
+        return MatrixFit(cellWidth: width, cellHeight: 1, showsNumbers: false, padding: 0, rowBlock: rowBlock, columnBlock: columnBlock,
                          visibleRows: ceilDivide(rows, rowBlock), visibleColumns: ceilDivide(columns, columnBlock))
     }
 
@@ -89,7 +89,7 @@ struct MatrixFit: Hashable {
     private static func window(_ source: MatrixSource, room: Size, look: Look,
                                around anchor: (row: Int, column: Int)) -> MatrixFit {
         let rows = min(source.rows, room.height)
-        var fit = MatrixFit(cellWidth: look.needsHeatMarkers ? 3 : 2, cellHeight: 1, numbers: nil,
+        var fit = MatrixFit(cellWidth: look.needsHeatMarkers ? 3 : 2, cellHeight: 1, showsNumbers: false,
                             padding: look.needsHeatMarkers ? 1 : 0, visibleRows: rows, visibleColumns: 0)
         if look.showsNumbers {
             // Measure the values a window of the widest cells would show, then widen to them.
@@ -99,7 +99,7 @@ struct MatrixFit: Hashable {
                                     columns: firstColumn..<(firstColumn + guess), look: look)
             if width <= widestNumberCell && width <= room.width {
                 fit.cellWidth = width
-                fit.numbers = look.numbers
+                fit.showsNumbers = true
                 fit.padding = 1
             }
         }
@@ -118,14 +118,18 @@ struct MatrixFit: Hashable {
     /// The cell width numbers need over a part of the matrix: the longest, a blank each side.
     /// Numbers are never rounded further to fit: a cell shows the value as the formulas do, or none.
     private static func numberWidth(_ source: MatrixSource, rows: Range<Int>, columns: Range<Int>, look: Look) -> Int {
-        var longest = 1
-        for r in rows.clamped(to: 0..<source.rows) {
-            for c in columns.clamped(to: 0..<source.columns) {
-                let stored = source.cell(r, c)
-                longest = max(longest, look.format(source.matrix[stored.row, stored.column]).count)
+        let key = NumberText.Key(quantity: source.quantity, transposed: source.transposed, columnRange: source.columnRange,
+                                   rows: rows, columns: columns)
+        return look.numbers.width(key) {
+            var longest = 1
+            for r in rows.clamped(to: 0..<source.rows) {
+                for c in columns.clamped(to: 0..<source.columns) {
+                    let stored = source.cell(r, c)
+                    longest = max(longest, look.format(source.matrix[stored.row, stored.column]).count)
+                }
             }
+            return longest + 2
         }
-        return longest + 2
     }
 
     /// The display cells drawn in screen cell (`i`, `j`).

@@ -10,13 +10,28 @@ enum CellMark: Int, Comparable {
     static func < (a: CellMark, b: CellMark) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// Which cells of one matrix carry a mark. Most matrices carry none or mark every cell alike, so
-/// cells are asked one by one only when `perCell` is given.
+/// Which cells of one matrix carry a mark: a run of cells the step computed (row-major in the
+/// stored matrix) and a few single cells (the selection, what an element read). Kept as data
+/// rather than asked of every cell, so that an overview of a large matrix finds its marked
+/// blocks by going through the marks, not through the matrix.
 struct CellMarks {
-    var whole: CellMark = .none
-    var perCell: ((Cell) -> CellMark)?
+    /// Columns of the stored matrix, to place a cell in the run.
+    var columns = 0
+    var run: Range<Int> = 0..<0
+    var runMark = CellMark.changed
+    var cells: [Cell: CellMark] = [:]
 
-    func mark(_ cell: Cell) -> CellMark { max(whole, perCell?(cell) ?? .none) }
+    var isEmpty: Bool { run.isEmpty && cells.isEmpty }
+
+    func mark(_ cell: Cell) -> CellMark {
+        max(run.contains(cell.row * columns + cell.column) ? runMark : .none, cells[cell] ?? .none)
+    }
+
+    /// Every marked cell with its mark, the run's first.
+    func forEach(_ body: (Cell, CellMark) -> Void) {
+        if columns > 0 { for index in run { body(Cell(index / columns, index % columns), runMark) } }
+        for (cell, mark) in cells { body(cell, mark) }
+    }
 }
 
 /// A matrix drawn as a heatmap: each cell coloured by its value on `scale`, with the number inside
@@ -30,33 +45,45 @@ struct MatrixView {
 
     /// Draws the matrix with its top-left corner at (`x`, `y`), nothing outside `clip`.
     func draw(into grid: inout Grid, x: Int, y: Int, look: Look, clip: Rect) {
+        let blockMarks = fit.isAggregated ? self.blockMarks() : [:]
         for i in 0..<fit.visibleRows {
             for j in 0..<fit.visibleColumns {
                 let rect = Rect(x: x + j * fit.cellWidth, y: y + i * fit.cellHeight, width: fit.cellWidth, height: fit.cellHeight)
                 guard rect.intersection(clip) == rect else { continue }
-                let (value, mark) = summary(fit.block(i, j, in: source))
-                drawCell(value, mark, in: rect, into: &grid, look: look)
+                let block = fit.block(i, j, in: source)
+                if let r = block.rows.first, let c = block.columns.first, !fit.isAggregated {
+                    let cell = source.cell(r, c)
+                    drawCell(source.value(r, c), marks.isEmpty ? .none : marks.mark(cell), in: rect, into: &grid, look: look)
+                } else {
+                    drawCell(strongest(in: block), blockMarks[i * fit.visibleColumns + j] ?? .none, in: rect, into: &grid, look: look)
+                }
             }
         }
     }
 
-    /// The value standing for a block of display cells and its strongest mark.
-    private func summary(_ block: (rows: Range<Int>, columns: Range<Int>)) -> (Double?, CellMark) {
-        if block.rows.count == 1 && block.columns.count == 1, let r = block.rows.first, let c = block.columns.first {
-            return (source.value(r, c), marks.mark(source.cell(r, c)))
-        }
+    /// The value standing for a block of an overview: NaN if any, else the largest in magnitude.
+    private func strongest(in block: (rows: Range<Int>, columns: Range<Int>)) -> Double? {
         var strongest: Double?
-        var mark = marks.whole
-        var sawNaN = false
         for r in block.rows {
             for c in block.columns {
-                if let v = source.value(r, c) {
-                    if v.isNaN { sawNaN = true } else if strongest.map({ abs(v) > abs($0) }) ?? true { strongest = v }
-                }
-                if let perCell = marks.perCell { mark = max(mark, perCell(source.cell(r, c))) }
+                guard let v = source.value(r, c) else { continue }
+                if v.isNaN { return .nan }
+                if strongest.map({ abs(v) > abs($0) }) ?? true { strongest = v }
             }
         }
-        return (sawNaN ? .nan : strongest, mark)
+        return strongest
+    }
+
+    /// The strongest mark of each drawn block of an overview, by block index.
+    private func blockMarks() -> [Int: CellMark] {
+        var marked: [Int: CellMark] = [:]
+        marks.forEach { cell, mark in
+            guard let (r, c) = source.position(of: cell) else { return }
+            let i = (r - fit.firstRow) / fit.rowBlock, j = (c - fit.firstColumn) / fit.columnBlock
+            guard r >= fit.firstRow, c >= fit.firstColumn, i < fit.visibleRows, j < fit.visibleColumns else { return }
+            marked[i * fit.visibleColumns + j] = max(marked[i * fit.visibleColumns + j] ?? .none, mark)
+        }
+        return marked
     }
 
     private func drawCell(_ value: Double?, _ mark: CellMark, in rect: Rect, into grid: inout Grid, look: Look) {
@@ -65,8 +92,8 @@ struct MatrixView {
         if let value {
             let level = scale.level(value)
             style = look.heatStyle(level)
-            if let numbers = fit.numbers {
-                text = look.glyphs.text(numbers.format(value))
+            if fit.showsNumbers {
+                text = look.format(value)
             } else {
                 text = look.needsHeatMarkers ? look.glyphs.base.heatMarker(level) : ""
             }

@@ -84,6 +84,7 @@ struct StepActivity {
     let endElement: Int
     let isSingleElement: Bool
     private let changedQuantities: [Quantity: Int]
+    private let elementCounts: [Quantity: Int]
     private let readCells: Set<CellReference>
     private let readQuantities: Set<Quantity>
 
@@ -95,9 +96,13 @@ struct StepActivity {
         firstElement = first.map { $0.cell.row * firstOp.result.columns + $0.cell.column } ?? 0
         endElement = cursor.revealed
         isSingleElement = step.changed.count == 1
-        var changed: [Quantity: Int] = [:]
-        for i in operations { changed[trace.operations[i].quantity] = i }
+        var changed: [Quantity: Int] = [:], counts: [Quantity: Int] = [:]
+        for i in operations {
+            changed[trace.operations[i].quantity] = i
+            counts[trace.operations[i].quantity] = trace.operations[i].elementCount
+        }
         changedQuantities = changed
+        elementCounts = counts
         if isSingleElement {
             readCells = Set(step.read)
             readQuantities = []
@@ -115,12 +120,16 @@ struct StepActivity {
 
     func changes(_ q: Quantity) -> Bool { changedQuantities[q] != nil }
 
+    /// The elements of `q` (row-major) the step computed, if any.
+    func changedRun(of q: Quantity) -> Range<Int>? {
+        guard let i = changedQuantities[q] else { return nil }
+        let start = i == operations.lowerBound ? firstElement : 0
+        let end = i == operations.upperBound ? endElement : elementCounts[q] ?? 0
+        return start..<max(end, start)
+    }
+
     func changed(_ q: Quantity, _ cell: Cell, columns: Int) -> Bool {
-        guard let i = changedQuantities[q] else { return false }
-        let index = cell.row * columns + cell.column
-        if i == operations.lowerBound && index < firstElement { return false }
-        if i == operations.upperBound && index >= endElement { return false }
-        return true
+        changedRun(of: q)?.contains(cell.row * columns + cell.column) ?? false
     }
 
     /// Whether the step read every cell of `q`.
@@ -128,6 +137,11 @@ struct StepActivity {
 
     /// Whether the step read some cells of `q`, known one by one (`read(_:_:)`).
     func readsSome(_ q: Quantity) -> Bool { readCells.contains { $0.quantity == q } }
+
+    /// The cells of `q` an element read, known one by one; none for a larger step.
+    func readCells(of q: Quantity) -> [Cell] {
+        readCells.filter { $0.quantity == q }.map(\.cell)
+    }
 
     func read(_ q: Quantity, _ cell: Cell) -> Bool {
         readQuantities.contains(q) || (!readCells.isEmpty && readCells.contains(CellReference(q, cell)))

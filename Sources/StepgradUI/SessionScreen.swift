@@ -13,7 +13,7 @@ public final class SessionScreen: TerminalProgram {
     public internal(set) var theme: Theme
     let capabilities: TerminalCapabilities
     let presenting: Bool
-    let numbers: NumberStyle
+    let numbers: NumberText
 
     var focus: Panel?
     var showsNumbers = true
@@ -32,6 +32,8 @@ public final class SessionScreen: TerminalProgram {
     var generation = 0
     var watchingFastForward = false
     private var formulaCache: (key: FormulaKey, lines: [StyledLine])?
+    private var formulaWantCache: (key: FormulaKey, height: Int)?
+    private let equations = EquationTexts()
     private var historyCache: (key: HistoryKey, values: [IterationValue])?
 
     public init(session: TrainingSession, options: ScreenOptions) {
@@ -39,7 +41,8 @@ public final class SessionScreen: TerminalProgram {
         self.theme = options.theme
         self.capabilities = options.capabilities
         self.presenting = options.presenting
-        self.numbers = NumberStyle(decimals: options.decimals)
+        self.numbers = NumberText(style: NumberStyle(decimals: options.decimals),
+                                  glyphs: ScreenGlyphs(options.capabilities.glyphs, unicode: options.capabilities.unicode))
     }
 
     public let minimumSize = Size(width: 80, height: 24)
@@ -56,9 +59,8 @@ public final class SessionScreen: TerminalProgram {
     }
 
     var look: Look {
-        Look(theme: theme, depth: capabilities.colourDepth,
-             glyphs: ScreenGlyphs(capabilities.glyphs, unicode: capabilities.unicode),
-             numbers: numbers, showsNumbers: showsNumbers, presenting: presenting)
+        Look(theme: theme, depth: capabilities.colourDepth, glyphs: numbers.glyphs, numbers: numbers,
+             showsNumbers: showsNumbers, presenting: presenting)
     }
 
     /// The selection is marked only while the user works with it.
@@ -67,16 +69,18 @@ public final class SessionScreen: TerminalProgram {
     }
 
     public func view(into grid: inout Grid) {
+        numbers.newFrame()
         let look = self.look
         let scene = Scene(session)
         let context = ViewContext(scene: scene, look: look, scales: HeatScales(scene: scene, shared: sharedScale),
                                   selection: shownSelection, focus: focus, zoomed: zoomed, sample: sample)
-        grid.clear(grid.area, style: look[.text])
+        if look[.text] != .plain { grid.clear(grid.area, style: look[.text]) }
         let network = NetworkView(context: context), operation = OperationView(context: context)
-        let formula = FormulaView(scene: scene, look: look, iteration: session.iteration)
+        equations.use(EquationTexts.Key(iteration: session.iteration, generation: generation))
+        let formula = FormulaView(scene: scene, look: look, iteration: session.iteration, equations: equations)
         let outline = OutlineView(context: context, iteration: session.iteration)
         let wants = ScreenLayout.Wants(network: network.wantedSize(), operationHeight: operation.wantedHeight(),
-                                       formulaHeight: formula.wantedHeight(width: grid.width - 4),
+                                       formulaHeight: formulaWant(formula, look, width: grid.width - 4),
                                        outlineHeight: outline.wantedHeight)
         let layout = ScreenLayout(area: grid.area, presenting: presenting, wants: wants)
         var hits = HitMap()
@@ -129,10 +133,20 @@ public final class SessionScreen: TerminalProgram {
         let key = FormulaKey(iteration: session.iteration, cursor: session.cursor, granularity: session.granularity,
                              size: inner.size, generation: generation, unicode: look.glyphs.unicode)
         if let cache = formulaCache, cache.key == key { return cache.lines }
-        let lines = FormulaView(scene: scene, look: look, iteration: session.iteration)
+        let lines = FormulaView(scene: scene, look: look, iteration: session.iteration, equations: equations)
             .lines(width: inner.width, height: inner.height)
         formulaCache = (key, lines)
         return lines
+    }
+
+    /// The formula panel's wanted height, kept likewise.
+    private func formulaWant(_ formula: FormulaView, _ look: Look, width: Int) -> Int {
+        let key = FormulaKey(iteration: session.iteration, cursor: session.cursor, granularity: session.granularity,
+                             size: Size(width: width, height: 0), generation: generation, unicode: look.glyphs.unicode)
+        if let cache = formulaWantCache, cache.key == key { return cache.height }
+        let height = formula.wantedHeight(width: width)
+        formulaWantCache = (key, height)
+        return height
     }
 
     private struct HistoryKey: Hashable {

@@ -1,3 +1,5 @@
 EngineBenchmark.run()
 print()
 await SessionBenchmark.run()
+print()
+FrameBenchmark.run()

@@ -5,7 +5,8 @@ import Testing
 /// How a matrix is fitted into the room a panel has.
 struct MatrixFitTests {
     let look = Look(theme: .dark, depth: .trueColour, glyphs: ScreenGlyphs(.unicode, unicode: true),
-                    numbers: NumberStyle(decimals: 4), showsNumbers: true, presenting: false)
+                    numbers: NumberText(style: NumberStyle(decimals: 4), glyphs: ScreenGlyphs(.unicode, unicode: true)),
+                    showsNumbers: true, presenting: false)
 
     func source(_ rows: Int, _ columns: Int, value: Double = -0.25) -> MatrixSource {
         let m = Matrix(rows: rows, columns: columns, repeating: value)
@@ -15,14 +16,14 @@ struct MatrixFitTests {
     /// "−0.25" is five characters: seven with a blank each side, six when compact.
     @Test func numbersWhenTheyFit() {
         let fit = MatrixFit.make(source(3, 4), room: Size(width: 40, height: 10), look: look)
-        #expect(fit.numbers != nil && fit.cellWidth == 7 && fit.size == Size(width: 28, height: 3))
+        #expect(fit.showsNumbers && fit.cellWidth == 7 && fit.size == Size(width: 28, height: 3))
         let compact = MatrixFit.make(source(3, 4), room: Size(width: 24, height: 10), look: look, compact: true)
-        #expect(compact.numbers != nil && compact.cellWidth == 6 && compact.padding == 0)
+        #expect(compact.showsNumbers && compact.cellWidth == 6 && compact.padding == 0)
     }
 
     @Test func colourAloneWhenNumbersDoNot() {
         let fit = MatrixFit.make(source(3, 4), room: Size(width: 20, height: 10), look: look)
-        #expect(fit.numbers == nil && fit.cellWidth == 2 && fit.showsAll(source(3, 4)))
+        #expect(!fit.showsNumbers && fit.cellWidth == 2 && fit.showsAll(source(3, 4)))
     }
 
     /// A 256×256 matrix in 120×30 cells: blocks of 9 rows × 5 columns (two-wide cells, 60 across).
@@ -40,7 +41,7 @@ struct MatrixFitTests {
     @Test func windowAroundTheAnchor() {
         let large = source(256, 256)
         let fit = MatrixFit.make(large, room: Size(width: 70, height: 20), look: look, anchor: (255, 3), zoomed: true)
-        #expect(fit.numbers != nil && !fit.isAggregated)
+        #expect(fit.showsNumbers && !fit.isAggregated)
         #expect(fit.visibleRows == 20 && fit.firstRow == 236)
         #expect(fit.firstColumn == 0 && fit.visibleColumns == 10)
         #expect(fit.displayCell(atOffset: 0, 19, in: large) ?? (0, 0) == (255, 0))

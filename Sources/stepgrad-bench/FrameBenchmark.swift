@@ -1,0 +1,87 @@
+import Foundation
+import StepgradEngine
+import StepgradScenario
+import StepgradSession
+import StepgradUI
+
+/// What one frame of the session screen costs to build at 160×48 (goal: under 2 ms), at the end
+/// of every operation of an iteration and at the first element of each: right after the step,
+/// when the formula's sums are expanded afresh, and again, as when a redraw changes nothing in
+/// the session (a theme, a tick). The steps themselves are the session's cost and not counted.
+/// Each figure is the best of three walks through the iteration, place by place.
+@MainActor enum FrameBenchmark {
+    static let size = Size(width: 160, height: 48)
+    static let goal = Duration.milliseconds(2)
+    static let capabilities = TerminalCapabilities(colourDepth: .trueColour, unicode: true)
+
+    static func run() {
+        print("Frame benchmark: one \(size) frame of the session screen (goal under 2 ms)")
+        var worst = Duration.zero
+        let cases = [("3-4-3 exercise", SessionBenchmark.homework, true), ("64-32-10, batch 8", SessionBenchmark.wide, true),
+                     ("256-256-10, for scale", huge, false)]
+        for (name, scenario, counts) in cases {
+            for granularity in [Granularity.operation, .element] {
+                // Best of three walks, place by place: the machine is shared.
+                let walks = (0..<3).map { _ in frames(scenario, granularity) }
+                let fresh = walks[0].fresh.indices.map { i in walks.map { $0.fresh[i] }.min() ?? .zero }
+                let again = walks[0].again.indices.map { i in walks.map { $0.again[i] }.min() ?? .zero }
+                if counts { worst = max(worst, fresh.max() ?? .zero) }
+                print("  " + pad(name, 24) + pad(granularity.rawValue, 10)
+                      + "after a step: mean \(format(mean(fresh))), max \(format(fresh.max() ?? .zero));"
+                      + "  redrawn: mean \(format(mean(again)))   (\(fresh.count) frames)")
+            }
+        }
+        print("  goal under \(format(goal).trimmingCharacters(in: .whitespaces)) per frame: "
+              + (worst < goal ? "met" : "MISSED") + " (slowest \(format(worst).trimmingCharacters(in: .whitespaces)))")
+    }
+
+    /// Frame times over one iteration: at the end of each operation, or at the first element of each.
+    private static func frames(_ scenario: Scenario, _ granularity: Granularity) -> (fresh: [Duration], again: [Duration]) {
+        let session = TrainingSession(scenario: scenario, clock: nil)
+        let screen = SessionScreen(session: session, options: ScreenOptions(theme: .dark, capabilities: capabilities))
+        session.granularity = granularity
+        var fresh: [Duration] = [], again: [Duration] = []
+        repeat {
+            session.stepForward()
+            fresh.append(measure(screen))
+            again.append(measure(screen))
+            let cursor = session.cursor
+            if granularity == .element && cursor.revealed < session.trace.operations[cursor.operation].elementCount {
+                // On to the end of this operation, so that the next step is the first element of the next.
+                session.granularity = .operation
+                session.stepForward()
+                session.granularity = .element
+            }
+        } while !session.isAtEndOfIteration
+        return (fresh, again)
+    }
+
+    private static func measure(_ screen: SessionScreen) -> Duration {
+        var frame: Grid?
+        let duration = ContinuousClock().measure { frame = screen.frame(size: size, glyphs: capabilities.glyphs) }
+        precondition(frame?.size == size, "the frame was not built")
+        return duration
+    }
+
+    /// 256 inputs, 256 tanh units, 10 softmax outputs: matrices of 256×256 on screen.
+    static var huge: Scenario {
+        let network = Network(inputs: 256, layers: [Layer(units: 256, activation: .tanh), Layer(units: 10, activation: .softmax)],
+                              loss: .crossEntropy)
+        var random = SplitMix64(seed: 256)
+        let input = Matrix(rows: 1, columns: 256, elements: (0..<256).map { _ in random.nextUnit() * 2 - 1 })
+        var target = Matrix(rows: 1, columns: 10)
+        target[0, 3] = 1
+        return Scenario(title: "256-256-10", network: network, parameters: Initializer(seed: 256).parameters(for: network),
+                        batch: Batch(input: input, target: target))
+    }
+
+    private static func mean(_ durations: [Duration]) -> Duration {
+        durations.isEmpty ? .zero : durations.reduce(.zero, +) / durations.count
+    }
+
+    private static func format(_ d: Duration) -> String { SessionBenchmark.format(d) }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+    }
+}
