@@ -2,7 +2,8 @@ import StepgradEngine
 import StepgradSession
 
 /// The selected cell in full: its value (once computed), the formula of its operation, the whole
-/// arithmetic that produced it, and its values in the iterations before.
+/// arithmetic that produced it, and its values in the iterations before (data never changes, so
+/// x and y have none).
 @MainActor
 struct InspectorOverlay {
     let context: ViewContext
@@ -49,6 +50,7 @@ struct InspectorOverlay {
             }
         }
         lines += extra
+        if q.kind == .x || q.kind == .y { return lines }
         if history.count > 1 {
             let spark = Sparkline.bars(history.map(\.value), width: min(history.count, 24), glyphs: look.glyphs)
             lines.append(StyledLine(text: "history     " + spark, role: .text))

@@ -60,8 +60,8 @@ struct NetworkView {
         let all = sources()
         let tallest = all.joined().map(\.rows).max() ?? 0
         let fits = fits(all, room: Size(width: MatrixFit.widestNumberCell, height: max(tallest, 1)))
-        // Presenting, cells may be five rows high and four columns wider.
-        let widening = context.look.presenting ? 4 * all.joined().count : 0
+        // Cells may be three rows high and two columns wider (five and four presenting).
+        let widening = (context.look.presenting ? 4 : 2) * all.joined().count
         return Size(width: totalWidth(all, fits) + widening + 2, height: tallest + 4)
     }
 
@@ -75,7 +75,7 @@ struct NetworkView {
         let tallest = all.joined().map(\.rows).max() ?? 0
         let withFooter = inner.height >= tallest + 2 || inner.height >= 12
         let roomHeight = inner.height - (withFooter ? 2 : 1)
-        // Columns as wide as their numbers (as tall as presenting allows) when all fit, closer
+        // Columns as wide as their numbers (as tall as the room allows) when all fit, closer
         // together when not, else an equal share each.
         let natural = Size(width: MatrixFit.widestNumberCell + 4, height: roomHeight)
         var fits: [[MatrixFit]]?

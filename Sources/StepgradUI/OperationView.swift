@@ -67,7 +67,9 @@ struct OperationView {
         let widths = zip(sources, fits).map(width)
         let total = widths.reduce(0, +) + textWidth
         var x = inner.x + max((inner.width - total) / 2, 0)
-        let middle = inner.y + 1 + room.height / 2
+        // Everything centres on the middle row of the tallest matrix, as an equation is written.
+        let tallestDrawn = fits.map(\.size.height).max() ?? 1
+        let middle = inner.y + 1 + max((room.height - tallestDrawn) / 2, 0) + tallestDrawn / 2
         var m = 0
         for item in items {
             switch item {
@@ -76,7 +78,7 @@ struct OperationView {
                 x += text.count + 2
             case .matrix(let source):
                 let fit = fits[m], width = widths[m]
-                let top = inner.y + 1 + max((room.height - fit.size.height) / 2, 0)
+                let top = max(middle - fit.size.height / 2, inner.y + 1)
                 drawMatrix(source, fit: fit, x: x, width: width, top: top, inner: inner, into: &grid, hits: &hits)
                 x += width
                 m += 1
@@ -88,7 +90,7 @@ struct OperationView {
         }
     }
 
-    /// Every matrix with its numbers (as tall as presenting allows) when all fit side by side,
+    /// Every matrix with its numbers (as tall as the room allows) when all fit side by side,
     /// closer together when not; failing that, the widest give way first, to colour alone or an
     /// overview, so that the others keep their numbers.
     private func fits(_ sources: [MatrixSource], room: Size) -> [MatrixFit] {

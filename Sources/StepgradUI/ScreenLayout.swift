@@ -2,10 +2,12 @@
 /// screen is wide, stacked when not), the formula below them and the key bar at the bottom.
 ///
 /// The formula gets the lines it needs first (at least a few); the network and the operation
-/// share the rest, in proportion to what they want, so a small network on a large screen is
-/// drawn large rather than leaving rows empty. When rows are short, panels lose their optional
-/// lines (names under layers, the colour legend) before any value. Presenting drops the network
-/// unless the screen is large and gives the formula more room.
+/// share the rest, in proportion to what they want. Rows to spare, beyond what the formula and
+/// the outline of the iteration need, let the panels grow so that cells can be three rows high
+/// (five when presenting): a small network on a large screen is drawn large rather than leaving
+/// rows empty. When rows are short, panels lose their optional lines (names under layers, the
+/// colour legend) before any value. Presenting drops the network unless the screen is large
+/// and gives the formula more room.
 struct ScreenLayout {
     var header: Rect
     var network: Rect?
@@ -22,8 +24,6 @@ struct ScreenLayout {
         var formulaHeight: Int
         /// Lines of the network and the operation that may go when rows are short.
         var optionalLines = 1
-        /// How many times taller the panels can grow when presenting (cells up to five rows high).
-        var presentingGrowth = 5
         var outlineHeight = 0
     }
 
@@ -39,16 +39,18 @@ struct ScreenLayout {
         let body = rows[1]
         let showsNetwork = !presenting || (body.height >= 40 && body.width >= 150)
         let sideBySide = showsNetwork && body.width >= Self.sideBySideWidth
+        // Rows of values (beyond each panel's four of frame, names and legend) can grow this many times.
+        let growth = presenting ? 5 : 3
         let panels: Int, grown: Int
         if !showsNetwork {
             panels = wants.operationHeight
-            grown = (wants.operationHeight - 4) * wants.presentingGrowth + 4
+            grown = (wants.operationHeight - 4) * growth + 4
         } else if sideBySide {
             panels = max(wants.network.height, wants.operationHeight)
-            grown = (panels - 4) * wants.presentingGrowth + 4
+            grown = (panels - 4) * growth + 4
         } else {
             panels = wants.network.height + wants.operationHeight
-            grown = (panels - 8) * wants.presentingGrowth + 8
+            grown = (panels - 8) * growth + 8
         }
         let shortened = panels - wants.optionalLines * (sideBySide || !showsNetwork ? 1 : 2)
         let topHeight: Int
@@ -61,7 +63,8 @@ struct ScreenLayout {
             if formulaHeight < wants.formulaHeight {
                 formulaHeight = max(Self.smallestFormula, min(wants.formulaHeight, body.height - shortened))
             }
-            topHeight = max(min(body.height - formulaHeight, panels), 0)
+            let below = max(formulaHeight, wants.formulaHeight, sideBySide ? wants.outlineHeight : 0)
+            topHeight = max(min(body.height - formulaHeight, max(panels, min(grown, body.height - below))), 0)
         }
         let parts = body.split(rows: [.fixed(topHeight), .fill])
         let top = parts[0]

@@ -51,6 +51,7 @@ struct MatrixFitTests {
         let fit = MatrixFit.make(source(3, 4), room: Size(width: 60, height: 15), look: look, cellHeight: 5)
         #expect(fit.cellHeight == 5 && fit.cellWidth == 11 && fit.padding == 3)
         #expect(MatrixFit.heights(rows: 4, room: 15, presenting: true) == [3, 1])
-        #expect(MatrixFit.heights(rows: 4, room: 40, presenting: false) == [1])
+        #expect(MatrixFit.heights(rows: 4, room: 40, presenting: false) == [3, 1])
+        #expect(MatrixFit.heights(rows: 4, room: 11, presenting: false) == [1])
     }
 }

@@ -19,7 +19,8 @@ struct MouseTests {
         #expect(screen.contains("z₂[1] · Esc closes"))
         #expect(screen.contains("value       −0.495"))
         // W₂[1,3] = −0.3, in the row of W₂ that z₂[1] read.
-        let weight = try #require(backend.screen.find("−0.3", rows: 12..<13))
+        let row = try #require(backend.screen.find("−0.2   0.3   0.1  −0.3"))
+        let weight = (x: row.x + "−0.2   0.3   0.1  ".count, y: row.y)
         backend.send(.mouse(MouseEvent(.press(.left), x: weight.x, y: weight.y)))
         #expect(program.session.selection == CellReference(.W(2), Cell(1, 3)))
         #expect(backend.lines.joined().contains("parameter, as this iteration starts"))

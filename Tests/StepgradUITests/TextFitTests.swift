@@ -34,7 +34,8 @@ struct TextFitTests {
         #expect(Sparkline.bars([3, 2, 1, 0], width: 10, glyphs: glyphs) == "█▆▃▁")
         #expect(Sparkline.bars([5, 5], width: 10, glyphs: glyphs) == "▄▄")
         #expect(Sparkline.bars([1, .nan, 0], width: 10, glyphs: glyphs) == "█?▁")
-        #expect(Sparkline.bars([9, 1, 2], width: 2, glyphs: glyphs) == "▁█")
+        #expect(Sparkline.bars([9, 1, 2], width: 2, glyphs: glyphs) == "█▁")
+        #expect(Sparkline.samples(Array(0...10).map(Double.init), 3) == [0, 5, 10])
         #expect(Sparkline.bars([0, 1], width: 5, glyphs: ScreenGlyphs(.ascii, unicode: false)) == "_#")
     }
 
