@@ -104,7 +104,7 @@ public final class SessionScreen: TerminalProgram {
         }
         switch overlay {
         case .help:
-            HelpOverlay(context: context).draw(in: grid.area, into: &grid)
+            HelpOverlay(context: context).draw(in: body, into: &grid)
         case .fastForwardPrompt(let digits):
             FastForwardOverlay(context: context).drawPrompt(digits, in: body, into: &grid)
         case .inspector:
