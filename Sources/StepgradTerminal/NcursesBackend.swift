@@ -90,7 +90,7 @@ final class NcursesBackend {
     /// Returns the size, which may have changed meanwhile.
     func suspend(using relay: SignalRelay) -> Size {
         endwin()
-        relay.stopProcess()
+        relay.stopProcessGroup()
         var rows: Int32 = 0, columns: Int32 = 0
         if stepgrad_window_size(STDOUT_FILENO, &rows, &columns) == 0, rows > 0, columns > 0,
            rows != stepgrad_lines() || columns != stepgrad_cols() {
