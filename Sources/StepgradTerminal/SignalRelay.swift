@@ -104,10 +104,14 @@ final class SignalRelay {
     /// shell job control could ever continue us.
     var canSuspend: Bool { !ignoredOnEntry.contains(SIGTSTP) }
 
-    /// Puts every disposition back as it was and closes the pipe.
-    func restore() {
+    /// Puts every disposition back as it was (SIGHUP to ignored instead, if asked) and closes the pipe.
+    func restore(leavingHangupIgnored: Bool) {
         for (signal, action) in previousActions {
             var action = action
+            if signal == SIGHUP && leavingHangupIgnored {
+                action = sigaction()
+                action.__sigaction_handler.sa_handler = SIG_IGN
+            }
             sigaction(signal, &action, nil)
         }
         previousActions = [:]

@@ -158,7 +158,7 @@ struct TerminalRunnerTests {
         }
         #expect(!isRunning(pid), "terminal-demo still running 2 s after its terminal went away")
         if isRunning(pid) { kill(pid, SIGKILL) }
-        #expect(demo.record()?.contains("outcome=hangup last=hangup") == true)
+        #expect(demo.record()?.contains("outcome=hangup last=hangup") == true, "record: \(demo.record() ?? "none")")
     }
 
     @Test func aCrashStillRestoresTheTerminal() throws {
