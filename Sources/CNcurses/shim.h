@@ -26,9 +26,11 @@ static inline int stepgrad_colors(void) { return COLORS; }
 static inline int stepgrad_color_pairs(void) { return COLOR_PAIRS; }
 
 /* Adopts the user's locale (needed before ncurses starts, for UTF-8 output) and tells whether its
- * character set is UTF-8; if not, views use their ASCII glyphs. */
+ * character set is UTF-8; if not, views use their ASCII glyphs. Numbers keep the C locale's
+ * decimal point whatever the user's language: students compare them digit by digit. */
 static inline int stepgrad_adopt_locale(void) {
     setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C");
     const char *codeset = nl_langinfo(CODESET);
     return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
 }

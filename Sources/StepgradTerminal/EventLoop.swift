@@ -34,18 +34,16 @@ struct EventLoop<Program: TerminalProgram> {
             let wake = sleep(until: deadline)
             for signal in relay.receivedSignals() {
                 switch signal {
-                case SIGHUP: return deliver(.hangup) ?? .hangup
-                case SIGINT: return deliver(.interrupt) ?? .interrupted
-                case SIGTERM: return deliver(.terminate) ?? .terminated
+                case SIGHUP: return end(.hangup, .hangup)
+                case SIGINT: return end(.interrupt, .interrupted)
+                case SIGTERM: return end(.terminate, .terminated)
                 case SIGTSTP: if let end = suspend() { return end }
                 default: break  // SIGWINCH: ncurses reports the new size as input, read below
                 }
             }
-            if wake.inputHungUp { return deliver(.hangup) ?? .hangup }
+            if wake.inputHungUp { return end(.hangup, .hangup) }
             let inputs = backend.readInput()
-            if inputs.isEmpty && wake.inputReady && backend.inputAtEnd() {
-                return deliver(.hangup) ?? .hangup
-            }
+            if inputs.isEmpty && wake.inputReady && backend.inputAtEnd() { return end(.hangup, .hangup) }
             for input in inputs {
                 switch input {
                 case .event(let event):
@@ -66,16 +64,10 @@ struct EventLoop<Program: TerminalProgram> {
         }
     }
 
-    /// Hands `event` to the program; returns how the run ends if it does.
+    /// Hands `event` to the program; returns `.quit` if it asks to.
     private mutating func deliver(_ event: InputEvent) -> TerminalOutcome? {
         let action = program.update(event)
         needsFrame = true
-        switch event {
-        case .hangup: return .hangup
-        case .interrupt: return .interrupted
-        case .terminate: return .terminated
-        default: break
-        }
         if action == .quit { return .quit }
         if let interval = program.tickInterval {
             if nextTick == nil { nextTick = clock.now + interval }
@@ -83,6 +75,13 @@ struct EventLoop<Program: TerminalProgram> {
             nextTick = nil
         }
         return nil
+    }
+
+    /// Tells the program of an event that ends the run whatever it answers, so it can note its
+    /// state while there is time.
+    private func end(_ event: InputEvent, _ outcome: TerminalOutcome) -> TerminalOutcome {
+        _ = program.update(event)
+        return outcome
     }
 
     private mutating func adoptSize(_ newSize: Size) -> TerminalOutcome? {
@@ -126,7 +125,11 @@ struct EventLoop<Program: TerminalProgram> {
         }
         var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                            pollfd(fd: relay.readEnd, events: Int16(POLLIN), revents: 0)]
-        guard poll(&descriptors, 2, timeout) > 0 else { return Wake() }  // timeout, or EINTR by a signal
+        let ready = poll(&descriptors, 2, timeout)
+        // Timed out, or interrupted by a signal (the pipe has it); any other failure would only
+        // repeat at once, spinning, so it counts as losing the terminal.
+        if ready == 0 || (ready < 0 && errno == EINTR) { return Wake() }
+        if ready < 0 { return Wake(inputHungUp: true) }
         let events = descriptors[0].revents
         return Wake(inputReady: events & Int16(POLLIN) != 0,
                     inputHungUp: events & Int16(POLLHUP | POLLERR | POLLNVAL) != 0)

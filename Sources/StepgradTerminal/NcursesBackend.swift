@@ -57,8 +57,9 @@ final class NcursesBackend {
     /// Shows `frame`: writes only the cells that differ from what is on the terminal, then makes
     /// one `doupdate`, so each frame reaches the terminal as a single batch of output.
     func draw(_ frame: Grid) {
-        if pairsInUse.count > Int(stepgrad_color_pairs()) * 3 / 4 {
-            // ncurses would start recycling pairs still on screen; start afresh and redraw.
+        if pairsInUse.count >= Int(stepgrad_color_pairs()) - 1 {
+            // Every pair is taken (pair 0 is the default), so ncurses has started recycling pairs
+            // that may still be on screen; start afresh and redraw everything.
             reset_color_pairs()
             pairsInUse = []
             invalidate()
@@ -90,7 +91,7 @@ final class NcursesBackend {
     /// Returns the size, which may have changed meanwhile.
     func suspend(using relay: SignalRelay) -> Size {
         endwin()
-        relay.stopProcess()
+        relay.stopProcessGroup()
         var rows: Int32 = 0, columns: Int32 = 0
         if stepgrad_window_size(STDOUT_FILENO, &rows, &columns) == 0, rows > 0, columns > 0,
            rows != stepgrad_lines() || columns != stepgrad_cols() {

@@ -51,6 +51,11 @@ final class SignalRelay {
         readEnd = ends[0]
         writeEnd = ends[1]
         relayWriteEnd = writeEnd
+        // A signal mask inherited blocked (some launchers leave one) would hold these back forever.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for signal in Self.relayed + [SIGWINCH] { sigaddset(&wanted, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         for signal in Self.relayed {
             if Self.currentAction(signal).isIgnore {
                 ignoredOnEntry.insert(signal)
@@ -81,15 +86,17 @@ final class SignalRelay {
         return signals
     }
 
-    /// Stops the process as the default SIGTSTP would, and returns once it is continued (`fg`).
-    /// The caller restores the terminal before and redraws after.
-    func stopProcess() {
+    /// Stops our process group as the default SIGTSTP would, and returns once continued (`fg`).
+    /// The whole group, not just this process, so that a wrapper script we run under stops too
+    /// and the shell sees the job stopped and takes the terminal back. The caller restores the
+    /// terminal before and redraws after.
+    func stopProcessGroup() {
         var stop = sigaction()
         stop.__sigaction_handler.sa_handler = SIG_DFL
         sigemptyset(&stop.sa_mask)
         var ours = sigaction()
         sigaction(SIGTSTP, &stop, &ours)
-        raise(SIGTSTP)
+        kill(0, SIGTSTP)
         sigaction(SIGTSTP, &ours, nil)
     }
 
@@ -97,10 +104,14 @@ final class SignalRelay {
     /// shell job control could ever continue us.
     var canSuspend: Bool { !ignoredOnEntry.contains(SIGTSTP) }
 
-    /// Puts every disposition back as it was and closes the pipe.
-    func restore() {
+    /// Puts every disposition back as it was (SIGHUP to ignored instead, if asked) and closes the pipe.
+    func restore(leavingHangupIgnored: Bool) {
         for (signal, action) in previousActions {
             var action = action
+            if signal == SIGHUP && leavingHangupIgnored {
+                action = sigaction()
+                action.__sigaction_handler.sa_handler = SIG_IGN
+            }
             sigaction(signal, &action, nil)
         }
         previousActions = [:]

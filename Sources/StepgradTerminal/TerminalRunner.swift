@@ -38,21 +38,27 @@ public final class TerminalRunner {
             unicode: unicode)
     }
 
-    /// Runs `program` until it quits or the terminal goes away, and says which.
+    /// Runs `program` until it quits or the terminal goes away, and says which. After `.hangup`
+    /// SIGHUP stays ignored, so that later ones cannot interrupt the caller saving its work.
     public func run(_ program: some TerminalProgram) throws -> TerminalOutcome {
         var shellModes = termios()
         guard tcgetattr(STDIN_FILENO, &shellModes) == 0 else {
             throw TerminalError.cannotStart("cannot read the terminal's modes: " + String(cString: strerror(errno)))
         }
         let relay = try SignalRelay()
-        defer { relay.restore() }
+        var outcome: TerminalOutcome?
+        // After a hangup more SIGHUPs often follow (from the kernel and from whatever owned the
+        // terminal); with the default action restored they would kill the caller while it saves.
+        defer { relay.restore(leavingHangupIgnored: outcome == .hangup) }
         let backend = try NcursesBackend(capabilities: capabilities, directColour: directColour)
         defer { backend.end() }
         relay.chainWindowChange()
         CrashGuard.arm(restoring: backend.emergencyRestoreSequence, modes: shellModes)
         defer { CrashGuard.disarm() }
         var loop = EventLoop(program: program, backend: backend, relay: relay, glyphs: capabilities.glyphs)
-        return loop.run()
+        let ending = loop.run()
+        outcome = ending
+        return ending
     }
 
     private static func environment(_ names: [String]) -> [String: String] {

@@ -1,7 +1,8 @@
 extension Grid {
     /// Draws the outline of `rect` (clipped to the grid) with an optional title in the top edge,
     /// after one edge cell: `┌ Title ───┐`. A title too long is cut, ending in `ellipsis` if given.
-    /// Rectangles narrower or shorter than two cells get no box.
+    /// Rectangles narrower or shorter than two cells get no box; boxes too narrow to show at least
+    /// two characters of the title get none.
     public mutating func drawBox(_ rect: Rect, glyphs: BoxGlyphs, style: Style = .plain,
                                  title: String? = nil, titleStyle: Style? = nil, ellipsis: Character? = nil) {
         guard rect.width >= 2, rect.height >= 2 else { return }
@@ -14,8 +15,8 @@ extension Grid {
         self[right, rect.y] = GridCell(glyphs.topRight, style: style)
         self[rect.x, bottom] = GridCell(glyphs.bottomLeft, style: style)
         self[right, bottom] = GridCell(glyphs.bottomRight, style: style)
-        if let title, !title.isEmpty, rect.width >= 5 {
-            let titleArea = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 4, height: 1)
+        let titleArea = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 4, height: 1)
+        if let title, !title.isEmpty, titleArea.width >= 4 {
             write(" " + title + " ", x: titleArea.x, y: rect.y, style: titleStyle ?? style,
                   clip: titleArea, ellipsis: ellipsis)
         }

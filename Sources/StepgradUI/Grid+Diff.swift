@@ -3,6 +3,12 @@ public struct CellChange: Hashable, Sendable {
     public var x: Int
     public var y: Int
     public var cell: GridCell
+
+    public init(x: Int, y: Int, cell: GridCell) {
+        self.x = x
+        self.y = y
+        self.cell = cell
+    }
 }
 
 extension Grid {

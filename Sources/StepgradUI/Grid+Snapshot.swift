@@ -53,7 +53,8 @@ extension Grid {
         }
         let badRows = Set(differing.map(\.y))
         let rows = max(height, expected.count)
-        let column = max(width, expected.map(\.count).max() ?? 0) + 2
+        // Each picture is framed by bars and followed by a gap; the header needs room too.
+        let column = max(max(width, expected.map(\.count).max() ?? 0) + 5, "expected".count + 2)
         report.append("   " + "expected".padding(column) + "actual")
         for y in 0..<rows {
             let want = y < expected.count ? "|" + expected[y].padding(width) + "|" : ""

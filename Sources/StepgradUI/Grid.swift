@@ -30,6 +30,7 @@ public struct Grid: Hashable, Sendable {
     /// Sets every cell of `rect` to `cell`.
     public mutating func fill(_ rect: Rect, with cell: GridCell) {
         let r = rect.intersection(area)
+        guard !r.isEmpty else { return }
         for y in r.y..<r.maxY {
             cells.replaceSubrange((y * width + r.x)..<(y * width + r.maxX), with: repeatElement(cell, count: r.width))
         }

@@ -18,8 +18,8 @@ public struct Size: Hashable, Sendable, CustomStringConvertible {
 public struct Rect: Hashable, Sendable, CustomStringConvertible {
     public var x: Int
     public var y: Int
-    public var width: Int
-    public var height: Int
+    public var width: Int { didSet { width = max(width, 0) } }
+    public var height: Int { didSet { height = max(height, 0) } }
 
     public init(x: Int, y: Int, width: Int, height: Int) {
         self.x = x

@@ -40,16 +40,17 @@ extension TerminalProgram {
 }
 
 extension Grid {
-    /// "enlarge the terminal to at least 80×24", centred, with the current size below it; each
-    /// line cut to the grid if even that does not fit.
+    /// "enlarge the terminal to at least 80×24" and the current size, centred; on two lines if
+    /// it does not fit on one, and cut to the grid if even that does not fit.
     mutating func writeSizeNotice(minimum: Size, glyphs: Glyphs) {
-        let lines = [
-            "enlarge the terminal to at least \(minimum.width)\(glyphs.times)\(minimum.height)",
-            "(now \(width)\(glyphs.times)\(height))",
-        ]
+        let request = "enlarge the terminal", target = "to at least \(minimum.width)\(glyphs.times)\(minimum.height)"
+        let now = "(now \(width)\(glyphs.times)\(height))"
+        let sentence = request + " " + target
+        let lines = sentence.count <= width ? [sentence, now] : [request, target, now]
         let top = max((height - lines.count) / 2, 0)
         for (i, line) in lines.enumerated() {
-            write(line, x: max((width - line.count) / 2, 0), y: top + i, style: Style(attributes: i == 0 ? .bold : []))
+            let emphasis: TextAttributes = i < lines.count - 1 ? .bold : []
+            write(line, x: max((width - line.count) / 2, 0), y: top + i, style: Style(attributes: emphasis))
         }
     }
 }

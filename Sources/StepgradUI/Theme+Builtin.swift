@@ -93,7 +93,7 @@ extension Theme {
         case .readOperand: Style(attributes: .underline)
         case .changed: Style(attributes: [.bold, .underline])
         case .nan: Style(attributes: .reverse)
-        case .error: Style(attributes: [.bold, .reverse])
+        case .error: Style(attributes: [.reverse, .underline])
         case .statusBar: Style(attributes: .reverse)
         }
     }

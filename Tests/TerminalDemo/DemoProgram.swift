@@ -77,7 +77,12 @@ final class DemoProgram: TerminalProgram {
     static func describe(_ event: InputEvent) -> String {
         switch event {
         case .key(let key): "key \(key)"
-        case .mouse(let mouse): "mouse \(mouse.kind) at \(mouse.x),\(mouse.y)"
+        case .mouse(let mouse):
+            switch mouse.kind {
+            case .press(let button): "mouse press \(button) at \(mouse.x),\(mouse.y)"
+            case .wheelUp: "mouse wheel up at \(mouse.x),\(mouse.y)"
+            case .wheelDown: "mouse wheel down at \(mouse.x),\(mouse.y)"
+            }
         case .resize(let size): "resize \(size)"
         case .tick: "tick"
         case .hangup: "hangup"
