@@ -2,18 +2,15 @@ import Foundation
 import Testing
 import StepgradUI
 
-/// The whole screen shows `expected` (trailing blanks may be left out); on failure, the grid's own
-/// report of the differing cells and both pictures.
+/// The whole screen shows `expected` (trailing blanks may be left out).
 @MainActor func expectScreen(_ backend: TestBackend, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
-    let problem = backend.screen.mismatch(expected: expected)
-    #expect(problem == nil, "\(problem ?? "")", sourceLocation: sourceLocation)
+    expectGrid(backend.screen, equals: expected, sourceLocation: sourceLocation)
 }
 
 /// The first lines of the screen show `expected`.
 @MainActor func expectTop(_ backend: TestBackend, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
     let top = backend.screen.cropped(to: Rect(x: 0, y: 0, width: backend.screen.width, height: expected.count))
-    let problem = top.mismatch(expected: expected)
-    #expect(problem == nil, "\(problem ?? "")", sourceLocation: sourceLocation)
+    expectGrid(top, equals: expected, sourceLocation: sourceLocation)
 }
 
 extension Grid {
