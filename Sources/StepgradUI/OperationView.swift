@@ -91,8 +91,8 @@ struct OperationView {
     }
 
     /// Every matrix with its numbers (as tall as the room allows) when all fit side by side,
-    /// closer together when not; failing that, the widest give way first, to colour alone or an
-    /// overview, so that the others keep their numbers.
+    /// closer together when not; failing that, the largest operands give way first, to colour
+    /// alone or an overview, so that the others and the result keep their numbers.
     private func fits(_ sources: [MatrixSource], room: Size) -> [MatrixFit] {
         let tallest = sources.map(\.rows).max() ?? 1
         for height in MatrixFit.heights(rows: tallest, room: room.height, presenting: context.look.presenting) {
@@ -102,7 +102,12 @@ struct OperationView {
             }
         }
         var fits = sources.map { fit($0, room: room, compact: true) }
-        for i in sources.indices.sorted(by: { width(sources[$0], fits[$0]) > width(sources[$1], fits[$1]) }) {
+        // The largest operands give way first; the result, what the step computes, keeps its numbers longest.
+        let operands = sources.indices.dropLast().sorted {
+            (sources[$0].rows * sources[$0].columns, width(sources[$0], fits[$0]))
+                > (sources[$1].rows * sources[$1].columns, width(sources[$1], fits[$1]))
+        }
+        for i in operands + [sources.count - 1] where sources.indices.contains(i) {
             let others = zip(sources, fits).enumerated().filter { $0.offset != i }.map { width($0.element.0, $0.element.1) }
             let spare = room.width - others.reduce(0, +)
             guard width(sources[i], fits[i]) > spare else { break }
