@@ -42,8 +42,4 @@ struct HitMap {
         }
         return nil
     }
-
-    func sources(in panel: Panel) -> [MatrixSource] {
-        regions.filter { $0.panel == panel }.map(\.source)
-    }
 }

@@ -27,12 +27,6 @@ struct Look {
     func format(_ value: Double) -> String { numbers.format(value) }
 
     var numberStyle: NumberStyle { numbers.style }
-
-    /// The style for a signed number in running text.
-    func numberStyle(_ value: Double) -> Style {
-        if !value.isFinite { return theme[.nan] }
-        return value < 0 ? theme[.negative] : theme[.text]
-    }
 }
 
 /// Numbers as the screen writes them, remembered: formatting a number is the dearest part of a

@@ -34,7 +34,6 @@ struct MatrixSource {
 
     var rows: Int { transposed ? matrix.columns : matrix.rows }
     var columns: Int { columnRange.count }
-    var isFullyRevealed: Bool { revealed >= matrix.count }
 
     /// The stored cell shown at display row `r`, column `c` (counted within `columnRange`).
     func cell(_ r: Int, _ c: Int) -> Cell {

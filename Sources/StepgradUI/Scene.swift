@@ -39,8 +39,6 @@ struct Scene {
     /// Every quantity of the iteration: data, parameters, results and optimizer buffers.
     var quantities: Dictionary<Quantity, Matrix>.Keys { values.keys }
 
-    func operationIndex(producing q: Quantity) -> Int? { producers[q] }
-
     /// How many elements of `q` (row-major) are known at the cursor.
     func revealedCount(_ q: Quantity) -> Int {
         guard let m = values[q] else { return 0 }
