@@ -1,0 +1,153 @@
+import StepgradEngine
+import StepgradScenario
+
+/// Judges hand-computed values the way a fair marker does.
+///
+/// Each value the student gives is compared with the exact value at the precision written
+/// (`Tolerance`); failing that, with the value recomputed from the student's own earlier answers,
+/// which earns follow-through credit (error carried forward); failing both, it is wrong, and
+/// common mistakes are tried as explanations (`Diagnosis`).
+public struct Checker: Sendable {
+    public let scenario: Scenario
+    /// The exact iteration, recorded.
+    public let trace: Trace
+
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        trace = scenario.network.iterate(scenario.parameters, OptimizerState(), on: scenario.batch).trace
+    }
+
+    /// Every quantity a student may give: data, parameters and every result.
+    public var quantities: [Quantity] { trace.values.keys.sorted() }
+
+    /// What a worked solution shows: every result, except ∂L/∂ŷ where the output gradient is
+    /// computed directly from ŷ and y (softmax with cross-entropy, sigmoid with binary cross-entropy).
+    public var workedQuantities: [Quantity] {
+        let fused = trace.operations.contains { if case .fusedOutputGradient = $0.rule { true } else { false } }
+        return trace.operations.map(\.quantity).filter { q in
+            !(fused && q.kind == .da && q.layer == scenario.network.depth)
+        }
+    }
+
+    public func check(_ answers: Answers) throws(AnswerError) -> CheckReport {
+        let written = try validated(answers)
+        let exact = trace.values
+        var walk = Walk(world: exact)
+        var results: [QuantityResult] = []
+
+        // Data and parameters the student copied out: a miscopied number is carried into what follows.
+        let produced = Set(trace.operations.map(\.quantity))
+        for q in quantities where !produced.contains(q) {
+            guard let w = written[q], let value = exact[q] else { continue }
+            var result = judge(q, w, step: nil, exact: value, exactCarried: nil, followThrough: nil)
+            let zero = Matrix(rows: value.rows, columns: value.columns)
+            result.findings = findings(for: result, written: w, steps: [], bases: [
+                Basis(values: exact, value: value, operation: nil, carried: zero, isStudent: false),
+            ])
+            results.append(result)
+            walk.record(result, w)
+        }
+
+        for op in trace.operations {
+            let q = op.quantity
+            let exactCarried = carried(into: op, from: walk.rounding)
+            guard let followThrough = op.recomputed(substituting: walk.operands(of: op)) else { continue }
+            guard let w = written[q] else {
+                walk.world[q] = followThrough.result
+                walk.rounding[q] = exactCarried
+                continue
+            }
+            // The student's own answers are used as written, so only unwritten steps add rounding.
+            let unwrittenRounding = walk.rounding.filter { written[$0.key] == nil }
+            let followCarried = carried(into: followThrough, from: unwrittenRounding)
+            var result = judge(q, w, step: op, exact: op.result, exactCarried: exactCarried,
+                               followThrough: (followThrough, followCarried))
+            result.findings = findings(for: result, written: w,
+                                       steps: [op] + unwrittenSteps(feeding: op, written: Set(written.keys)), bases: [
+                Basis(values: walk.world, value: followThrough.result, operation: followThrough,
+                      carried: followCarried, isStudent: true),
+                Basis(values: exact, value: op.result, operation: op, carried: exactCarried, isStudent: false),
+            ])
+            results.append(result)
+            walk.record(result, w)
+        }
+
+        let given = Set(written.keys)
+        return CheckReport(title: scenario.title, exercisePath: scenario.path, answersPath: answers.path,
+                           context: Operation.Context(convention: scenario.network.convention,
+                                                      outputLayer: scenario.network.depth,
+                                                      batch: scenario.batch.size),
+                           results: results, notGiven: workedQuantities.filter { !given.contains($0) })
+    }
+
+    /// Each answer is a quantity of this exercise with a shape it can have.
+    private func validated(_ answers: Answers) throws(AnswerError) -> [Quantity: WrittenValue] {
+        let exact = trace.values
+        var written: [Quantity: WrittenValue] = [:]
+        for (q, value) in answers.values.sorted(by: { ($0.value.line ?? 0, $0.key) < ($1.value.line ?? 0, $1.key) }) {
+            guard let expected = exact[q] else {
+                let names = quantities.map(\.name)
+                let hint = Suggestion.closest(to: q.name, among: names).map { "; did you mean '\($0)'?" }
+                    ?? "; it has " + names.joined(separator: ", ")
+                throw AnswerError(path: answers.path, line: value.line, key: q.name,
+                                  message: "not a quantity of this exercise" + hint)
+            }
+            written[q] = try WrittenValue(value, of: q, expected: expected.shape, path: answers.path)
+        }
+        return written
+    }
+
+    /// Judges every element against the exact value, then against the follow-through value.
+    private func judge(_ q: Quantity, _ w: WrittenValue, step: Operation?, exact: Matrix, exactCarried: Matrix?,
+                       followThrough: (operation: Operation, carried: Matrix)?) -> QuantityResult {
+        var elements: [ElementResult] = []
+        for i in 0..<exact.count {
+            let cell = Cell(i / exact.columns, i % exact.columns)
+            let v = w.value.elements[i], d = w.decimals[i], unit = Tolerance.unit(decimals: d)
+            let allowance = unit + (exactCarried?.elements[i] ?? 0)
+            var verdict = Verdict.wrong
+            var carriedForward: Element?
+            if Tolerance.accepts(v, exact.elements[i], within: allowance) {
+                verdict = .correct
+            } else if let (op, carried) = followThrough {
+                let recomputed = op.result.elements[i]
+                if recomputed != exact.elements[i] { carriedForward = op.element(at: cell) }
+                if Tolerance.accepts(v, recomputed, within: unit + carried.elements[i]) { verdict = .carriedForward }
+            }
+            elements.append(ElementResult(cell: cell, written: v, decimals: d, verdict: verdict, expected: exact.elements[i],
+                                          expectedElement: step?.element(at: cell), carriedForward: carriedForward,
+                                          allowance: allowance))
+        }
+        let verdict: Verdict = w.writtenTransposed && !q.isPerSample || elements.contains { $0.verdict == .wrong } ? .wrong
+            : elements.contains { $0.verdict == .carriedForward } ? .carriedForward : .correct
+        return QuantityResult(quantity: q, verdict: verdict, elements: elements, writtenTransposed: w.writtenTransposed,
+                              findings: [], line: w.line)
+    }
+}
+
+/// The state of a walk through the iteration: values as the student used them, and the rounding
+/// each value carries relative to the exact one.
+struct Walk {
+    /// The student's answers where given, else recomputed from them.
+    var world: [Quantity: Matrix]
+    /// Per element, how far a value may be from exact through the student's rounding (absent: none).
+    var rounding: [Quantity: Matrix] = [:]
+
+    func operands(of op: Operation) -> [Quantity: Matrix] {
+        var values: [Quantity: Matrix] = [:]
+        for operand in op.operands { values[operand.quantity] = world[operand.quantity] }
+        return values
+    }
+
+    /// The student's value becomes what later steps are followed through with. An element judged
+    /// correct carries its distance from exact as rounding; any other element carries none, because
+    /// later steps are followed through from it exactly as written.
+    mutating func record(_ result: QuantityResult, _ w: WrittenValue) {
+        world[result.quantity] = w.value
+        var rounding = w.value
+        for (i, element) in result.elements.enumerated() {
+            rounding.elements[i] = element.verdict == .correct ? abs(element.written - element.expected) : 0
+        }
+        self.rounding[result.quantity] = rounding
+    }
+}
