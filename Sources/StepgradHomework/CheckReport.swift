@@ -27,6 +27,8 @@ public struct QuantityResult: Hashable, Sendable {
     public var writtenTransposed: Bool
     /// Why it is wrong, when a common mistake explains it.
     public var findings: [Finding]
+    /// For a value carried forward: the earlier quantities the student's own values were used for.
+    public var carriedFrom: [Quantity]
     /// 1-based line of the value in the answers file.
     public var line: Int?
 

@@ -119,7 +119,7 @@ extension Checker {
 
         case .loss:
             guard let y = operands[.y] else { return [] }
-            return otherTargets(than: y).compactMap { recomputed(step, [.y: $0], .differentTarget($0)) }
+            return otherTargets(than: y).compactMap { recomputed(step, [.y: $0], .differentTarget(used: $0, actual: y)) }
 
         default:
             return []

@@ -62,6 +62,12 @@ public struct Checker: Sendable {
             let followCarried = carried(into: followThrough, from: unwrittenRounding)
             var result = judge(q, w, step: op, exact: op.result, exactCarried: exactCarried,
                                followThrough: (followThrough, followCarried))
+            if result.verdict == .carriedForward {
+                result.carriedFrom = op.operands.map(\.quantity).filter { operand in
+                    guard let used = walk.world[operand], let value = exact[operand] else { return false }
+                    return zip(used.elements, value.elements).contains { differs($0, $1) }
+                }
+            }
             result.findings = findings(for: result, written: w,
                                        steps: [op] + unwrittenSteps(feeding: op, written: Set(written.keys)), bases: [
                 Basis(values: walk.world, value: followThrough.result, operation: followThrough,
@@ -103,27 +109,32 @@ public struct Checker: Sendable {
         var elements: [ElementResult] = []
         for i in 0..<exact.count {
             let cell = Cell(i / exact.columns, i % exact.columns)
-            let v = w.value.elements[i], d = w.decimals[i], unit = Tolerance.unit(decimals: d)
-            let allowance = unit + (exactCarried?.elements[i] ?? 0)
+            let v = w.value.elements[i], d = w.decimals[i]
+            let expectedElement = step?.element(at: cell)
+            let allowance = Tolerance.allowance(decimals: d, arithmetic: expectedElement, carried: exactCarried?.elements[i] ?? 0)
             var verdict = Verdict.wrong
             var carriedForward: Element?
             if Tolerance.accepts(v, exact.elements[i], within: allowance) {
                 verdict = .correct
             } else if let (op, carried) = followThrough {
-                let recomputed = op.result.elements[i]
-                if recomputed != exact.elements[i] { carriedForward = op.element(at: cell) }
-                if Tolerance.accepts(v, recomputed, within: unit + carried.elements[i]) { verdict = .carriedForward }
+                let recomputed = op.element(at: cell)
+                if differs(recomputed.value, exact.elements[i]) { carriedForward = recomputed }
+                let followAllowance = Tolerance.allowance(decimals: d, arithmetic: recomputed, carried: carried.elements[i])
+                if Tolerance.accepts(v, recomputed.value, within: followAllowance) { verdict = .carriedForward }
             }
             elements.append(ElementResult(cell: cell, written: v, decimals: d, verdict: verdict, expected: exact.elements[i],
-                                          expectedElement: step?.element(at: cell), carriedForward: carriedForward,
+                                          expectedElement: expectedElement, carriedForward: carriedForward,
                                           allowance: allowance))
         }
         let verdict: Verdict = w.writtenTransposed && !q.isPerSample || elements.contains { $0.verdict == .wrong } ? .wrong
             : elements.contains { $0.verdict == .carriedForward } ? .carriedForward : .correct
         return QuantityResult(quantity: q, verdict: verdict, elements: elements, writtenTransposed: w.writtenTransposed,
-                              findings: [], line: w.line)
+                              findings: [], carriedFrom: [], line: w.line)
     }
 }
+
+/// Whether two values differ by more than floating-point noise.
+func differs(_ a: Double, _ b: Double) -> Bool { abs(a - b) > 1e-9 * max(1, abs(b)) }
 
 /// The state of a walk through the iteration: values as the student used them, and the rounding
 /// each value carries relative to the exact one.

@@ -14,8 +14,8 @@ public enum Diagnosis: Hashable, Sendable {
     case updatedWeights(layer: Int)
     /// z of layer `layer` computed without its bias.
     case droppedBias(layer: Int)
-    /// The loss computed with another target than y.
-    case differentTarget(Matrix)
+    /// The loss computed with the target `used` instead of `actual`.
+    case differentTarget(used: Matrix, actual: Matrix)
     /// Exactly one element is off; `misreads` are single operand numbers whose misreading explains it.
     case slip(Cell, misreads: [Misread])
 

@@ -39,6 +39,8 @@ show("dz2 with the sign flipped (y - a2*sum(y))", -dz2)
 show("da1 through the updated W2_new", W2n.T @ dz2)
 show("dz1 without relu'", da1)
 show("dW2 transposed", dW2.T)
+show("dW1 from dz1 without relu' (= da1 x^T)", np.outer(da1, x))
+show("loss from a2 rounded to (0.36, 0.18, 0.47)", -np.log(0.36) - np.log(0.18))
 show("z2[1] with W2[1,0] read as +0.2", np.array([0.2, 0.3, 0.1, -0.3]) @ a1)
 print("## follow-through from the student's values")
 s_a2 = np.array([0.356, 0.179, 0.466]); s_dz2 = s_a2 - y
