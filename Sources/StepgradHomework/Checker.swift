@@ -157,7 +157,8 @@ struct Walk {
         world[result.quantity] = w.value
         var rounding = w.value
         for (i, element) in result.elements.enumerated() {
-            rounding.elements[i] = element.verdict == .correct ? abs(element.written - element.expected) : 0
+            let off = differs(element.written, element.expected) ? abs(element.written - element.expected) : 0
+            rounding.elements[i] = element.verdict == .correct ? off : 0
         }
         self.rounding[result.quantity] = rounding
     }
