@@ -69,3 +69,17 @@ s_dWt = np.outer(s_dz, x)
 show("student dW1 as written (dz x^T)", s_dWt)
 show("W1_new from the student's dW1 as written", W - 0.1 * s_dWt)
 show("b1_new from the student's db1", b - 0.1 * s_dz)
+
+print()
+print("# A batch of two: 3 inputs, 3 tanh units, 2 sigmoid outputs, MSE (mean over the batch), bias, z = W x + b")
+X = np.array([[0.5, -1, 2], [1, 0.5, -0.5]]); Y = np.array([[0.2, 0.9], [0.7, 0.1]])
+W1 = np.array([[0.2, -0.3, 0.4], [0.1, 0.2, -0.5], [-0.2, 0.1, 0.3]]); b1 = np.array([0.1, -0.1, 0.2])
+W2 = np.array([[0.3, -0.2, 0.1], [0.5, 0.1, -0.4]]); b2 = np.array([0.05, 0])
+Z1 = X @ W1.T + b1; A1 = np.tanh(Z1); Z2 = A1 @ W2.T + b2; A2 = 1 / (1 + np.exp(-Z2))
+loss = ((A2 - Y) ** 2).mean(axis=1).mean()
+dA2 = 2 * (A2 - Y) / 2 / 2      # d/dA2 of the mean over 2 outputs and 2 samples
+dZ2 = dA2 * A2 * (1 - A2); dW2 = dZ2.T @ A1; db2 = dZ2.sum(axis=0)
+dA1 = dZ2 @ W2; dZ1 = dA1 * (1 - A1 ** 2); dW1 = dZ1.T @ X
+for n, v in [("Z1 (samples as rows)", Z1), ("A1", A1), ("Z2", Z2), ("A2", A2), ("loss", loss), ("dZ2", dZ2),
+             ("dW2", dW2), ("db2", db2), ("dZ1", dZ1), ("dW1", dW1)]:
+    show(n, v)
