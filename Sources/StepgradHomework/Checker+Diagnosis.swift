@@ -65,7 +65,7 @@ extension Checker {
             return found + [Finding(diagnosis: .signError(wrong.map(\.cell)), step: q, withStudentValues: false,
                                     alternative: nil, arithmetic: [])]
         }
-        if wrong.count == 1, let slipped = wrong.first {
+        if wrong.count == 1, result.elements.count > 1, let slipped = wrong.first {
             let misread = misreads(at: slipped, in: bases)
             return found + [Finding(diagnosis: .slip(slipped.cell, misreads: misread), step: q, withStudentValues: false,
                                     alternative: nil, arithmetic: [])]

@@ -65,6 +65,23 @@ import StepgradScenario
         #expect(report.result(for: .dz(2))?.findings.map(\.diagnosis) == [.shortcutWithoutUnitTarget(targetSum: 2)])
     }
 
+    @Test func shortcutInAnUnwrittenStep() throws {
+        let report = try reluSoftmax.check(written([
+            "dW2": "-0.7732 0 -0.0966 -0.5799; -0.9859 0 -0.1232 -0.7394; 0.5591 0 0.0699 0.4193",
+        ]))
+        let finding = try #require(report.result(for: .dW(2))?.findings.first)
+        #expect(finding.diagnosis == .shortcutWithoutUnitTarget(targetSum: 2))
+        #expect(finding.step == .dz(2))
+        #expect(finding.explanation(of: .dW(2), context: report.context, style: NumberStyle())
+            .contains("(in dz₂, which you did not write and dW₂ was computed from)"))
+    }
+
+    @Test func aWrongScalarIsNotCalledASlip() throws {
+        let report = try reluSoftmax.check(written(["loss": "3.1"]))
+        #expect(report.verdict("loss") == .wrong)
+        #expect(report.kinds("loss").isEmpty)
+    }
+
     @Test func updatedWeightsUsedInBackpropagation() throws {
         let report = try reluSoftmax.check(written([
             "dz2": "-0.2886 -0.6432 0.9318",
