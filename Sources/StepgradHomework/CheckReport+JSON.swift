@@ -73,7 +73,7 @@ private struct ElementDocument: Encodable {
     var verdict: String
     var expected: Double
     var allowance: Double
-    var equation: String?
+    var equation: String
     var carriedForward: Recomputed?
 
     struct Recomputed: Encodable {
@@ -96,7 +96,7 @@ private struct ElementDocument: Encodable {
         verdict = e.verdict.rawValue
         expected = e.expected
         allowance = e.allowance
-        self.equation = e.expectedElement.map(equation)
+        self.equation = equation(e.expectedElement)
         carriedForward = e.carriedForward.map { Recomputed(value: $0.value, equation: equation($0)) }
     }
 }

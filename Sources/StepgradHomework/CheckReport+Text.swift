@@ -68,7 +68,7 @@ extension CheckReport {
         let written = NumberStyle(decimals: element.decimals).format(element.written)
         let equation = { (e: Element) in e.equation(style: style, outputLayer: self.context.outputLayer, batch: self.context.batch) }
         var lines = ["    \(label(q, element.cell, context)): you wrote \(written)"]
-        lines.append("        expected          " + (element.expectedElement.map(equation) ?? style.format(element.expected)))
+        lines.append("        expected          " + equation(element.expectedElement))
         if let followed = element.carriedForward {
             lines.append("        from your answers " + equation(followed))
         }

@@ -42,8 +42,8 @@ public struct ElementResult: Hashable, Sendable {
     public var decimals: Int
     public var verdict: Verdict
     public var expected: Double
-    /// The exact value with its arithmetic; `nil` for numbers given in the exercise.
-    public var expectedElement: Element?
+    /// The exact value with its arithmetic.
+    public var expectedElement: Element
     /// Recomputed from the student's own earlier answers, when that differs from the exact value.
     public var carriedForward: Element?
     /// How far from `expected` the written value may be.

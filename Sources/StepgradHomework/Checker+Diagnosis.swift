@@ -6,8 +6,8 @@ extension Checker {
         var values: [Quantity: Matrix]
         /// The judged quantity's value on this basis.
         var value: Matrix
-        /// The step on this basis; `nil` for data and parameters copied from the exercise.
-        var operation: Operation?
+        /// The step on this basis.
+        var operation: Operation
         var carried: Matrix
         var isStudent: Bool
     }
@@ -30,7 +30,7 @@ extension Checker {
             found.append(Finding(diagnosis: .transposed, step: q, withStudentValues: true, alternative: nil, arithmetic: []))
         }
         let wrong = result.wrongElements
-        guard !wrong.isEmpty, let judged = bases.first else { return found }
+        guard !wrong.isEmpty else { return found }
 
         var whole: [Finding] = []
         func add(_ finding: Finding) {
@@ -43,15 +43,13 @@ extension Checker {
                 add(Finding(diagnosis: .transposed, step: q, withStudentValues: basis.isStudent, alternative: flipped, arithmetic: []))
             }
         }
-        if let op = judged.operation {
-            for basis in bases {
-                for step in steps {
-                    for alternative in alternatives(of: step, values: basis.values) {
-                        guard let value = propagate(alternative.value, from: step, to: op, through: steps, values: basis.values),
-                              fits(value, w, basis.carried) else { continue }
-                        add(Finding(diagnosis: alternative.diagnosis, step: step.quantity, withStudentValues: basis.isStudent,
-                                    alternative: alternative.value, arithmetic: alternative.arithmetic))
-                    }
+        for basis in bases {
+            for step in steps {
+                for alternative in alternatives(of: step, values: basis.values) {
+                    guard let value = propagate(alternative.value, from: step, to: q, through: steps, values: basis.values),
+                          fits(value, w, basis.carried) else { continue }
+                    add(Finding(diagnosis: alternative.diagnosis, step: step.quantity, withStudentValues: basis.isStudent,
+                                alternative: alternative.value, arithmetic: alternative.arithmetic))
                 }
             }
         }
@@ -147,7 +145,7 @@ extension Checker {
     }
 
     /// The judged quantity when `step` takes `value` and the unwritten steps after it follow.
-    private func propagate(_ value: Matrix, from step: Operation, to op: Operation, through steps: [Operation],
+    private func propagate(_ value: Matrix, from step: Operation, to quantity: Quantity, through steps: [Operation],
                            values: [Quantity: Matrix]) -> Matrix? {
         let order = trace.operations.map(\.quantity)
         guard let start = order.firstIndex(of: step.quantity) else { return nil }
@@ -157,7 +155,7 @@ extension Checker {
             guard let result = later.recomputed(substituting: operandValues(of: later, in: values)) else { return nil }
             values[later.quantity] = result.result
         }
-        return values[op.quantity]
+        return values[quantity]
     }
 
     /// The steps `op` was computed from whose results the student did not write, nearest first.
@@ -184,7 +182,7 @@ extension Checker {
         var found: [Misread] = []
         let cell = element.cell
         for basis in bases {
-            guard let op = basis.operation else { continue }
+            let op = basis.operation
             // A guess must reproduce the written number itself, not merely come near it.
             let allowance = Tolerance.halfUnit(decimals: element.decimals) + basis.carried[cell.row, cell.column]
             var references: [CellReference] = []

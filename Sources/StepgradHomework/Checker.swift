@@ -17,8 +17,8 @@ public struct Checker: Sendable {
         trace = scenario.network.iterate(scenario.parameters, OptimizerState(), on: scenario.batch).trace
     }
 
-    /// Every quantity a student may give: data, parameters and every result.
-    public var quantities: [Quantity] { trace.values.keys.sorted() }
+    /// Every quantity a student may give: each result of the iteration, in the order computed.
+    public var quantities: [Quantity] { trace.operations.map(\.quantity) }
 
     /// What a worked solution shows: every result, except ∂L/∂ŷ where the output gradient is
     /// computed directly from ŷ and y (softmax with cross-entropy, sigmoid with binary cross-entropy).
@@ -35,19 +35,6 @@ public struct Checker: Sendable {
         var walk = Walk(world: exact)
         var results: [QuantityResult] = []
 
-        // Data and parameters the student copied out: a miscopied number is carried into what follows.
-        let produced = Set(trace.operations.map(\.quantity))
-        for q in quantities where !produced.contains(q) {
-            guard let w = written[q], let value = exact[q] else { continue }
-            var result = judge(q, w, step: nil, exact: value, exactCarried: nil, followThrough: nil)
-            let zero = Matrix(rows: value.rows, columns: value.columns)
-            result.findings = findings(for: result, written: w, steps: [], bases: [
-                Basis(values: exact, value: value, operation: nil, carried: zero, isStudent: false),
-            ])
-            results.append(result)
-            walk.record(result, w)
-        }
-
         for op in trace.operations {
             let q = op.quantity
             let exactCarried = carried(into: op, from: walk.rounding)
@@ -60,20 +47,18 @@ public struct Checker: Sendable {
             // The student's own answers are used as written, so only unwritten steps add rounding.
             let unwrittenRounding = walk.rounding.filter { written[$0.key] == nil }
             let followCarried = carried(into: followThrough, from: unwrittenRounding)
-            var result = judge(q, w, step: op, exact: op.result, exactCarried: exactCarried,
-                               followThrough: (followThrough, followCarried))
+            let own = Basis(values: walk.world, value: followThrough.result, operation: followThrough,
+                            carried: followCarried, isStudent: true)
+            let right = Basis(values: exact, value: op.result, operation: op, carried: exactCarried, isStudent: false)
+            var result = judge(q, w, exact: right, followThrough: own)
             if result.verdict == .carriedForward {
                 result.carriedFrom = op.operands.map(\.quantity).filter { operand in
                     guard let used = walk.world[operand], let value = exact[operand] else { return false }
                     return zip(used.elements, value.elements).contains { differs($0, $1) }
                 }
             }
-            result.findings = findings(for: result, written: w,
-                                       steps: [op] + unwrittenSteps(feeding: op, written: Set(written.keys)), bases: [
-                Basis(values: walk.world, value: followThrough.result, operation: followThrough,
-                      carried: followCarried, isStudent: true),
-                Basis(values: exact, value: op.result, operation: op, carried: exactCarried, isStudent: false),
-            ])
+            let steps = [op] + unwrittenSteps(feeding: op, written: Set(written.keys))
+            result.findings = findings(for: result, written: w, steps: steps, bases: [own, right])
             results.append(result)
             walk.record(result, w)
         }
@@ -88,10 +73,14 @@ public struct Checker: Sendable {
 
     /// Each answer is a quantity of this exercise with a shape it can have.
     private func validated(_ answers: Answers) throws(AnswerError) -> [Quantity: WrittenValue] {
-        let exact = trace.values
+        let exact = trace.values, computed = Set(quantities)
         var written: [Quantity: WrittenValue] = [:]
         for (q, value) in answers.values.sorted(by: { ($0.value.line ?? 0, $0.key) < ($1.value.line ?? 0, $1.key) }) {
-            guard let expected = exact[q] else {
+            guard let expected = exact[q], computed.contains(q) else {
+                if exact[q] != nil {
+                    throw AnswerError(path: answers.path, line: value.line, key: q.name,
+                                      message: "is given by the exercise, not computed")
+                }
                 let names = quantities.map(\.name)
                 let hint = Suggestion.closest(to: q.name, among: names).map { "; did you mean '\($0)'?" }
                     ?? "; it has " + names.joined(separator: ", ")
@@ -104,27 +93,23 @@ public struct Checker: Sendable {
     }
 
     /// Judges every element against the exact value, then against the follow-through value.
-    private func judge(_ q: Quantity, _ w: WrittenValue, step: Operation?, exact: Matrix, exactCarried: Matrix?,
-                       followThrough: (operation: Operation, carried: Matrix)?) -> QuantityResult {
+    private func judge(_ q: Quantity, _ w: WrittenValue, exact: Basis, followThrough: Basis) -> QuantityResult {
         var elements: [ElementResult] = []
-        for i in 0..<exact.count {
-            let cell = Cell(i / exact.columns, i % exact.columns)
+        for i in 0..<exact.value.count {
+            let cell = Cell(i / exact.value.columns, i % exact.value.columns)
             let v = w.value.elements[i], d = w.decimals[i]
-            let expectedElement = step?.element(at: cell)
-            let allowance = Tolerance.allowance(decimals: d, arithmetic: expectedElement, carried: exactCarried?.elements[i] ?? 0)
+            let expected = exact.operation.element(at: cell), recomputed = followThrough.operation.element(at: cell)
+            let allowance = Tolerance.allowance(decimals: d, arithmetic: expected, carried: exact.carried.elements[i])
             var verdict = Verdict.wrong
-            var carriedForward: Element?
-            if Tolerance.accepts(v, exact.elements[i], within: allowance) {
+            if Tolerance.accepts(v, expected.value, within: allowance) {
                 verdict = .correct
-            } else if let (op, carried) = followThrough {
-                let recomputed = op.element(at: cell)
-                if differs(recomputed.value, exact.elements[i]) { carriedForward = recomputed }
-                let followAllowance = Tolerance.allowance(decimals: d, arithmetic: recomputed, carried: carried.elements[i])
-                if Tolerance.accepts(v, recomputed.value, within: followAllowance) { verdict = .carriedForward }
+            } else if Tolerance.accepts(v, recomputed.value, within: Tolerance.allowance(
+                decimals: d, arithmetic: recomputed, carried: followThrough.carried.elements[i])) {
+                verdict = .carriedForward
             }
-            elements.append(ElementResult(cell: cell, written: v, decimals: d, verdict: verdict, expected: exact.elements[i],
-                                          expectedElement: expectedElement, carriedForward: carriedForward,
-                                          allowance: allowance))
+            let shown = verdict != .correct && differs(recomputed.value, expected.value) ? recomputed : nil
+            elements.append(ElementResult(cell: cell, written: v, decimals: d, verdict: verdict, expected: expected.value,
+                                          expectedElement: expected, carriedForward: shown, allowance: allowance))
         }
         let verdict: Verdict = w.writtenTransposed && !q.isPerSample || elements.contains { $0.verdict == .wrong } ? .wrong
             : elements.contains { $0.verdict == .carriedForward } ? .carriedForward : .correct

@@ -60,15 +60,8 @@ import StepgradScenario
         #expect(try checker.check(answers).verdict("z1") == .correct)
     }
 
-    @Test func copiedDataIsCheckedAndFollowedThrough() throws {
-        // W₂ copied with +0.2 for −0.2 (as in the seed's working), then z₂ computed from the copy.
-        let report = try checker.check(written([
-            "W2": "0.1 0.2 -0.1 0.1; 0.2 0.3 0.1 -0.3; 0.2 -0.1 0.3 0.2",
-            "z2": "0.195 -0.015 0.465",
-        ]))
-        #expect(report.verdict("W2") == .wrong)
-        #expect(report.kinds("W2") == ["sign-error"])
-        #expect(report.verdict("z2") == .carriedForward)
-        #expect(report.result(for: .z(2))?.carriedFrom == [.W(2)])
+    @Test func dataGivenByTheExerciseIsNotAnAnswer() throws {
+        let error = try #require(failure(written(["W2": "0.1 0.2 -0.1 0.1; 0.2 0.3 0.1 -0.3; 0.2 -0.1 0.3 0.2"], path: "hw.yaml")))
+        #expect(error.description == "hw.yaml:1: W2: is given by the exercise, not computed")
     }
 }
