@@ -20,16 +20,54 @@ public enum Activation: Hashable, Sendable {
 
     /// Applies the activation to each row (sample) of `z`.
     public func apply(_ z: Matrix) -> Matrix {
+        var a = z
+        guard !z.elements.isEmpty else { return a }
+        z.elements.withUnsafeBufferPointer { zb in
+            a.elements.withUnsafeMutableBufferPointer { ab in
+                apply(zb.baseAddress!, into: ab.baseAddress!, rows: z.rows, columns: z.columns)
+            }
+        }
+        return a
+    }
+
+    /// `a = f(z)` on `rows × columns` buffers; softmax is taken per row.
+    func apply(_ z: UnsafePointer<Double>, into a: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
+        let count = rows * columns
         switch self {
-        case .identity: return z
-        case .relu: return z.map { $0 > 0 ? $0 : 0 }
-        case .leakyRelu(let s): return z.map { $0 > 0 ? $0 : s * $0 }
-        case .sigmoid: return z.map(Activation.sigmoid)
-        case .tanh: return z.map { Foundation.tanh($0) }
+        case .identity: a.update(from: z, count: count)
+        case .relu: for i in 0..<count { a[i] = z[i] > 0 ? z[i] : 0 }
+        case .leakyRelu(let s): for i in 0..<count { a[i] = z[i] > 0 ? z[i] : s * z[i] }
+        case .sigmoid: for i in 0..<count { a[i] = Activation.sigmoid(z[i]) }
+        case .tanh: for i in 0..<count { a[i] = Foundation.tanh(z[i]) }
         case .softmax:
-            var a = z
-            for r in 0..<z.rows { a.setRow(r, Activation.softmax(z.row(r))) }
-            return a
+            // Shifted by the row's maximum, so that large z do not overflow.
+            guard columns > 0 else { return }
+            for r in 0..<rows {
+                let zr = z + r * columns, ar = a + r * columns
+                var top = zr[0]
+                for j in 1..<columns where zr[j] > top { top = zr[j] }
+                var total = 0.0
+                for j in 0..<columns {
+                    ar[j] = exp(zr[j] - top)
+                    total += ar[j]
+                }
+                for j in 0..<columns { ar[j] /= total }
+            }
+        }
+    }
+
+    /// `dz = da ⊙ f′(z)`, or for softmax the Jacobian product `dz_j = a_j (da_j − Σ_k da_k a_k)`.
+    func gradient(da: UnsafePointer<Double>, z: UnsafePointer<Double>, a: UnsafePointer<Double>,
+                  into dz: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
+        guard self == .softmax else {
+            for i in 0..<rows * columns { dz[i] = da[i] * derivative(z: z[i], a: a[i]) }
+            return
+        }
+        for r in 0..<rows {
+            let o = r * columns
+            var dot = 0.0
+            for k in 0..<columns { dot += da[o + k] * a[o + k] }
+            for j in 0..<columns { dz[o + j] = a[o + j] * (da[o + j] - dot) }
         }
     }
 
@@ -46,18 +84,4 @@ public enum Activation: Hashable, Sendable {
     }
 
     static func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
-
-    /// Softmax shifted by the maximum, so that large z do not overflow.
-    static func softmax(_ z: [Double]) -> [Double] {
-        let top = z.max() ?? 0
-        let e = z.map { exp($0 - top) }
-        let total = e.reduce(0, +)
-        return e.map { $0 / total }
-    }
-}
-
-extension Matrix {
-    mutating func setRow(_ r: Int, _ values: [Double]) {
-        for j in 0..<columns { self[r, j] = values[j] }
-    }
 }

@@ -18,6 +18,11 @@ public enum Loss: String, Hashable, Sendable, CaseIterable {
 
     /// ℓ for one sample.
     public func value(prediction p: [Double], target y: [Double]) -> Double {
+        value(prediction: p[...], target: y[...])
+    }
+
+    /// ℓ for one sample, from any row view: arrays, slices of a matrix, the iteration's buffers.
+    func value<Row: Collection<Double>>(prediction p: Row, target y: Row) -> Double {
         let n = Double(p.count)
         switch self {
         case .crossEntropy:

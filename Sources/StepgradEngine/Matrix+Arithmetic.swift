@@ -1,5 +1,5 @@
-// The few matrix operations a dense network needs, written as tight loops:
-// the benchmark holds them against NumPy.
+// The few matrix operations a dense network needs; the products run on `Kernel`,
+// which the benchmark holds against NumPy.
 
 extension Matrix {
     public var transposed: Matrix {
@@ -15,67 +15,34 @@ extension Matrix {
     /// `self · other`.
     public func multiplied(by other: Matrix) -> Matrix {
         precondition(columns == other.rows, "matmul \(shape) · \(other.shape)")
-        var result = Matrix(rows: rows, columns: other.columns)
-        let n = other.columns, inner = columns
-        elements.withUnsafeBufferPointer { a in
-            other.elements.withUnsafeBufferPointer { b in
-                result.elements.withUnsafeMutableBufferPointer { c in
-                    for i in 0..<rows {
-                        let cRow = c.baseAddress! + i * n
-                        for k in 0..<inner {
-                            let aik = a[i * inner + k]
-                            if aik == 0 { continue }
-                            let bRow = b.baseAddress! + k * n
-                            for j in 0..<n { cRow[j] += aik * bRow[j] }
-                        }
-                    }
-                }
-            }
+        return product(other, rows: rows, columns: other.columns) { a, b, c in
+            Kernel.multiply(a, b, into: c, m: rows, p: columns, n: other.columns)
         }
-        return result
     }
 
     /// `self · otherᵀ`, without forming the transpose.
     public func multiplied(byTransposeOf other: Matrix) -> Matrix {
         precondition(columns == other.columns, "matmul \(shape) · \(other.shape)ᵀ")
-        var result = Matrix(rows: rows, columns: other.rows)
-        let n = other.rows, inner = columns
-        elements.withUnsafeBufferPointer { a in
-            other.elements.withUnsafeBufferPointer { b in
-                result.elements.withUnsafeMutableBufferPointer { c in
-                    for i in 0..<rows {
-                        let aRow = a.baseAddress! + i * inner
-                        for j in 0..<n {
-                            let bRow = b.baseAddress! + j * inner
-                            var sum = 0.0
-                            for k in 0..<inner { sum += aRow[k] * bRow[k] }
-                            c[i * n + j] = sum
-                        }
-                    }
-                }
-            }
+        return product(other, rows: rows, columns: other.rows) { a, b, c in
+            Kernel.multiply(a, transposeOf: b, into: c, m: rows, p: columns, n: other.rows)
         }
-        return result
     }
 
     /// `selfᵀ · other`, without forming the transpose.
     public func transposeMultiplied(by other: Matrix) -> Matrix {
         precondition(rows == other.rows, "matmul \(shape)ᵀ · \(other.shape)")
-        var result = Matrix(rows: columns, columns: other.columns)
-        let m = columns, n = other.columns
+        return product(other, rows: columns, columns: other.columns) { a, b, c in
+            Kernel.multiply(transposeOf: a, b, into: c, m: columns, p: rows, n: other.columns)
+        }
+    }
+
+    private func product(_ other: Matrix, rows: Int, columns: Int,
+                         _ kernel: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void) -> Matrix {
+        var result = Matrix(rows: rows, columns: columns)
+        guard !elements.isEmpty, !other.elements.isEmpty, !result.elements.isEmpty else { return result }
         elements.withUnsafeBufferPointer { a in
             other.elements.withUnsafeBufferPointer { b in
-                result.elements.withUnsafeMutableBufferPointer { c in
-                    for k in 0..<rows {
-                        let bRow = b.baseAddress! + k * n
-                        for i in 0..<m {
-                            let aki = a[k * m + i]
-                            if aki == 0 { continue }
-                            let cRow = c.baseAddress! + i * n
-                            for j in 0..<n { cRow[j] += aki * bRow[j] }
-                        }
-                    }
-                }
+                result.elements.withUnsafeMutableBufferPointer { c in kernel(a.baseAddress!, b.baseAddress!, c.baseAddress!) }
             }
         }
         return result

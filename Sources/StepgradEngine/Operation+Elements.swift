@@ -181,14 +181,14 @@ extension Operation {
         }
     }
 
+    /// Prefixes `(1/B)·` when the loss is a mean over a batch, for ∂L/∂ŷ and the fused ∂L/∂z alike.
     private func scaledByBatch(_ body: Expression, _ scale: Double) -> Expression {
-        guard case .lossGradient(_, let reduction) = rule, reduction == .mean || isMeanFused else { return body }
-        return scale == 1 ? body : .product([.quotient(.number(1), .number(Double(context.batch))), body])
-    }
-
-    private var isMeanFused: Bool {
-        if case .fusedOutputGradient(_, .mean) = rule { return true }
-        return false
+        switch rule {
+        case .lossGradient(_, .mean), .fusedOutputGradient(_, .mean):
+            return scale == 1 ? body : .product([.quotient(.number(1), .number(Double(context.batch))), body])
+        default:
+            return body
+        }
     }
 
     private func perSampleLoss(_ loss: Loss, _ s: Int, p: Operand, y: Operand,

@@ -60,28 +60,46 @@ public struct OptimizerState: Hashable, Sendable, Codable {
 }
 
 extension Optimizer {
-    /// One parameter's update. Returns the new value and the new buffers.
+    /// Whether the optimizer carries buffers between iterations (momentum, Adam's moments).
+    var keepsState: Bool {
+        if case .sgd(let s) = self { return s.momentum != 0 }
+        return true
+    }
+
+    /// One parameter's update: the new value and the new buffers.
     /// Follows torch's order of floating-point operations.
-    func update(_ p: Matrix, gradient dp: Matrix, first: Matrix?, second: Matrix?, step t: Int)
-        -> (value: Matrix, first: Matrix?, second: Matrix?) {
-        let g = weightDecay == 0 ? dp : dp.zipMap(p) { $0 + weightDecay * $1 }
+    func update(_ p: Matrix, gradient dp: UnsafePointer<Double>, first: Matrix?, second: Matrix?, step t: Int)
+        -> ParameterStep.Result {
+        let decay = weightDecay
+        /// The gradient with weight decay (L2, as torch adds it), and p itself.
+        func gradient(_ i: Int) -> Double { decay == 0 ? dp[i] : dp[i] + decay * p.elements[i] }
         switch self {
+        case .sgd(let s) where s.momentum == 0:
+            return .init(value: p.generated { p.elements[$0] - s.learningRate * gradient($0) })
         case .sgd(let s):
-            guard s.momentum != 0 else { return (p.zipMap(g) { $0 - s.learningRate * $1 }, nil, nil) }
-            let buffer = first.map { $0.zipMap(g) { s.momentum * $0 + $1 } } ?? g
-            return (p.zipMap(buffer) { $0 - s.learningRate * $1 }, buffer, nil)
+            let buffer = p.generated { i in first.map { s.momentum * $0.elements[i] + gradient(i) } ?? gradient(i) }
+            return .init(value: p.generated { p.elements[$0] - s.learningRate * buffer.elements[$0] }, first: buffer)
         case .adam(let a):
-            let m = (first ?? Matrix(rows: p.rows, columns: p.columns)).zipMap(g) { a.beta1 * $0 + (1 - a.beta1) * $1 }
-            let v = (second ?? Matrix(rows: p.rows, columns: p.columns)).zipMap(g) { a.beta2 * $0 + (1 - a.beta2) * $1 * $1 }
+            let m = p.generated { a.beta1 * (first?.elements[$0] ?? 0) + (1 - a.beta1) * gradient($0) }
+            let v = p.generated { a.beta2 * (second?.elements[$0] ?? 0) + (1 - a.beta2) * gradient($0) * gradient($0) }
             let correction1 = 1 - pow(a.beta1, Double(t))
             let correction2 = 1 - pow(a.beta2, Double(t))
             let stepSize = a.learningRate / correction1
-            var value = p
-            for i in 0..<value.count {
+            let value = p.generated { i in
                 let denominator = v.elements[i].squareRoot() / correction2.squareRoot() + a.epsilon
-                value.elements[i] -= stepSize * m.elements[i] / denominator
+                return p.elements[i] - stepSize * m.elements[i] / denominator
             }
-            return (value, m, v)
+            return .init(value: value, first: m, second: v)
         }
+    }
+}
+
+extension Matrix {
+    /// A matrix of this shape whose element i is `element(i)`, written straight into new storage.
+    func generated(_ element: (Int) -> Double) -> Matrix {
+        Matrix(rows: rows, columns: columns, elements: Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            for i in 0..<count { buffer[i] = element(i) }
+            initialized = count
+        })
     }
 }

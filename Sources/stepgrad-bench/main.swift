@@ -1,2 +1,3 @@
-print("bench")
+EngineBenchmark.run()
+print()
 await SessionBenchmark.run()

@@ -1,0 +1,168 @@
+/// Every intermediate number of one iteration in a single allocation: x, then per layer
+/// z, a, ∂a, ∂z (`batch × units` each), ∂W (the weights' layout) and ∂b.
+///
+/// An untraced iteration then allocates little beyond its results, and a traced one reads
+/// its operations off the same numbers afterwards, so both are bit for bit the same.
+struct Workspace: ~Copyable {
+    enum Region: Int, CaseIterable { case z, a, da, dz, dW, db }
+
+    let network: Network
+    /// Samples in the batch.
+    let rows: Int
+    private let buffer: UnsafeMutableBufferPointer<Double>
+    /// Per layer (index 0: the input): where its block starts in `buffer`, its units and its inputs.
+    private let layout: UnsafeMutableBufferPointer<(start: Int, units: Int, inputs: Int)>
+
+    init(_ network: Network, rows: Int) {
+        self.network = network
+        self.rows = rows
+        layout = .allocate(capacity: network.depth + 1)
+        layout[0] = (0, network.inputs, 0)
+        var size = rows * network.inputs
+        for l in 1...network.depth {
+            let units = network.layer(l).units, inputs = network.inputs(ofLayer: l)
+            layout[l] = (size, units, inputs)
+            size += 4 * rows * units + inputs * units + units
+        }
+        buffer = .allocate(capacity: size)
+        buffer.initialize(repeating: 0)
+    }
+
+    deinit {
+        buffer.deallocate()
+        layout.deallocate()
+    }
+
+    /// Where a region of layer `l` starts; `(.a, 0)` is the input.
+    func pointer(_ region: Region, _ l: Int) -> UnsafeMutablePointer<Double> {
+        let (start, units, inputs) = layout[l]
+        let base = buffer.baseAddress! + start, perSample = rows * units
+        switch region {
+        case .z: return base
+        case .a: return l == 0 ? base : base + perSample
+        case .da: return base + 2 * perSample
+        case .dz: return base + 3 * perSample
+        case .dW: return base + 4 * perSample
+        case .db: return base + 4 * perSample + inputs * units
+        }
+    }
+
+    /// A copy of a region as a matrix, for the trace.
+    func matrix(_ region: Region, _ l: Int) -> Matrix {
+        let units = l == 0 ? network.inputs : network.layer(l).units
+        let shape = switch region {
+        case .dW: network.weightShape(ofLayer: l)
+        case .db: Shape(rows: 1, columns: units)
+        default: Shape(rows: rows, columns: units)
+        }
+        let start = pointer(region, l)
+        return Matrix(rows: shape.rows, columns: shape.columns,
+                      elements: Array(UnsafeBufferPointer(start: start, count: shape.rows * shape.columns)))
+    }
+
+    func forward(_ parameters: Parameters, _ input: Matrix) {
+        // The kernels read raw memory: a mismatch must stop here, not read past a buffer.
+        // (Loaders check user data and say where it is wrong; this is the engine's own guard.)
+        precondition(input.shape == Shape(rows: rows, columns: network.inputs), "input \(input.shape) for \(rows)×\(network.inputs)")
+        precondition(parameters.weights.count == network.depth && parameters.biases.count == network.depth, "parameters for \(network.depth) layers")
+        for l in 1...network.depth {
+            precondition(parameters.weights(l).shape == network.weightShape(ofLayer: l),
+                         "W\(l) is \(parameters.weights(l).shape), the network needs \(network.weightShape(ofLayer: l))")
+            precondition(parameters.bias(l).map { $0.shape == Shape(rows: 1, columns: network.layer(l).units) } ?? true,
+                         "b\(l) must be 1×\(network.layer(l).units)")
+        }
+        input.elements.withUnsafeBufferPointer { x in
+            if let base = x.baseAddress { pointer(.a, 0).update(from: base, count: x.count) }
+        }
+        for l in 1...network.depth {
+            let units = network.layer(l).units, inputs = network.inputs(ofLayer: l)
+            let x = UnsafePointer(pointer(.a, l - 1)), z = pointer(.z, l)
+            parameters.weights(l).elements.withUnsafeBufferPointer { w in
+                if network.convention == .wx {
+                    Kernel.multiply(x, transposeOf: w.baseAddress!, into: z, m: rows, p: inputs, n: units)
+                } else {
+                    Kernel.multiply(x, w.baseAddress!, into: z, m: rows, p: inputs, n: units)
+                }
+            }
+            parameters.bias(l)?.elements.withUnsafeBufferPointer { b in
+                for s in 0..<rows { for j in 0..<units { z[s * units + j] += b[j] } }
+            }
+            network.layer(l).activation.apply(z, into: pointer(.a, l), rows: rows, columns: units)
+        }
+    }
+
+    /// The reduced loss of the prediction in `a` of the output layer.
+    func loss(_ target: Matrix) -> Double {
+        precondition(target.shape == Shape(rows: rows, columns: network.outputs), "target \(target.shape) for \(rows)×\(network.outputs)")
+        let outputs = network.outputs, prediction = pointer(.a, network.depth)
+        var total = 0.0
+        target.elements.withUnsafeBufferPointer { y in
+            for s in 0..<rows {
+                total += network.loss.value(prediction: UnsafeBufferPointer(start: prediction + s * outputs, count: outputs),
+                                            target: UnsafeBufferPointer(rebasing: y[(s * outputs)..<((s + 1) * outputs)]))
+            }
+        }
+        return total * network.reduction.factor(batch: rows)
+    }
+
+    /// ∂L for every quantity, layer L down to 1.
+    func backward(_ parameters: Parameters, _ target: Matrix) {
+        let L = network.depth, outputs = network.outputs, loss = network.loss
+        let scale = network.reduction.factor(batch: rows)
+        let yHat = UnsafePointer(pointer(.a, L)), daL = pointer(.da, L), dzL = pointer(.dz, L)
+        let output = network.layer(L).activation
+        target.elements.withUnsafeBufferPointer { yb in
+            guard let y = yb.baseAddress else { return }
+            for i in 0..<rows * outputs { daL[i] = scale * loss.gradient(prediction: yHat[i], target: y[i], outputs: outputs) }
+            if network.isFused {
+                for s in 0..<rows {
+                    // softmax + CE: ŷ·Σy − y (= ŷ − y only when the target sums to 1).
+                    var targetSum = 1.0
+                    if loss == .crossEntropy {
+                        targetSum = 0
+                        for j in 0..<outputs { targetSum += y[s * outputs + j] }
+                    }
+                    let perOutput = loss == .binaryCrossEntropy ? 1 / Double(outputs) : 1
+                    for j in 0..<outputs {
+                        let i = s * outputs + j
+                        dzL[i] = scale * perOutput * (yHat[i] * targetSum - y[i])
+                    }
+                }
+            } else {
+                output.gradient(da: daL, z: pointer(.z, L), a: yHat, into: dzL, rows: rows, columns: outputs)
+            }
+        }
+        for l in stride(from: L, through: 1, by: -1) {
+            let units = network.layer(l).units, inputs = network.inputs(ofLayer: l)
+            let dz = pointer(.dz, l)
+            if l < L {
+                let above = network.layer(l + 1).units, da = pointer(.da, l)
+                parameters.weights(l + 1).elements.withUnsafeBufferPointer { w in
+                    if network.convention == .wx {
+                        Kernel.multiply(pointer(.dz, l + 1), w.baseAddress!, into: da, m: rows, p: above, n: units)
+                    } else {
+                        Kernel.multiply(pointer(.dz, l + 1), transposeOf: w.baseAddress!, into: da, m: rows, p: above, n: units)
+                    }
+                }
+                network.layer(l).activation.gradient(da: da, z: pointer(.z, l), a: pointer(.a, l), into: dz,
+                                                     rows: rows, columns: units)
+            }
+            let input = pointer(.a, l - 1)
+            if network.convention == .wx {
+                Kernel.multiply(transposeOf: dz, input, into: pointer(.dW, l), m: units, p: rows, n: inputs)
+            } else {
+                Kernel.multiply(transposeOf: input, dz, into: pointer(.dW, l), m: inputs, p: rows, n: units)
+            }
+            if parameters.bias(l) != nil {
+                let db = pointer(.db, l)
+                for j in 0..<units { db[j] = 0 }
+                for s in 0..<rows { for j in 0..<units { db[j] += dz[s * units + j] } }
+            }
+        }
+    }
+}
+
+extension Network {
+    /// Whether the output's ∂z comes from the closed form of its loss (softmax + CE, sigmoid + BCE).
+    var isFused: Bool { loss.requiredActivation == layer(depth).activation }
+}

@@ -1,0 +1,98 @@
+import StepgradEngine
+
+/// Reads a student's values (an `answers:` section, or an answers file) against the network
+/// they are answers for, so that every name, shape and layer is checked before grading.
+enum AnswersDecoder {
+    static func decode(_ node: YAMLNode, for scenario: Scenario) throws -> Answers {
+        let entries = try node.mappingEntries("'answers'")
+        let network = scenario.network
+        let known = quantities(of: network)
+        var values: [Quantity: Answers.Value] = [:]
+        for entry in entries {
+            let quantity = try quantity(entry.key, at: entry.keyPosition, in: network, known: known)
+            // A key with no value is a quantity not answered (yet), as in a handed-out template.
+            guard !entry.value.isNull else { continue }
+            let expected = shape(of: quantity, in: network, batch: scenario.batch.size)
+            values[quantity] = try value(entry.value, of: quantity, expected: expected, network: network)
+        }
+        return Answers(values: values, path: scenario.path)
+    }
+
+    /// Everything an iteration of this network computes, in the order of a written solution.
+    static func quantities(of network: Network) -> [Quantity] {
+        var all: [Quantity] = [.loss]
+        for l in 1...network.depth {
+            let bias = network.layer(l).hasBias
+            all += [.z(l), .a(l), .da(l), .dz(l), .dW(l), .W_new(l)]
+            if bias { all += [.db(l), .b_new(l)] }
+        }
+        return all.sorted()
+    }
+
+    private static func quantity(_ name: String, at position: Position, in network: Network,
+                                 known: [Quantity]) throws -> Quantity {
+        guard let quantity = Quantity(name: name) else {
+            let hint = Suggestion.nearest(to: name, in: known.map(\.name)).map { "; did you mean '\($0)'?" }
+                ?? " (answers are named like z1, a1, loss, dz2, dW1, db1, W1_new)"
+            throw ScenarioError("unknown quantity '\(name)'\(hint)", at: position)
+        }
+        if let layer = quantity.layer, layer > network.depth {
+            throw ScenarioError("the network has \(ScenarioDecoder.count(network.depth, "layer")), so there is no \(name)",
+                                at: position)
+        }
+        if [.x, .y, .W, .b].contains(quantity.kind) {
+            throw ScenarioError("\(name) is given by the scenario, not computed; answers are computed quantities "
+                                + "like z1, a1, loss, dW1 or W1_new", at: position)
+        }
+        guard known.contains(quantity) else {
+            if let layer = quantity.layer, [.db, .b_new].contains(quantity.kind) {
+                throw ScenarioError("layer \(layer) has no bias, so there is no \(name)", at: position)
+            }
+            throw ScenarioError("\(name) is not computed by this network", at: position)
+        }
+        return quantity
+    }
+
+    /// The shape of a quantity as written on paper, with the words that explain it.
+    private static func shape(of quantity: Quantity, in network: Network, batch: Int) -> (shape: Shape, layout: String) {
+        guard let l = quantity.layer else { return (Shape(rows: 1, columns: 1), "a single number") }
+        let units = network.layer(l).units
+        switch quantity.kind {
+        case .dW, .W_new:
+            return (network.weightShape(ofLayer: l),
+                    "laid out like W\(l): \(LayerSpec.layout(network.convention)), convention \(network.convention.rawValue)")
+        case .db, .b_new:
+            return (Shape(rows: 1, columns: units), "one number per unit")
+        default:
+            let rows = batch == 1 ? "1 sample" : "one row per sample: \(batch) samples"
+            return (Shape(rows: batch, columns: units), "\(rows) × \(ScenarioDecoder.count(units, "unit"))")
+        }
+    }
+
+    private static func value(_ node: YAMLNode, of quantity: Quantity, expected: (shape: Shape, layout: String),
+                              network: Network) throws -> Answers.Value {
+        let name = quantity.name
+        let grid: [[NumberLiteral]]
+        var found: Shape
+        if case .scalar = node.content {
+            grid = [[try node.number("'\(name)'")]]
+            found = Shape(rows: 1, columns: 1)
+        } else {
+            let numbers = try NumberGrid(node, "'\(name)'")
+            grid = numbers.rows
+            found = numbers.shape
+        }
+        guard found == expected.shape else {
+            let wanted = quantity.kind == .loss ? "a single number" : "\(expected.shape) (\(expected.layout))"
+            var message = "'\(name)' is \(found), but \(name) is \(wanted)"
+            if found == expected.shape.transposed {
+                message += expected.shape.rows == 1
+                    ? "; it looks transposed: write a vector as one flat list, [a, b, c]"
+                    : "; it looks transposed"
+            }
+            throw ScenarioError(message, at: node.position)
+        }
+        return Answers.Value(rows: grid.map { $0.map(\.value) }, decimals: grid.map { $0.map(\.decimals) },
+                             line: node.position.line)
+    }
+}

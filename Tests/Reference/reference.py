@@ -1,0 +1,424 @@
+#!/usr/bin/env python3
+"""Independent NumPy reference for the stepgrad engine.
+
+Computes forward, loss, backward and update from the textbook definitions,
+one sample at a time as on paper (column vectors, explicit activation
+Jacobians, torch.optim update rules), and writes the expected values of every
+quantity as JSON fixtures for Tests/StepgradEngineTests. The Swift tests read
+the fixtures; they never run Python. Regenerate with
+
+    python3 Tests/Reference/reference.py
+
+Before writing anything the script checks itself: its gradients against
+central differences of its own loss, the fused softmax/sigmoid output
+gradients against their closed forms, and Mazur's example against his
+published numbers.
+"""
+
+import json
+import pathlib
+
+import numpy as np
+
+FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "StepgradEngineTests" / "Fixtures"
+
+
+# --- Activations: f(z) and the Jacobian ∂a/∂z of one sample -----------------
+
+def activate(layer, z):
+    kind = layer["activation"]
+    if kind == "identity":
+        return z.copy()
+    if kind == "relu":
+        return np.where(z > 0, z, 0.0)
+    if kind == "leaky-relu":
+        return np.where(z > 0, z, layer["negative_slope"] * z)
+    if kind == "sigmoid":
+        return 1.0 / (1.0 + np.exp(-z))
+    if kind == "tanh":
+        return np.tanh(z)
+    if kind == "softmax":
+        e = np.exp(z - z.max())
+        return e / e.sum()
+    raise ValueError(kind)
+
+
+def jacobian(layer, z, a):
+    """∂a_i/∂z_j; the derivative of relu at 0 is taken as 0, as by hand."""
+    kind = layer["activation"]
+    if kind == "softmax":
+        return np.diag(a) - np.outer(a, a)
+    if kind == "identity":
+        d = np.ones_like(z)
+    elif kind == "relu":
+        d = (z > 0).astype(float)
+    elif kind == "leaky-relu":
+        d = np.where(z > 0, 1.0, layer["negative_slope"])
+    elif kind == "sigmoid":
+        d = a * (1 - a)
+    elif kind == "tanh":
+        d = 1 - a ** 2
+    else:
+        raise ValueError(kind)
+    return np.diag(d)
+
+
+# --- Losses of one sample: ℓ(ŷ, y) and ∂ℓ/∂ŷ ---------------------------------
+
+def sample_loss(kind, p, y):
+    n = len(p)
+    if kind == "cross-entropy":
+        return -sum(yi * np.log(pi) for yi, pi in zip(y, p) if yi != 0)
+    if kind == "binary-cross-entropy":
+        return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+    if kind == "mse":
+        return np.sum((p - y) ** 2) / n
+    if kind == "sse":
+        return np.sum((p - y) ** 2)
+    if kind == "half-sse":
+        return 0.5 * np.sum((p - y) ** 2)
+    raise ValueError(kind)
+
+
+def sample_loss_gradient(kind, p, y):
+    n = len(p)
+    if kind == "cross-entropy":
+        return np.where(y != 0, -y / p, 0.0)
+    if kind == "binary-cross-entropy":
+        return (-(y / p) + (1 - y) / (1 - p)) / n
+    if kind == "mse":
+        return 2 * (p - y) / n
+    if kind == "sse":
+        return 2 * (p - y)
+    if kind == "half-sse":
+        return p - y
+    raise ValueError(kind)
+
+
+def batch_factor(spec, batch):
+    return 1.0 / batch if spec["reduction"] == "mean" else 1.0
+
+
+# --- One iteration -----------------------------------------------------------
+
+def affine(spec, W, a, b):
+    z = W @ a if spec["convention"] == "Wx" else W.T @ a
+    return z + b if b is not None else z
+
+
+def forward_sample(spec, params, x):
+    """z[l], a[l] for l = 1…L of one sample; a[0] = x."""
+    zs, acts = [None], [x]
+    for l, layer in enumerate(spec["layers"], start=1):
+        z = affine(spec, params[f"W{l}"], acts[-1], params.get(f"b{l}"))
+        zs.append(z)
+        acts.append(activate(layer, z))
+    return zs, acts
+
+
+def total_loss(spec, params, X, Y):
+    c = batch_factor(spec, len(X))
+    return c * sum(sample_loss(spec["loss"], forward_sample(spec, params, x)[1][-1], y) for x, y in zip(X, Y))
+
+
+def iterate(spec, params, X, Y):
+    """Every quantity of one iteration, per-sample ones as batch × units."""
+    layers, L = spec["layers"], len(spec["layers"])
+    B, c = len(X), batch_factor(spec, len(X))
+    out = {"x": X.copy(), "y": Y.copy()}
+    for name, value in params.items():
+        out[name] = value.copy()
+    per_sample = {}
+    grads = {name: np.zeros_like(value) for name, value in params.items()}
+    losses = []
+    for s in range(B):
+        zs, acts = forward_sample(spec, params, X[s])
+        losses.append(sample_loss(spec["loss"], acts[L], Y[s]))
+        record = {f"z{l}": zs[l] for l in range(1, L + 1)}
+        record.update({f"a{l}": acts[l] for l in range(1, L + 1)})
+        # Chain rule, layer by layer; every ∂ carries the batch factor c.
+        da = c * sample_loss_gradient(spec["loss"], acts[L], Y[s])
+        for l in range(L, 0, -1):
+            record[f"da{l}"] = da
+            dz = jacobian(layers[l - 1], zs[l], acts[l]).T @ da
+            record[f"dz{l}"] = dz
+            W = params[f"W{l}"]
+            grads[f"W{l}"] += np.outer(dz, acts[l - 1]) if spec["convention"] == "Wx" else np.outer(acts[l - 1], dz)
+            if f"b{l}" in params:
+                grads[f"b{l}"] += dz
+            da = W.T @ dz if spec["convention"] == "Wx" else W @ dz
+        for name, value in record.items():
+            per_sample.setdefault(name, []).append(value)
+    for name, rows in per_sample.items():
+        out[name] = np.array(rows)
+    out["loss"] = np.array([[c * sum(losses)]])
+    for name, g in grads.items():
+        out["d" + name] = g
+    check_fused_output_gradient(spec, out, c)
+    return out, grads
+
+
+def check_fused_output_gradient(spec, out, c):
+    """The closed forms a student uses must agree with the chain rule above."""
+    L = len(spec["layers"])
+    p, y, dz = out[f"a{L}"], out["y"], out[f"dz{L}"]
+    output = spec["layers"][-1]["activation"]
+    if spec["loss"] == "cross-entropy" and output == "softmax":
+        closed = c * (p * y.sum(axis=1, keepdims=True) - y)
+    elif spec["loss"] == "binary-cross-entropy" and output == "sigmoid":
+        closed = c * (p - y) / p.shape[1]
+    else:
+        return
+    assert np.allclose(dz, closed, rtol=1e-12, atol=1e-15), (spec["loss"], dz, closed)
+
+
+# --- Optimizers, as torch.optim.SGD and torch.optim.Adam ----------------------
+
+def update(optimizer, params, grads, state):
+    """Returns the new parameters; `state` (buffers and step) is updated in place."""
+    state["step"] += 1
+    t = state["step"]
+    new = {}
+    for name, p in params.items():
+        g = grads[name]
+        if optimizer["weight_decay"] != 0:
+            g = g + optimizer["weight_decay"] * p
+        lr = optimizer["learning_rate"]
+        if optimizer["kind"] == "sgd":
+            mu = optimizer["momentum"]
+            if mu != 0:
+                key = name + "_velocity"
+                state[key] = g.copy() if key not in state else mu * state[key] + g
+                g = state[key]
+            new[name] = p - lr * g
+        else:
+            b1, b2, eps = optimizer["beta1"], optimizer["beta2"], optimizer["epsilon"]
+            m = b1 * state.get(name + "_m", np.zeros_like(p)) + (1 - b1) * g
+            v = b2 * state.get(name + "_v", np.zeros_like(p)) + (1 - b2) * g * g
+            state[name + "_m"], state[name + "_v"] = m, v
+            new[name] = p - lr / (1 - b1 ** t) * m / (np.sqrt(v) / np.sqrt(1 - b2 ** t) + eps)
+    return new
+
+
+def gradient_check(spec, params, X, Y, grads):
+    """Central differences of the reference's own loss."""
+    h = 1e-6
+    for name, p in params.items():
+        for index in np.ndindex(p.shape):
+            plus = {k: v.copy() for k, v in params.items()}
+            minus = {k: v.copy() for k, v in params.items()}
+            plus[name][index] += h
+            minus[name][index] -= h
+            numeric = (total_loss(spec, plus, X, Y) - total_loss(spec, minus, X, Y)) / (2 * h)
+            analytic = grads[name][index]
+            assert abs(numeric - analytic) <= 1e-6 * max(1, abs(analytic)), (spec, name, index, numeric, analytic)
+
+
+def run(case):
+    spec = case["spec"]
+    # Biases are computed with as plain vectors and written back as 1 × units rows.
+    params = {k: np.array(v, dtype=float).reshape(-1) if k.startswith("b") else np.array(v, dtype=float)
+              for k, v in case["parameters"].items()}
+    X, Y = np.array(case["input"], dtype=float), np.array(case["target"], dtype=float)
+    state = {"step": 0}
+    iterations = []
+    for _ in range(spec["iterations"]):
+        values, grads = iterate(spec, params, X, Y)
+        gradient_check(spec, params, X, Y, grads)
+        new = update(spec["optimizer"], params, grads, state)
+        for name, value in new.items():
+            values[name + "_new"] = value
+        for name, value in state.items():
+            if name != "step":
+                values[name] = value.copy()
+        iterations.append({name: as_rows(value) for name, value in sorted(values.items())})
+        params = new
+    return iterations
+
+
+def as_rows(value):
+    """Bias vectors are written as 1 × units rows, like every parameter."""
+    value = np.asarray(value, dtype=float)
+    return (value.reshape(1, -1) if value.ndim == 1 else value).tolist()
+
+
+# --- Cases -------------------------------------------------------------------
+
+def sgd(lr, momentum=0.0, weight_decay=0.0):
+    return {"kind": "sgd", "learning_rate": lr, "momentum": momentum, "weight_decay": weight_decay}
+
+
+def adam(lr, beta1=0.9, beta2=0.999, epsilon=1e-8, weight_decay=0.0):
+    return {"kind": "adam", "learning_rate": lr, "beta1": beta1, "beta2": beta2,
+            "epsilon": epsilon, "weight_decay": weight_decay}
+
+
+def layer(units, activation, bias=True, slope=None):
+    entry = {"units": units, "activation": activation, "bias": bias}
+    if slope is not None:
+        entry["negative_slope"] = slope
+    return entry
+
+
+def spec(inputs, layers, convention, loss, optimizer, reduction="mean", iterations=1):
+    return {"inputs": inputs, "layers": layers, "convention": convention, "loss": loss,
+            "reduction": reduction, "optimizer": optimizer, "iterations": iterations}
+
+
+HANDWRITTEN = [
+    {
+        "name": "homework1",
+        "description": "3-4-3 relu/softmax without biases, cross-entropy with a target summing to 2, SGD 0.1, W out×in",
+        "spec": spec(3, [layer(4, "relu", bias=False), layer(3, "softmax", bias=False)], "Wx", "cross-entropy", sgd(0.1)),
+        "parameters": {
+            "W1": [[0.2, -0.3, 0.4], [0.1, 0.2, -0.5], [-0.3, 0.1, 0.2], [0.4, -0.1, 0.3]],
+            "W2": [[0.1, 0.2, -0.1, 0.1], [-0.2, 0.3, 0.1, -0.3], [0.2, -0.1, 0.3, 0.2]],
+        },
+        "input": [[0.5, -1, 2]],
+        "target": [[1, 1, 0]],
+    },
+    {
+        "name": "homework2",
+        "description": "softmax regression, z = Wᵀx + b with W in×out, cross-entropy, SGD 0.1",
+        "spec": spec(3, [layer(3, "softmax")], "WTx", "cross-entropy", sgd(0.1)),
+        "parameters": {
+            "W1": [[0.3, 0.1, -2], [-0.6, -0.5, 2], [-1, -0.5, 0.1]],
+            "b1": [[0.1, 0.1, 0.1]],
+        },
+        "input": [[1, 3, 0]],
+        "target": [[0, 1, 0]],
+    },
+    {
+        "name": "mazur",
+        "description": "Matt Mazur's step-by-step backpropagation example: 2-2-2 sigmoid, half-sse, SGD 0.5",
+        "spec": spec(2, [layer(2, "sigmoid"), layer(2, "sigmoid")], "Wx", "half-sse", sgd(0.5)),
+        "parameters": {
+            "W1": [[0.15, 0.20], [0.25, 0.30]], "b1": [[0.35, 0.35]],
+            "W2": [[0.40, 0.45], [0.50, 0.55]], "b2": [[0.60, 0.60]],
+        },
+        "input": [[0.05, 0.10]],
+        "target": [[0.01, 0.99]],
+    },
+]
+
+
+def random_case(rng, name, description, inputs, layers, convention, loss, optimizer, reduction, batch, target=None):
+    s = spec(inputs, layers, convention, loss, optimizer, reduction, iterations=3)
+    params, fan_in = {}, inputs
+    for l, entry in enumerate(layers, start=1):
+        shape = (entry["units"], fan_in) if convention == "Wx" else (fan_in, entry["units"])
+        params[f"W{l}"] = rng.uniform(-1, 1, shape).round(6).tolist()
+        if entry["bias"]:
+            params[f"b{l}"] = rng.uniform(-0.5, 0.5, (1, entry["units"])).round(6).tolist()
+        fan_in = entry["units"]
+    x = rng.uniform(-2, 2, (batch, inputs)).round(6)
+    outputs = layers[-1]["units"]
+    if target is None:
+        if loss == "cross-entropy":
+            target = np.eye(outputs)[rng.integers(0, outputs, batch)]
+        elif loss == "binary-cross-entropy":
+            target = rng.integers(0, 2, (batch, outputs)).astype(float)
+        else:
+            target = rng.uniform(-1, 1, (batch, outputs)).round(6)
+    return {"name": name, "description": description, "spec": s, "parameters": params,
+            "input": x.tolist(), "target": np.asarray(target, dtype=float).tolist()}
+
+
+def random_cases():
+    rng = np.random.default_rng(20240917)
+    return [
+        random_case(rng, "random-relu-softmax-ce", "relu hidden, softmax + cross-entropy, one sample, plain SGD",
+                    3, [layer(5, "relu"), layer(4, "softmax")], "Wx", "cross-entropy", sgd(0.1), "mean", 1),
+        random_case(rng, "random-tanh-sigmoid-bce", "tanh hidden, sigmoid + BCE on 3 outputs, WTx, batch 4, momentum",
+                    4, [layer(3, "tanh"), layer(3, "sigmoid")], "WTx", "binary-cross-entropy",
+                    sgd(0.2, momentum=0.9), "mean", 4),
+        random_case(rng, "random-leaky-sigmoid-mse", "leaky-relu and sigmoid hidden, identity output, mse summed, Adam",
+                    2, [layer(4, "leaky-relu", slope=0.2), layer(3, "sigmoid", bias=False), layer(2, "identity")],
+                    "Wx", "mse", adam(0.01), "sum", 3),
+        random_case(rng, "random-sigmoid-sse-adamw", "sigmoid hidden, identity output, sse, WTx, batch 5, Adam with weight decay",
+                    3, [layer(4, "sigmoid"), layer(2, "identity")], "WTx", "sse",
+                    adam(0.05, beta1=0.8, beta2=0.99, epsilon=1e-6, weight_decay=0.01), "mean", 5),
+        random_case(rng, "random-identity-tanh-halfsse", "identity hidden without bias, tanh output, half-sse summed, "
+                    "SGD momentum and weight decay", 3, [layer(3, "identity", bias=False), layer(3, "tanh")],
+                    "Wx", "half-sse", sgd(0.05, momentum=0.5, weight_decay=0.1), "sum", 1),
+        random_case(rng, "random-softmax-mse", "softmax output under mse: the full Jacobian, WTx, batch 2, weight decay",
+                    3, [layer(4, "tanh", bias=False), layer(3, "softmax")], "WTx", "mse",
+                    sgd(0.3, weight_decay=0.05), "mean", 2),
+        random_case(rng, "random-ce-soft-targets", "softmax + cross-entropy with soft targets, one not summing to 1, "
+                    "summed over a batch of 3, Adam", 4, [layer(3, "leaky-relu", slope=0.05), layer(3, "softmax")],
+                    "Wx", "cross-entropy", adam(0.02), "sum", 3,
+                    target=[[0.2, 0.5, 0.3], [1, 1, 0], [0, 0, 1]]),
+        random_case(rng, "random-bce-no-bias", "sigmoid + BCE on 2 outputs without biases, summed over 2, "
+                    "momentum and weight decay", 3, [layer(3, "relu", bias=False), layer(2, "sigmoid", bias=False)],
+                    "Wx", "binary-cross-entropy", sgd(0.1, momentum=0.8, weight_decay=0.01), "sum", 2),
+        random_case(rng, "random-deep-relu-adam", "four layers, WTx, half-sse, one sample, Adam",
+                    3, [layer(4, "relu"), layer(4, "tanh"), layer(3, "leaky-relu", slope=0.1), layer(2, "identity")],
+                    "WTx", "half-sse", adam(0.01), "mean", 1),
+        random_case(rng, "random-sigmoid-ce", "cross-entropy on a sigmoid output (no fused shortcut), batch 2",
+                    2, [layer(3, "tanh"), layer(3, "sigmoid")], "WTx", "cross-entropy", sgd(0.1), "mean", 2,
+                    target=[[1, 0, 0], [0, 0.5, 0.5]]),
+        random_case(rng, "random-single-sigmoid-bce", "logistic regression: one sigmoid output with BCE, batch 6, "
+                    "mean, Adam with weight decay", 4, [layer(1, "sigmoid")], "Wx", "binary-cross-entropy",
+                    adam(0.1, weight_decay=0.1), "mean", 6),
+        random_case(rng, "random-sse-sum-batch", "relu and sigmoid hidden, identity output, sse summed over 4, plain SGD",
+                    2, [layer(3, "relu"), layer(3, "sigmoid"), layer(2, "identity", bias=False)], "WTx", "sse",
+                    sgd(0.05), "sum", 4),
+        random_case(rng, "random-ce-mean-batch", "softmax + cross-entropy averaged over a batch of 4, WTx, momentum",
+                    3, [layer(4, "sigmoid"), layer(3, "softmax")], "WTx", "cross-entropy",
+                    sgd(0.5, momentum=0.9), "mean", 4),
+    ]
+
+
+def check_mazur(iterations):
+    """Mazur's published numbers (mattmazur.com, 'A Step by Step Backpropagation Example')."""
+    first = iterations[0]
+    assert abs(first["loss"][0][0] - 0.298371109) < 5e-10, first["loss"]
+    assert abs(first["W2_new"][0][0] - 0.35891648) < 5e-9, first["W2_new"]
+    # and the hidden weight w1 after the step, also published
+    assert abs(first["W1_new"][0][0] - 0.149780716) < 5e-10, first["W1_new"]
+
+
+def check_homework2(iterations):
+    """z₀ = 0.3·1 + (−0.6)·3 + (−1)·0 + 0.1 = −1.4, worked by hand."""
+    assert abs(iterations[0]["z1"][0][0] - (-1.4)) < 1e-15
+
+
+def dump(value, indent=""):
+    """JSON with one matrix row per line, so that a fixture reads like the worked solution."""
+    inner = indent + "  "
+    if isinstance(value, dict):
+        items = [f"{inner}{json.dumps(k)}: {dump(v, inner)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
+        return "[\n" + ",\n".join(inner + dump(v, inner) for v in value) + "\n" + indent + "]"
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        return "[\n" + ",\n".join(inner + dump(v, inner) for v in value) + "\n" + indent + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def check_homework1(iterations):
+    """The forward pass worked by hand: z1 = W1·x, a1 = relu(z1), z2 = W2·a1."""
+    first = iterations[0]
+    assert np.allclose(first["z1"], [[1.2, -1.15, 0.15, 0.9]], rtol=0, atol=1e-15)
+    assert first["a1"] == [[first["z1"][0][0], 0.0, first["z1"][0][2], first["z1"][0][3]]]
+    assert np.allclose(first["z2"], [[0.195, -0.495, 0.465]], rtol=0, atol=1e-15)
+
+
+def main():
+    FIXTURES.mkdir(parents=True, exist_ok=True)
+    for case in HANDWRITTEN + random_cases():
+        iterations = run(case)
+        if case["name"] == "mazur":
+            check_mazur(iterations)
+        if case["name"] == "homework1":
+            check_homework1(iterations)
+        if case["name"] == "homework2":
+            check_homework2(iterations)
+        fixture = dict(case, iterations=iterations)
+        path = FIXTURES / f"{case['name']}.json"
+        path.write_text(dump(fixture) + "\n")
+        print(f"{path.name}: loss {iterations[0]['loss'][0][0]:.12g}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+import Testing
+import StepgradEngine
+@testable import StepgradScenario
+
+@Suite struct AnswersTests {
+    /// The 3-4-3 homework (no biases) with the student's answers, as written in the handwritten solution.
+    static let homework = """
+        input: [0.5, -1, 2]
+        target: [1, 1, 0]
+        layers:
+          - units: 4
+            activation: relu
+            bias: false
+            weights: [[0.2, -0.3, 0.4], [0.1, 0.2, -0.5], [-0.3, 0.1, 0.2], [0.4, -0.1, 0.3]]
+          - units: 3
+            activation: softmax
+            bias: false
+            weights: [[0.1, 0.2, -0.1, 0.1], [-0.2, 0.3, 0.1, -0.3], [0.2, -0.1, 0.3, 0.2]]
+        loss: cross-entropy
+        answers:
+          z1: [1.2, -1.15, 0.15, 0.9]
+          a2: [0.356, 0.179, 0.466]
+          loss: 1.032
+          dW2:
+            - [-0.773, 0, -0.0966, -0.58]
+            - [-0.985, 0, -0.123, -0.734]
+            - [0.559, 0, 0.0699, 0.419]
+          dz1: [2.50, 1e-3, 2, -0]
+          W1_new:
+        """
+
+    static var scenario: Scenario { get throws { try ScenarioLoader.parse(homework, path: "hw.yaml") } }
+
+    @Test func valuesKeepTheDecimalsAsWritten() throws {
+        let answers = try #require(try Self.scenario.answers)
+        #expect(answers.path == "hw.yaml")
+        #expect(Set(answers.values.keys) == [.z(1), .a(2), .loss, .dW(2), .dz(1)])
+        #expect(answers.values[.z(1)] == Answers.Value(rows: [[1.2, -1.15, 0.15, 0.9]], decimals: [[1, 2, 2, 1]], line: 14))
+        #expect(answers.values[.a(2)] == Answers.Value(rows: [[0.356, 0.179, 0.466]], decimals: [[3, 3, 3]], line: 15))
+        #expect(answers.values[.loss] == Answers.Value(rows: [[1.032]], decimals: [[3]], line: 16))
+        #expect(answers.values[.dW(2)] == Answers.Value(
+            rows: [[-0.773, 0, -0.0966, -0.58], [-0.985, 0, -0.123, -0.734], [0.559, 0, 0.0699, 0.419]],
+            decimals: [[3, 0, 4, 2], [3, 0, 3, 3], [3, 0, 4, 3]], line: 18))
+        #expect(answers.values[.dz(1)] == Answers.Value(rows: [[2.5, 0.001, 2, 0]], decimals: [[2, 3, 0, 0]], line: 21))
+    }
+
+    @Test func separateFileHoldsTheSameKeys() throws {
+        let scenario = try Self.scenario
+        let text = "# my answers\nz1: [1.2, 0, 0.15, 0.9]\nloss: 1.03\n"
+        let answers = try AnswersLoader.parse(text, path: "mine.yaml", for: scenario)
+        #expect(answers.path == "mine.yaml")
+        #expect(answers.values == [.z(1): .init(rows: [[1.2, 0, 0.15, 0.9]], decimals: [[1, 0, 2, 1]], line: 2),
+                                   .loss: .init(rows: [[1.03]], decimals: [[2]], line: 3)])
+    }
+
+    @Test func perSampleValuesAreRowsPerSample() throws {
+        let xor = try ScenarioLoader.load(path: Exercises.resolve("xor-tanh"))
+        let answers = try AnswersLoader.parse("a2: [[0.5], [0.65], [0.52], [0.65]]\ndb2: [0.05]\n", path: nil, for: xor)
+        #expect(answers.values[.a(2)]?.rows == [[0.5], [0.65], [0.52], [0.65]])
+        #expect(answers.values[.db(2)]?.decimals == [[2]])
+    }
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var text: String
+        var line: Int?
+        var column: Int?
+        var message: String
+        var testDescription: String { text }
+    }
+
+    static let cases: [Case] = [
+        Case(text: "dw1: [[0]]", line: 1, column: 1, message: "unknown quantity 'dw1'; did you mean 'dW1'?"),
+        Case(text: "W1new: [[0]]", line: 1, column: 1, message: "unknown quantity 'W1new'; did you mean 'W1_new'?"),
+        Case(text: "z_1: [1]", line: 1, column: 1, message: "unknown quantity 'z_1'; did you mean 'z1'?"),
+        Case(text: "gradient: 1", line: 1, column: 1,
+             message: "unknown quantity 'gradient' (answers are named like z1, a1, loss, dz2, dW1, db1, W1_new)"),
+        Case(text: "loss: 1\nb1_new: [0, 0, 0, 0]", line: 2, column: 1, message: "layer 1 has no bias, so there is no b1_new"),
+        Case(text: "db2: [0, 0, 0]", line: 1, column: 1, message: "layer 2 has no bias, so there is no db2"),
+        Case(text: "z5: [1]", line: 1, column: 1, message: "the network has 2 layers, so there is no z5"),
+        Case(text: "W1: [[0]]", line: 1, column: 1, message: "W1 is given by the scenario, not computed"),
+        Case(text: "x: [0.5, -1, 2]", line: 1, column: 1, message: "x is given by the scenario, not computed"),
+        Case(text: "z1: [1.2, -1.15, 0.15]", line: 1, column: 5,
+             message: "'z1' is 1×3, but z1 is 1×4 (1 sample × 4 units)"),
+        Case(text: "z1:\n  - [1.2]\n  - [-1.15]\n  - [0.15]\n  - [0.9]", line: 2, column: 3,
+             message: "'z1' is 4×1, but z1 is 1×4 (1 sample × 4 units); it looks transposed: write a vector as one flat list"),
+        Case(text: "dW1: [[1, 2, 3, 4], [1, 2, 3, 4], [1, 2, 3, 4]]", line: 1, column: 6,
+             message: "'dW1' is 3×4, but dW1 is 4×3 (laid out like W1: units × inputs, convention Wx); it looks transposed"),
+        Case(text: "loss: [1.0, 2.0]", line: 1, column: 7, message: "'loss' is 1×2, but loss is a single number"),
+        Case(text: "a1: [1.2, zero, 0.15, 0.9]", line: 1, column: 11,
+             message: "expected a number for 'a1', found the string 'zero'"),
+        Case(text: "loss: .nan", line: 1, column: 7, message: "'loss' must be a finite number, found .nan"),
+        Case(text: "dW2: [[1, 2], [3]]", line: 1, column: 15, message: "row 2 of 'dW2' has 1 number, but row 1 has 2"),
+        Case(text: "- z1", line: 1, column: 1, message: "an answers file must be a mapping of quantity names to values"),
+        Case(text: "", line: 1, column: 1, message: "the answers file is empty"),
+        Case(text: "z1: [1, 2, 3, 4]\nz1: [1, 2, 3, 4]", line: 1, column: 1, message: "duplicate key 'z1'"),
+    ]
+
+    @Test(arguments: cases)
+    func reportsError(_ errorCase: Case) throws {
+        let scenario = try Self.scenario
+        #expect {
+            try AnswersLoader.parse(errorCase.text, path: "mine.yaml", for: scenario)
+        } throws: { error in
+            guard let error = error as? ScenarioError else { return false }
+            return error.path == "mine.yaml" && error.line == errorCase.line && error.column == errorCase.column
+                && error.message.contains(errorCase.message)
+        }
+    }
+
+    @Test func perSampleShapeNamesTheBatch() throws {
+        let xor = try ScenarioLoader.load(path: Exercises.resolve("xor-tanh"))
+        let error = #expect(throws: ScenarioError.self) {
+            try AnswersLoader.parse("z1: [0, 0, 0, 0]", path: nil, for: xor)
+        }
+        #expect(error?.message == "'z1' is 1×4, but z1 is 4×4 (one row per sample: 4 samples × 4 units)")
+    }
+
+    @Test func inlineAnswersErrorsPointIntoTheScenario() throws {
+        let text = Self.homework.replacingOccurrences(of: "  loss: 1.032", with: "  los: 1.032")
+        let error = #expect(throws: ScenarioError.self) { try ScenarioLoader.parse(text, path: "hw.yaml") }
+        #expect(error?.description == "hw.yaml:16:3: unknown quantity 'los'; did you mean 'loss'?")
+    }
+}
