@@ -42,11 +42,31 @@ extension Operation {
             return p.zipMap(y) { scale * loss.gradient(prediction: $0, target: $1, outputs: p.columns) }
 
         case .fusedOutputGradient(let loss, let reduction):
-            let p = value(.a)
-            return Network.fusedOutputGradient(loss, yHat: p, y: value(.y), scale: reduction.factor(batch: p.rows))
+            // As `Workspace.backward`: softmax + CE gives ŷ·Σy − y, sigmoid + BCE (ŷ − y)/n.
+            let p = value(.a), y = value(.y), scale = reduction.factor(batch: p.rows)
+            var dz = p
+            for s in 0..<p.rows {
+                let targetSum = loss == .crossEntropy ? y.row(s).reduce(0, +) : 1
+                let perOutput = loss == .binaryCrossEntropy ? 1 / Double(p.columns) : 1
+                for j in 0..<p.columns { dz[s, j] = scale * perOutput * (p[s, j] * targetSum - y[s, j]) }
+            }
+            return dz
 
         case .activationGradient(let f):
-            return Network.activationGradient(f, da: value(.da), z: value(.z), a: value(.a))
+            let da = value(.da), z = value(.z), a = value(.a)
+            var dz = da
+            da.elements.withUnsafeBufferPointer { daBuffer in
+                z.elements.withUnsafeBufferPointer { zBuffer in
+                    a.elements.withUnsafeBufferPointer { aBuffer in
+                        dz.elements.withUnsafeMutableBufferPointer { out in
+                            guard let d = daBuffer.baseAddress, let zp = zBuffer.baseAddress, let ap = aBuffer.baseAddress,
+                                  let o = out.baseAddress else { return }
+                            f.gradient(da: d, z: zp, a: ap, into: o, rows: da.rows, columns: da.columns)
+                        }
+                    }
+                }
+            }
+            return dz
 
         case .weightGradient:
             let dz = value(.dz), input = layerInput.value
