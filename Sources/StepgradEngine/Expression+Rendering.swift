@@ -15,7 +15,7 @@ private struct Renderer {
     func render(_ e: Expression) -> String {
         switch e {
         case .number(let v):
-            return style.format(v, unicodeMinus: !latex)
+            return latex ? style.latex(v) : style.format(v)
         case .sum(let terms):
             guard let first = terms.first else { return "0" }
             return terms.dropFirst().reduce(operand(first, above: 0)) { text, term in

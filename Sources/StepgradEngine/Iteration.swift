@@ -9,7 +9,7 @@ public struct Iteration: Hashable, Sendable {
 
 extension Network {
     /// One iteration — forward, loss, backward, update — as a pure function of its inputs.
-    /// With `record`, every operation is kept in the trace.
+    /// With `record`, every operation is kept in the trace, built when first read.
     public func iterate(_ parameters: Parameters, _ state: OptimizerState, on batch: Batch,
                         record: Bool = true) -> Iteration {
         let work = Workspace(self, rows: batch.size)
@@ -36,7 +36,8 @@ extension Network {
             }
         }
         let updated = Parameters(weights: weights, biases: biases)
-        let trace = record ? work.trace(parameters, batch, loss: lossValue, steps: steps, step: state.step) : Trace()
+        let trace = record ? Trace(Recording(network: self, workspace: work.contents, parameters: parameters, batch: batch,
+                                             loss: lossValue, steps: steps, step: state.step)) : Trace()
         return Iteration(loss: lossValue, parameters: updated, optimizerState: state, trace: trace)
     }
 

@@ -3,7 +3,7 @@ import Foundation
 extension Workspace {
     /// The iteration's operations in the order they were computed, read off the workspace
     /// after the arithmetic is done, so that recording cannot change a result.
-    func trace(_ parameters: Parameters, _ batch: Batch, loss: Double, steps: [ParameterStep], step: Int) -> Trace {
+    func operations(_ parameters: Parameters, _ batch: Batch, loss: Double, steps: [ParameterStep], step: Int) -> [Operation] {
         let L = network.depth
         let context = Operation.Context(convention: network.convention, outputLayer: L, batch: rows)
         var operations: [Operation] = []
@@ -63,7 +63,7 @@ extension Workspace {
             }
             add(.update, l, isBias ? .b_new(l) : .W_new(l), rule, operands, s.new.value)
         }
-        return Trace(operations: operations)
+        return operations
     }
 
     /// Says when the softmax + cross-entropy shortcut dz = ŷ − y does not hold.

@@ -28,6 +28,17 @@ struct Workspace: ~Copyable {
         buffer.initialize(repeating: 0)
     }
 
+    /// A workspace holding numbers kept from an earlier one of the same network and batch size,
+    /// so that a recorded iteration's trace can be read off later exactly as it would have been then.
+    init(_ network: Network, rows: Int, contents: [Double]) {
+        self.init(network, rows: rows)
+        precondition(contents.count == buffer.count, "workspace contents: \(contents.count) numbers for \(buffer.count)")
+        _ = buffer.update(fromContentsOf: contents)
+    }
+
+    /// A copy of every number, for `init(_:rows:contents:)`.
+    var contents: [Double] { Array(buffer) }
+
     deinit {
         buffer.deallocate()
         layout.deallocate()

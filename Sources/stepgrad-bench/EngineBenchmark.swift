@@ -5,6 +5,8 @@ import StepgradEngine
 /// computation in NumPy (Tests/Reference/bench_numpy.py), with the speed targets:
 /// the small network ≥ 20× NumPy, the middle one ≥ NumPy, the large one ≥ ¼ of NumPy,
 /// and recording the trace ≤ 3× the cost of not recording it on the small network.
+/// A recorded trace builds its operations when first read: "traced, read" is what an
+/// iteration costs when its trace is read, the price a display or a check pays.
 enum EngineBenchmark {
     struct Case {
         var key: String
@@ -33,16 +35,17 @@ enum EngineBenchmark {
         let numpy = NumPyBenchmark.run(seconds: roundSeconds, rounds: rounds)
         if let note = numpy.note { print(note + "\n") }
 
-        let header = ["network", "batch", "untraced", "traced", "trace cost", "NumPy", "engine/NumPy"]
+        let header = ["network", "batch", "untraced", "traced", "trace cost", "traced, read", "read cost", "NumPy", "engine/NumPy"]
         var rows: [[String]] = [], verdicts: [String] = []
         for c in cases {
             let (parameters, batch) = data(for: c)
-            let untraced = measure(c.network, parameters, batch, record: false)
-            let traced = measure(c.network, parameters, batch, record: true)
+            let untraced = measure(c.network, parameters, batch, .untraced)
+            let traced = measure(c.network, parameters, batch, .traced)
+            let read = measure(c.network, parameters, batch, .tracedAndRead)
             let cost = untraced / traced
             let reference = numpy.iterationsPerSecond[c.key]
             let ratio = reference.map { untraced / $0 }
-            rows.append([c.title, "\(c.batchSize)", figure(untraced), figure(traced), times(cost),
+            rows.append([c.title, "\(c.batchSize)", figure(untraced), figure(traced), times(cost), figure(read), times(untraced / read),
                          reference.map(figure) ?? "–", ratio.map(times) ?? "–"])
             let goal = c.target >= 1 ? "≥ \(times(c.target)) NumPy" : "≥ 1/\(Int(1 / c.target)) of NumPy"
             verdicts.append("\(c.title): engine \(goal): "
@@ -80,12 +83,16 @@ enum EngineBenchmark {
         return (parameters, Batch(input: input, target: target))
     }
 
-    /// Each iteration trains on the parameters of the one before, so no work can be skipped.
-    static func measure(_ network: Network, _ parameters: Parameters, _ batch: Batch, record: Bool) -> Double {
+    enum Mode { case untraced, traced, tracedAndRead }
+
+    /// Each iteration trains on the parameters of the one before, so no work can be skipped;
+    /// reading a trace builds its operations under the trace's lock, which cannot be skipped either.
+    static func measure(_ network: Network, _ parameters: Parameters, _ batch: Batch, _ mode: Mode) -> Double {
         var p = parameters, state = OptimizerState()
         func train(_ n: Int) {
             for _ in 0..<n {
-                let iteration = network.iterate(p, state, on: batch, record: record)
+                let iteration = network.iterate(p, state, on: batch, record: mode != .untraced)
+                if mode == .tracedAndRead { _ = iteration.trace.operations }
                 p = iteration.parameters
                 state = iteration.optimizerState
             }

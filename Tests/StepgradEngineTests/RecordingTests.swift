@@ -19,4 +19,23 @@ import Testing
             untraced = (b.parameters, b.optimizerState)
         }
     }
+
+    /// A recorded trace builds its operations when first read; it must still compare and hash by
+    /// its operations, like one made from them, and read the same from tasks reading it at once.
+    @Test func aRecordedTraceIsTheValueOfItsOperations() async throws {
+        let f = try Fixture.load(Fixture.names[0])
+        let network = try f.network
+        let first = network.iterate(f.initialParameters, OptimizerState(), on: f.batch)
+        let second = network.iterate(first.parameters, first.optimizerState, on: f.batch)
+
+        let reads = await withTaskGroup(of: [Operation].self) { group in
+            for _ in 0..<8 { group.addTask { first.trace.operations } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(reads.count == 8 && reads.allSatisfy { $0 == reads[0] } && !reads[0].isEmpty)
+
+        let eager = Trace(operations: reads[0])
+        #expect(first.trace == eager && first.trace.hashValue == eager.hashValue)
+        #expect(second.trace != eager)
+    }
 }

@@ -1,0 +1,74 @@
+import StepgradEngine
+
+/// A line of mathematics with real matrices in it, `z₁ = W₁·x + b₁ = z₁` with numbers,
+/// kept as pieces so that the text and LaTeX writers lay out the same thing.
+struct Display: Hashable, Sendable {
+    enum Piece: Hashable, Sendable {
+        case symbol(Symbol)
+        case matrix(Matrix)
+        /// `=`: where a long display may continue on the next line, aligned under the first one.
+        case relation(Symbol)
+        /// `+`, `·`, `⊙` between matrices: where a display still too wide may break, the
+        /// continuation set past the `=`.
+        case binary(Symbol)
+        /// Space between two statements, `x = …   y = …`: where a long display may break.
+        case gap
+    }
+
+    var pieces: [Piece]
+
+    init(_ pieces: [Piece]) { self.pieces = pieces }
+
+    /// Pieces split where a line may break; each run after the first starts at its break.
+    var runs: [[Piece]] {
+        var runs: [[Piece]] = [[]]
+        var seenRelation = false
+        for piece in pieces {
+            switch piece {
+            case .relation where seenRelation, .binary, .gap:
+                if !runs[runs.count - 1].isEmpty { runs.append([]) }
+            case .relation: seenRelation = true
+            default: break
+            }
+            if case .gap = piece { seenRelation = false }
+            runs[runs.count - 1].append(piece)
+        }
+        return runs
+    }
+}
+
+/// The same mark in both notations.
+struct Symbol: Hashable, Sendable {
+    var unicode: String
+    var latex: String
+    init(_ unicode: String, _ latex: String) {
+        self.unicode = unicode
+        self.latex = latex
+    }
+
+    static let equals = Symbol("=", "=")
+    static let plus = Symbol("+", "+")
+    static let minus = Symbol("−", "-")
+    static let times = Symbol("·", "\\cdot")
+    static let hadamard = Symbol("⊙", "\\odot")
+    static let close = Symbol(")", "\\right)")
+
+    static func name(_ q: Quantity, outputLayer: Int) -> Symbol {
+        Symbol(q.symbol(outputLayer: outputLayer), q.latex(outputLayer: outputLayer))
+    }
+
+    /// `0.1·`, a hyperparameter times what follows, written as given.
+    static func scaled(_ v: Double) -> Symbol {
+        Symbol(NumberStyle.exact.format(v) + " ·", NumberStyle.exact.latex(v) + " \\cdot")
+    }
+
+    /// `relu(`, opening a function applied to a matrix; `relu′(` for its derivative.
+    static func call(_ name: String, derivative: Bool = false) -> Symbol {
+        Symbol(name + (derivative ? "′" : "") + "(", "\\operatorname{\(name)}" + (derivative ? "'" : "") + "\\left(")
+    }
+}
+
+extension NumberStyle {
+    /// Hyperparameters such as η are written as given, not rounded.
+    static let exact = NumberStyle(decimals: 15)
+}

@@ -1,0 +1,69 @@
+import StepgradEngine
+
+/// The display math of an operation, shared by the LaTeX and Markdown writers, which differ only
+/// in how they fence it (`$$…$$` or a ```math block).
+struct LaTeXMath {
+    var style: NumberStyle
+    var width: Int
+
+    /// Display math, and how much wider than a line it still is after breaking (1 when it fits):
+    /// a matrix row cannot break, so LaTeX sets such a block smaller.
+    struct Block {
+        var latex: String
+        var overflow = 1.0
+    }
+
+    /// Elements per block: a page (or a browser) can break between blocks, never inside one.
+    private let elementsPerBlock = 4
+
+    /// The formula continued by its matrix equation (`z_1 = W_1 x + b_1 = (…)(…) + (…) = (…)`),
+    /// then the elements of each row of the result.
+    func blocks(for op: Operation) -> [Block] {
+        var blocks = equation(op).map(block)
+        var chunk: [Element] = []
+        func flush() {
+            guard !chunk.isEmpty else { return }
+            let rows = chunk.flatMap {
+                $0.latexRows(style: style, outputLayer: op.context.outputLayer, batch: op.context.batch, width: width)
+            }
+            blocks.append(Block(latex: "\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}"))
+            chunk = []
+        }
+        for element in op.elements {
+            if chunk.count == elementsPerBlock || chunk.last.map({ $0.cell.row != element.cell.row }) == true { flush() }
+            chunk.append(element)
+        }
+        flush()
+        return blocks
+    }
+
+    /// One display when the matrix equation has the formula's left side, else the formula alone first.
+    private func equation(_ op: Operation) -> [Display] {
+        let formula = Display([.symbol(Symbol(op.formula.unicode, op.formula.latex))])
+        guard let display = op.display else { return [formula] }
+        guard case .symbol(let lhs)? = display.pieces.first, case .relation? = display.pieces.dropFirst().first,
+              op.formula.unicode.hasPrefix(lhs.unicode + " = "), op.formula.latex.hasPrefix(lhs.latex + " = ") else {
+            return [formula, display]
+        }
+        let rhs = Symbol(String(op.formula.unicode.dropFirst(lhs.unicode.count + 3)),
+                         String(op.formula.latex.dropFirst(lhs.latex.count + 3)))
+        var pieces = display.pieces
+        pieces.insert(contentsOf: [.symbol(rhs), .relation(.equals)], at: 2)
+        return [Display(pieces)]
+    }
+
+    func given(_ pass: Solution.Pass, of solution: Solution) -> Block {
+        block(solution.given(pass))
+    }
+
+    private func block(_ display: Display) -> Block {
+        let widest = display.text(style: style, ascii: false, width: width).map(\.count).max() ?? 0
+        return Block(latex: display.latex(style: style, width: width), overflow: max(1, Double(widest) / Double(width)))
+    }
+
+    /// pmatrix stops at 10 columns unless told otherwise.
+    static func matrixColumns(_ solution: Solution) -> Int {
+        let displays = solution.passes.flatMap { [solution.given($0)] + $0.iteration.trace.operations.compactMap(\.display) }
+        return displays.flatMap(\.pieces).compactMap { if case .matrix(let m) = $0 { m.columns } else { nil } }.max() ?? 0
+    }
+}

@@ -1,0 +1,44 @@
+import StepgradEngine
+
+/// An answer key for GitHub. Math goes in ```math blocks rather than `$$…$$`: GitHub renders both
+/// with MathJax, but inside `$$` its Markdown pass still eats backslashes and braces (`\\` row ends,
+/// `\{`), while a ```math block reaches MathJax verbatim.
+struct MarkdownWriter {
+    var style: NumberStyle
+    var width = 80
+
+    func write(_ solution: Solution) -> String {
+        let math = LaTeXMath(style: style, width: width)
+        let scenario = solution.scenario
+        var out = ["# \(scenario.title)", ""]
+        let summary = ScenarioSummary(scenario)
+        out += summary.facts.map { "- **\($0.label):** \($0.value)" }
+        out += ["", summary.layoutNote]
+        for pass in solution.passes {
+            out += ["", "## Iteration \(pass.number)", "", "Given:", ""] + fenced(math.given(pass, of: solution).latex)
+            for phase in Phase.allCases {
+                out += ["", "### \(phase.rawValue.capitalized)"]
+                for op in pass.operations(in: phase) {
+                    out += ["", "#### \(op.quantity.symbol(outputLayer: op.context.outputLayer))"]
+                    for block in math.blocks(for: op) { out += [""] + fenced(block.latex) }
+                    for note in op.notes { out += ["", "> **Note:** \(note)"] }
+                }
+            }
+            if let check = pass.gradientCheck { out += [""] + gradientCheck(check) }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func fenced(_ latex: String) -> [String] { ["```math", latex, "```"] }
+
+    private func gradientCheck(_ results: [GradientCheck.Result]) -> [String] {
+        ["### Gradient check", "",
+         GradientCheck.Result.explanation, "",
+         "| parameter | max relative error | verdict |", "| --- | ---: | --- |"]
+        + results.map { result in
+            let verdict = result.agrees ? "agrees" : "**disagrees**"
+            let name = Quantity(name: result.parameter)?.symbol() ?? result.parameter
+            return "| \(name) | \(NumberStyle(decimals: 3).format(result.maxRelativeError)) | \(verdict) |"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import StepgradEngine
+
+/// The order every written solution follows, so that the writers differ only in notation.
+extension Solution.Pass {
+    /// The operations of one phase, in the order they were computed.
+    func operations(in phase: Phase) -> [Operation] {
+        iteration.trace.operations.filter { $0.phase == phase }
+    }
+}
+
+extension Solution {
+    /// What an iteration starts from: `x = …   y = …   W₁ = …   b₁ = …`.
+    func given(_ pass: Pass) -> Display {
+        var named: [(Quantity, Matrix)] = [(.x, scenario.batch.input), (.y, scenario.batch.target)]
+        for l in pass.parameters.weights.indices {
+            named.append((.W(l + 1), pass.parameters.weights[l]))
+            if let b = pass.parameters.biases[l] { named.append((.b(l + 1), b)) }
+        }
+        var pieces: [Display.Piece] = []
+        for (q, value) in named {
+            if !pieces.isEmpty { pieces.append(.gap) }
+            pieces += [.symbol(.name(q, outputLayer: scenario.network.depth)), .relation(.equals), .matrix(q.columnar(value))]
+        }
+        return Display(pieces)
+    }
+}
+
+extension Operation {
+    /// Element lines use `z[s,j]` once there is more than one sample.
+    func equations(_ notation: Expression.Notation, style: NumberStyle) -> [String] {
+        elements.map { $0.equation(notation, style: style, outputLayer: context.outputLayer, batch: context.batch) }
+    }
+}

@@ -1,0 +1,44 @@
+import StepgradEngine
+import StepgradScenario
+
+/// N training iterations of a scenario, each recorded, in the order a student works them:
+/// every iteration starts from the parameters and optimizer state the previous one left.
+public struct Solution: Hashable, Sendable {
+    public struct Pass: Hashable, Sendable {
+        /// 1-based.
+        public var number: Int
+        /// The parameters this iteration starts from.
+        public var parameters: Parameters
+        public var iteration: Iteration
+        /// Central differences at `parameters`, when asked for.
+        public var gradientCheck: [GradientCheck.Result]?
+    }
+
+    public var scenario: Scenario
+    public var passes: [Pass]
+
+    public init(_ scenario: Scenario, iterations: Int, checkGradients: Bool = false) {
+        self.scenario = scenario
+        var parameters = scenario.parameters, state = OptimizerState()
+        var passes: [Pass] = []
+        for number in stride(from: 1, through: iterations, by: 1) {
+            let iteration = scenario.network.iterate(parameters, state, on: scenario.batch)
+            let check = checkGradients ? GradientCheck().run(scenario.network, parameters, on: scenario.batch) : nil
+            passes.append(Pass(number: number, parameters: parameters, iteration: iteration, gradientCheck: check))
+            parameters = iteration.parameters
+            state = iteration.optimizerState
+        }
+        self.passes = passes
+    }
+
+}
+
+extension GradientCheck.Result {
+    /// Central differences with h = 1e-6 are good to about 1e-9 on smooth losses, so an error
+    /// above 1e-5 is a real disagreement (or a kink of relu sitting exactly on a sample).
+    public var agrees: Bool { maxRelativeError <= 1e-5 }
+
+    /// What the table of results means, for the writers' headings.
+    static let explanation = "Backpropagation against central differences (h = 1e-6); relative error = "
+        + "|analytic − numeric| / max(1, |analytic|, |numeric|)."
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import StepgradEngine
+import StepgradRender
+import StepgradScenario
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write out training iterations as a worked solution.",
+        discussion: """
+            For every operation: its formula, the matrices multiplied out, each element's arithmetic \
+            and any remark a student needs (such as the ŷ − y shortcut not holding). Text is for the \
+            terminal, Markdown for answer keys on GitHub, LaTeX for printed ones.
+
+            JSON gives every value at full precision under "values" (per-sample quantities as one row \
+            per sample, parameters in the scenario's layout, biases as flat lists) and the trace with \
+            each element's expansion; NaN and infinities are written as the strings "NaN", "Infinity" \
+            and "-Infinity".
+            """)
+
+    @Argument(help: "A scenario file, or the name of a bundled exercise (see 'stepgrad examples').")
+    var scenario: String
+
+    @Option(help: "Output format.")
+    var format: SolutionFormat = .text
+
+    @Option(help: "Training iterations to work through, each from the parameters the last one left (1-1000).")
+    var iterations = 1
+
+    @Option(help: "Decimal places of the numbers shown (0-15); JSON values are always exact.")
+    var decimals = 4
+
+    @Flag(help: "With --format latex, write a complete document that compiles with pdflatex.")
+    var standalone = false
+
+    @Flag(help: "Check every gradient against central differences and append the largest errors.")
+    var checkGradients = false
+
+    @Flag(help: "Draw matrix brackets and rules in ASCII (text format).")
+    var ascii = false
+
+    func validate() throws {
+        guard (1...1000).contains(iterations) else {
+            throw ValidationError("--iterations must be between 1 and 1000, not \(iterations)")
+        }
+        guard (0...15).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 15, not \(decimals)") }
+        if standalone && format != .latex { throw ValidationError("--standalone goes with --format latex") }
+    }
+
+    func run() throws {
+        let renderer = SolutionRenderer(format: format, style: NumberStyle(decimals: decimals), standalone: standalone,
+                                        checkGradients: checkGradients, ascii: ascii)
+        let loaded = try ScenarioLoader.load(path: try Exercises.resolve(scenario))
+        print(renderer.render(loaded, iterations: iterations), terminator: "")
+    }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import StepgradRender
+
+extension SolutionFormat: ExpressibleByArgument {}

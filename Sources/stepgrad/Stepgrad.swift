@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import StepgradScenario
+
+@main
+struct Stepgrad: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stepgrad",
+        abstract: "Watch a small neural network learn, one step at a time.",
+        discussion: """
+            Every value of an iteration (forward, loss, backward, update) is shown with its formula \
+            and the arithmetic a student writes on paper, so that hand-computed homework can be checked \
+            step by step and answer keys written without slips.
+            """,
+        version: "stepgrad 0.1.0",
+        // Each subcommand lives in the file named after it. `open` (the full-screen app) becomes the
+        // default subcommand when it is added, beside `check`, `grade` and `new`.
+        subcommands: [Explain.self, Examples.self])
+
+    /// Every failure ends as one line on standard error, `stepgrad: path:line:col: message`,
+    /// never a usage dump or a stack trace: exit 2 for invalid input or flags, 1 for anything else.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode { exit(withError: error) }
+            let message = Self.message(for: error).split(separator: "\n").joined(separator: " ")
+            FileHandle.standardError.write(Data("stepgrad: \(message)\n".utf8))
+            Foundation.exit(code == .validationFailure || error is ScenarioError ? 2 : 1)
+        }
+    }
+}

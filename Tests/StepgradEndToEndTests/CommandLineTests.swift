@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@Suite struct CommandLineTests {
+    @Test func rootHelp() throws {
+        let result = try StepgradProcess.run(["--help"])
+        #expect(result.status == 0)
+        #expect(result.output == """
+            OVERVIEW: Watch a small neural network learn, one step at a time.
+
+            Every value of an iteration (forward, loss, backward, update) is shown with its
+            formula and the arithmetic a student writes on paper, so that hand-computed
+            homework can be checked step by step and answer keys written without slips.
+
+            USAGE: stepgrad <subcommand>
+
+            OPTIONS:
+              --version               Show the version.
+              -h, --help              Show help information.
+
+            SUBCOMMANDS:
+              explain                 Write out training iterations as a worked solution.
+              examples                List the bundled exercises.
+
+              See 'stepgrad help <subcommand>' for detailed help.
+
+            """)
+    }
+
+    @Test func explainHelp() throws {
+        let result = try StepgradProcess.run(["explain", "--help"])
+        #expect(result.status == 0)
+        #expect(result.output == """
+            OVERVIEW: Write out training iterations as a worked solution.
+
+            For every operation: its formula, the matrices multiplied out, each element's
+            arithmetic and any remark a student needs (such as the ŷ − y shortcut not
+            holding). Text is for the terminal, Markdown for answer keys on GitHub, LaTeX
+            for printed ones.
+
+            JSON gives every value at full precision under "values" (per-sample quantities
+            as one row per sample, parameters in the scenario's layout, biases as flat
+            lists) and the trace with each element's expansion; NaN and infinities are
+            written as the strings "NaN", "Infinity" and "-Infinity".
+
+            USAGE: stepgrad explain <scenario> [--format <format>] [--iterations <iterations>] [--decimals <decimals>] [--standalone] [--check-gradients] [--ascii]
+
+            ARGUMENTS:
+              <scenario>              A scenario file, or the name of a bundled exercise
+                                      (see 'stepgrad examples').
+
+            OPTIONS:
+              --format <format>       Output format. (values: text, markdown, latex, json;
+                                      default: text)
+              --iterations <iterations>
+                                      Training iterations to work through, each from the
+                                      parameters the last one left (1-1000). (default: 1)
+              --decimals <decimals>   Decimal places of the numbers shown (0-15); JSON
+                                      values are always exact. (default: 4)
+              --standalone            With --format latex, write a complete document that
+                                      compiles with pdflatex.
+              --check-gradients       Check every gradient against central differences and
+                                      append the largest errors.
+              --ascii                 Draw matrix brackets and rules in ASCII (text format).
+              --version               Show the version.
+              -h, --help              Show help information.
+
+
+            """)
+    }
+
+    @Test func version() throws {
+        let result = try StepgradProcess.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.output == "stepgrad 0.1.0\n")
+    }
+
+    @Test(arguments: [
+        (["explain", "x", "--bogus"], "stepgrad: Unknown option '--bogus'\n"),
+        (["explain"], "stepgrad: Missing expected argument '<scenario>'\n"),
+        (["explain", "x", "--iterations", "0"], "stepgrad: --iterations must be between 1 and 1000, not 0\n"),
+        (["explain", "x", "--decimals", "16"], "stepgrad: --decimals must be between 0 and 15, not 16\n"),
+        (["explain", "x", "--standalone"], "stepgrad: --standalone goes with --format latex\n"),
+        (["explain", "x", "--format", "pdf"], "stepgrad: The value 'pdf' is invalid for '--format <format>'. "
+            + "Please provide one of 'text', 'markdown', 'latex' or 'json'.\n"),
+        (["frobnicate"], "stepgrad: Unexpected argument 'frobnicate'\n"),
+    ])
+    func badFlagsAreOneLineAndExitTwo(_ arguments: [String], _ message: String) throws {
+        let result = try StepgradProcess.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.error == message)
+        #expect(result.output == "")
+    }
+}
