@@ -7,10 +7,11 @@ extension CheckReport {
     public func json(style: NumberStyle = NumberStyle(decimals: 4)) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(Document(self, style: style)), let text = String(data: data, encoding: .utf8) else {
-            return "{}\n"
-        }
-        return text + "\n"
+        // As the other JSON stepgrad writes: a diverging exercise has NaN and infinities, which JSON cannot hold.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        // Every field is a string, number, Boolean or array of them, so encoding cannot fail.
+        let data = (try? encoder.encode(Document(self, style: style))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
 

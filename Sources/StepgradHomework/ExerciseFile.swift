@@ -23,6 +23,7 @@ enum ExerciseFile {
             let layer = network.layer(l)
             lines.append("  - units: \(layer.units)")
             lines.append("    activation: \(layer.activation.name)")
+            if case .leakyRelu(let slope) = layer.activation { lines.append("    negative-slope: \(number(slope))") }
             lines.append("    bias: " + (scenario.parameters.bias(l).map { row($0.row(0)) } ?? "false"))
             lines.append("    weights:")
             for values in scenario.parameters.weights(l).rowList { lines.append("      - \(row(values))") }

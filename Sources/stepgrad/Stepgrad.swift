@@ -15,7 +15,7 @@ struct Stepgrad: ParsableCommand {
         version: "stepgrad 0.1.0",
         // Each subcommand lives in the file named after it. `open` (the full-screen app) becomes the
         // default subcommand when it is added, beside `check`, `grade` and `new`.
-        subcommands: [Explain.self, Examples.self])
+        subcommands: [Explain.self, Examples.self, Check.self, Grade.self, New.self])
 
     /// Every failure ends as one line on standard error, `stepgrad: path:line:col: message`,
     /// never a usage dump or a stack trace: exit 2 for invalid input or flags, 1 for anything else.
