@@ -14,8 +14,8 @@ struct Grade: ParsableCommand {
             By default every quantity of a worked solution is marked; --quantities names the ones \
             the exercise asks for.
 
-            A submission that cannot be read is reported on standard error and skipped; the others \
-            are still marked. Exit status: 0 when every submission was marked, 1 when some were \
+            A submission that cannot be read is reported (under the table, or on standard error with \
+            --csv) and skipped; the others are still marked. Exit status: 0 when every submission was marked, 1 when some were \
             skipped, 2 when the exercise or the options are invalid.
             """)
 
@@ -44,7 +44,8 @@ struct Grade: ParsableCommand {
             Grader.Submission(name: name) { try AnswersLoader.load(path: path, for: scenario) }
         })
         print(csv ? report.csv() : report.text(), terminator: "")
-        for skip in report.skipped {
+        // The table lists skipped files under it; a spreadsheet row is easy to miss, so say it here too.
+        for skip in report.skipped where csv {
             FileHandle.standardError.write(Data("stepgrad: skipped \(skip.name): \(skip.reason)\n".utf8))
         }
         if !report.skipped.isEmpty { throw ExitCode(1) }

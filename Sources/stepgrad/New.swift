@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StepgradEngine
 import StepgradHomework
+import StepgradRender
 import StepgradScenario
 
 struct New: ParsableCommand {
@@ -12,8 +13,11 @@ struct New: ParsableCommand {
             for a softmax, 0 or 1 for binary cross-entropy), and rejects draws a student would learn \
             nothing from: a ReLU layer that is all dead, a ReLU exactly at its kink, a saturated softmax \
             or sigmoid, a vanishing gradient. Rejected draws are redrawn from the same seed, so a seed \
-            always gives the same exercise; each redraw is reported on standard error. The answer key \
-            is then 'stepgrad explain FILE --format latex --standalone'.
+            always gives the same exercise; each redraw is reported on standard error.
+
+            With --answer-key the worked solution is written too: a LaTeX document that compiles \
+            with pdflatex for a .tex file, Markdown for .md, text otherwise (the same as \
+            'stepgrad explain FILE').
             """)
 
     @Option(help: "Units of every layer, inputs first, e.g. 3-4-3.")
@@ -46,6 +50,9 @@ struct New: ParsableCommand {
     @Option(help: "Write the scenario here instead of standard output.")
     var output: String?
 
+    @Option(help: "Also write the worked solution here: LaTeX for .tex, Markdown for .md, text otherwise.")
+    var answerKey: String?
+
     func run() throws {
         let sizes = layers.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard !sizes.isEmpty, sizes.allSatisfy({ $0 != nil }) else {
@@ -77,15 +84,23 @@ struct New: ParsableCommand {
         }
         let yaml = outcome.yaml
         // What is written must open: a failure here is stepgrad's own bug, reported as such.
-        _ = try ScenarioLoader.parse(yaml, path: output)
-        if let output {
-            do {
-                try Data(yaml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw ScenarioError(message: "\(output): cannot write: \((error as NSError).localizedDescription)")
+        let scenario = try ScenarioLoader.parse(yaml, path: output)
+        if let output { try write(yaml, to: output) } else { print(yaml, terminator: "") }
+        if let answerKey {
+            let format: SolutionFormat = switch (answerKey as NSString).pathExtension.lowercased() {
+            case "tex": .latex
+            case "md": .markdown
+            default: .text
             }
-        } else {
-            print(yaml, terminator: "")
+            try write(SolutionRenderer(format: format, standalone: format == .latex).render(scenario, iterations: 1), to: answerKey)
+        }
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ScenarioError(path: path, message: "cannot write: \((error as NSError).localizedDescription)")
         }
     }
 
