@@ -68,12 +68,14 @@ public struct ExerciseGenerator: Sendable {
     }
 
     private func draw(_ random: inout SplitMix64, seed: UInt64) -> Scenario {
-        // Multiples of 10⁻ᵈ within ±bound (at least one unit, so that 0 decimals still varies).
-        func number(within bound: Double) -> Double {
-            let units = max(1, Int((bound * Self.pow10(decimals)).rounded()))
-            let k = Int(random.nextUnit() * Double(2 * units + 1)) - units
-            return Double(k) / Self.pow10(decimals)
+        let unit = Self.pow10(decimals)
+        /// A multiple of 10⁻ᵈ in `low…high`, made as k/10ᵈ so that it is exactly the number its text reads.
+        func number(_ low: Double, _ high: Double) -> Double {
+            let from = Int((low * unit).rounded(.up)), to = max(from, Int((high * unit).rounded(.down)))
+            return Double(from + min(to - from, Int(random.nextUnit() * Double(to - from + 1)))) / unit
         }
+        /// Within ±bound, and at least ±1 unit so that 0 decimals still varies.
+        func number(within bound: Double) -> Double { number(-max(bound, 1 / unit), max(bound, 1 / unit)) }
         func matrix(_ rows: Int, _ columns: Int, within bound: Double) -> Matrix {
             Matrix(rows: rows, columns: columns, elements: (0..<(rows * columns)).map { _ in number(within: bound) })
         }
@@ -92,7 +94,7 @@ public struct ExerciseGenerator: Sendable {
             for j in 0..<outputs { target[0, j] = random.nextUnit() < 0.5 ? 0 : 1 }
         } else if output == .sigmoid {
             // Inside (0, 1) and away from its ends, as a sigmoid can reach it.
-            for j in 0..<outputs { target[0, j] = decimals == 0 ? Double(j % 2) : 0.5 + number(within: 0.4) }
+            for j in 0..<outputs { target[0, j] = decimals == 0 ? Double(j % 2) : number(0.1, 0.9) }
         } else {
             target = matrix(1, outputs, within: 1)
         }

@@ -5,7 +5,7 @@ import StepgradScenario
 
 /// Answers that cannot be judged get one clear line naming file, line and key — never a trap.
 @Suite struct AnswerValidationTests {
-    let checker = Checker(scenario: Exercises.reluSoftmax)
+    let checker = Checker(scenario: Homework.reluSoftmax)
 
     func failure(_ answers: Answers) -> AnswerError? {
         do {

@@ -5,7 +5,7 @@ import StepgradEngine
 
 /// What a student reads in the terminal, and what a program reads as JSON.
 @Suite struct CheckReportOutputTests {
-    let report = try! Checker(scenario: Exercises.reluSoftmax).check(reluSoftmaxSeed)
+    let report = try! Checker(scenario: Homework.reluSoftmax).check(Homework.reluSoftmaxSeed())
 
     @Test func theTextShowsTheStudentsNumberBesideTheArithmetic() {
         let text = report.text()

@@ -6,8 +6,8 @@ import StepgradScenario
 /// Each common mistake, made on purpose with numbers from the NumPy reference
 /// (Tests/Reference/homework_reference.txt), and named for what it is.
 @Suite struct DiagnosisTests {
-    let reluSoftmax = Checker(scenario: Exercises.reluSoftmax)
-    let softmaxRegression = Checker(scenario: Exercises.softmaxRegression)
+    let reluSoftmax = Checker(scenario: Homework.reluSoftmax)
+    let softmaxRegression = Checker(scenario: Homework.softmaxRegression)
 
     @Test func transposedNonSquareMatrixIsAcceptedAsWrittenAndNamed() throws {
         // dW₂ is 3×4 under z = W·x; written as its 4×3 transpose.

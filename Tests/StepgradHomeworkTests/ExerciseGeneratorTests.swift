@@ -116,3 +116,27 @@ import StepgradScenario
         #expect(!yaml.contains("−"))
     }
 }
+
+/// What `stepgrad new` writes opens with the scenario loader as the very exercise drawn.
+@Suite struct ExerciseFileTests {
+    static let options: [([Int], [Activation], Loss, Int, Bool, Convention)] = [
+        ([3, 4, 3], [.relu, .softmax], .crossEntropy, 1, false, .wx),
+        ([3, 3], [.softmax], .crossEntropy, 2, true, .wtx),
+        ([2, 3, 2], [.tanh, .sigmoid], .mse, 1, true, .wx),
+        ([2, 2, 1], [.leakyRelu(negativeSlope: 0.01), .sigmoid], .binaryCrossEntropy, 0, true, .wtx),
+        ([4, 3, 2], [.sigmoid, .identity], .halfSSE, 3, false, .wx),
+    ]
+
+    @Test(arguments: 0..<options.count)
+    func theFileLoadsAsTheExerciseDrawn(_ index: Int) throws {
+        let (sizes, activations, loss, decimals, bias, convention) = Self.options[index]
+        let generator = try ExerciseGenerator(sizes: sizes, activations: activations, loss: loss, decimals: decimals,
+                                              bias: bias, convention: convention, title: "Quiz \"3\" — part 2")
+        let outcome = try generator.generate(seed: 42)
+        let loaded = try ScenarioLoader.parse(outcome.yaml, path: "new.yaml")
+        #expect(loaded.title == "Quiz \"3\" — part 2")
+        #expect(loaded.network == outcome.scenario.network)
+        #expect(loaded.parameters == outcome.scenario.parameters)
+        #expect(loaded.batch == outcome.scenario.batch)
+    }
+}

@@ -7,9 +7,9 @@ import StepgradScenario
     struct Broken: Error, CustomStringConvertible { var description: String }
 
     func grade(quantities: [Quantity]? = nil) throws -> GradeReport {
-        let grader = try Grader(scenario: Exercises.reluSoftmax, quantities: quantities)
+        let grader = try Grader(scenario: Homework.reluSoftmax, quantities: quantities)
         return grader.grade([
-            .init(name: "seed-000") { reluSoftmaxSeed },
+            .init(name: "seed-000") { try Homework.reluSoftmaxSeed() },
             .init(name: "broken") { throw Broken(description: "broken.yaml:3: dW2: expected a 3×4 matrix, got 2×4") },
             .init(name: "wrong-shape") { written(["z1": "1 2"], path: "wrong-shape.yaml") },
             .init(name: "forward-only") { written(["z1": "1.2 -1.15 0.15 0.9", "a1": "1.2 0 0.15 0.9", "z2": "0.195 -0.495 0.465"]) },
@@ -41,13 +41,13 @@ import StepgradScenario
         let report = try grade(quantities: [.z(2), .loss, .dW(1)])
         #expect(report.rows.first?.verdicts == [.wrong, .wrong, .carriedForward])
         #expect(report.rows.first?.marks == 1)
-        #expect(throws: AnswerError.self) { try Grader(scenario: Exercises.reluSoftmax, quantities: [.db(1)]) }
+        #expect(throws: AnswerError.self) { try Grader(scenario: Homework.reluSoftmax, quantities: [.db(1)]) }
     }
 
     @Test func tableAndSpreadsheet() throws {
         let report = try grade(quantities: [.z(1), .z(2), .da(1)])
         #expect(report.text() == """
-            Grading against “ReLU–softmax 3-4-3”: 1 mark per quantity; carried forward earns the mark.
+            Grading against “ReLU–softmax network 3-4-3 (homework)”: 1 mark per quantity; carried forward earns the mark.
 
             submission    z1  z2  da1  marks
             seed-000      ✓   ✗   ↪    2/3
@@ -69,7 +69,7 @@ import StepgradScenario
     }
 
     @Test func spreadsheetFieldsCannotBecomeFormulas() throws {
-        let grader = try Grader(scenario: Exercises.reluSoftmax, quantities: [.z(1)])
+        let grader = try Grader(scenario: Homework.reluSoftmax, quantities: [.z(1)])
         let report = grader.grade([.init(name: "=cmd|' /C calc'!A0") { written(["z1": "1.2 -1.15 0.15 0.9"]) }])
         #expect(report.csv().contains("\n'=cmd|' /C calc'!A0,correct,1,1,"))
     }

@@ -15,8 +15,8 @@ import StepgradEngine
         }
         let transposed = Parameters(weights: parameters.weights.map(\.transposed), biases: parameters.biases)
         return [
-            (Exercises.reluSoftmax.network, Exercises.reluSoftmax.parameters, Exercises.reluSoftmax.batch),
-            (Exercises.softmaxRegression.network, Exercises.softmaxRegression.parameters, Exercises.softmaxRegression.batch),
+            (Homework.reluSoftmax.network, Homework.reluSoftmax.parameters, Homework.reluSoftmax.batch),
+            (Homework.softmaxRegression.network, Homework.softmaxRegression.parameters, Homework.softmaxRegression.batch),
             (net([.tanh, .sigmoid], .mse, .sgd(.init(learningRate: 0.5, momentum: 0.9, weightDecay: 0.01))), parameters, batch),
             (net([.leakyRelu(negativeSlope: 0.1), .sigmoid], .binaryCrossEntropy, .adam(.init()), .wtx), transposed, batch),
             (net([.sigmoid, .identity], .halfSSE, .sgd(.init()), .wtx), transposed, batch),
@@ -37,8 +37,8 @@ import StepgradEngine
 
     @Test func followsTheStudentsNumbersThroughAndExpandsThem() throws {
         // dW₂ from the seed's dz₂ = ŷ − y = (−0.644, −0.821, 0.466); NumPy: outer(dz₂, a₁).
-        let trace = Exercises.reluSoftmax.network.iterate(Exercises.reluSoftmax.parameters, OptimizerState(),
-                                                          on: Exercises.reluSoftmax.batch).trace
+        let trace = Homework.reluSoftmax.network.iterate(Homework.reluSoftmax.parameters, OptimizerState(),
+                                                          on: Homework.reluSoftmax.batch).trace
         let op = try #require(trace.operation(producing: .dW(2)))
         let followed = try #require(op.recomputed(substituting: [.dz(2): Matrix(row: [-0.644, -0.821, 0.466])]))
         let expected = [-0.7728, 0, -0.0966, -0.5796, -0.9852, 0, -0.12315, -0.7389, 0.5592, 0, 0.0699, 0.4194]
@@ -48,8 +48,8 @@ import StepgradEngine
     }
 
     @Test func aValueOfAnotherShapeIsRefused() throws {
-        let trace = Exercises.reluSoftmax.network.iterate(Exercises.reluSoftmax.parameters, OptimizerState(),
-                                                          on: Exercises.reluSoftmax.batch).trace
+        let trace = Homework.reluSoftmax.network.iterate(Homework.reluSoftmax.parameters, OptimizerState(),
+                                                          on: Homework.reluSoftmax.batch).trace
         let op = try #require(trace.operation(producing: .dW(2)))
         #expect(op.recomputed(substituting: [.dz(2): Matrix(row: [1, 2])]) == nil)
     }

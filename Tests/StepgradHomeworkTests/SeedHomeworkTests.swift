@@ -15,7 +15,7 @@ import StepgradScenario
     /// dW₂ follows from that dz₂ except dW₂[1,3] = −0.734 for −0.821·0.9 = −0.7389 (a slip);
     /// ∂L/∂h = da₁, dz₁ and dW₁ follow through from the student's dz₂.
     @Test func reluSoftmaxSeed000() throws {
-        let report = try Checker(scenario: Exercises.reluSoftmax).check(reluSoftmaxSeed)
+        let report = try Checker(scenario: Homework.reluSoftmax).check(Homework.reluSoftmaxSeed())
         #expect(report.hasMistakes)
         #expect(report.verdict("z1") == .correct)
         #expect(report.verdict("a1") == .correct)
@@ -58,7 +58,7 @@ import StepgradScenario
     /// ∇b follows from ∇z; the W update uses that transposed gradient consistently, and the b
     /// update follows from ∇b.
     @Test func softmaxRegressionSeed003() throws {
-        let report = try Checker(scenario: Exercises.softmaxRegression).check(softmaxRegressionSeed)
+        let report = try Checker(scenario: Homework.softmaxRegression).check(Homework.softmaxRegressionSeed())
         #expect(report.hasMistakes)
         #expect(report.verdict("z1") == .correct)
 
@@ -85,6 +85,19 @@ import StepgradScenario
         #expect(report.notGiven == [.loss])
     }
 
+    /// The answer files hold the numbers as the student wrote them, precision included.
+    @Test func theAnswerFilesKeepWhatWasWritten() throws {
+        let hw1 = try Homework.reluSoftmaxSeed(), hw2 = try Homework.softmaxRegressionSeed()
+        #expect(hw1.values.count == 10)
+        #expect(hw1.values[.dW(2)]?.rows[0] == [-0.773, 0, -0.0966, -0.58])
+        #expect(hw1.values[.dW(2)]?.decimals[0] == [3, 0, 4, 2])
+        #expect(hw1.values[.z(2)]?.rows == [[0.195, -0.445, 0.465]])
+        #expect(hw1.values[.loss]?.rows == [[1.032]])
+        #expect(hw2.values.count == 7)
+        #expect(hw2.values[.dW(1)]?.rows == [[0.003, 0.009, 0], [-0.996, -2.988, 0], [0.991, 2.973, 0]])
+        #expect(hw2.values[.b_new(1)]?.decimals == [[4, 4, 4]])
+    }
+
     /// A worked solution from the NumPy reference, rounded to 4 decimals, is correct throughout.
     @Test func aRightSolutionIsCorrect() throws {
         let answers = written([
@@ -96,7 +109,7 @@ import StepgradScenario
             "W1_new": "0.1857 -0.2714 0.3428; 0.1 0.2 -0.5; -0.3122 0.1244 0.1512; 0.3825 -0.065 0.2299",
             "W2_new": "0.1346 0.2 -0.0957 0.126; -0.1228 0.3 0.1096 -0.2421; 0.0882 -0.1 0.286 0.1161",
         ])
-        let report = try Checker(scenario: Exercises.reluSoftmax).check(answers)
+        let report = try Checker(scenario: Homework.reluSoftmax).check(answers)
         #expect(!report.hasMistakes)
         #expect(report.results.allSatisfy { $0.verdict == .correct })
         #expect(report.notGiven.isEmpty)

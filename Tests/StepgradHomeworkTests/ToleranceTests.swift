@@ -6,7 +6,7 @@ import StepgradScenario
 /// The precision rule at its edges (see `Tolerance`). Exact values from the NumPy reference:
 /// ŷ = (0.355677, 0.178399, 0.465924), L = 2.757465.
 @Suite struct ToleranceTests {
-    let checker = Checker(scenario: Exercises.reluSoftmax)
+    let checker = Checker(scenario: Homework.reluSoftmax)
 
     func verdicts(_ entries: KeyValuePairs<String, String>, _ name: String) throws -> [Verdict] {
         try checker.check(written(entries)).result(for: Quantity(name: name)!)?.elements.map(\.verdict) ?? []
@@ -25,7 +25,7 @@ import StepgradScenario
     @Test func exactPartialResultsAllowOnlyTheAnswersOwnRounding() throws {
         // z = Wᵀx + b = 0.3 − 1.8 + 0.1 = −1.4 has no partial result to round: at 1 decimal,
         // −1.5 is wrong, not "one unit off".
-        let checker = Checker(scenario: Exercises.softmaxRegression)
+        let checker = Checker(scenario: Homework.softmaxRegression)
         let report = try checker.check(written(["z1": "-1.5 -1.3 4.1"]))
         #expect(report.result(for: .z(1))?.elements.map(\.verdict) == [.wrong, .correct, .correct])
     }
