@@ -5,7 +5,7 @@ import StepgradScenario
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check hand-computed answers the way a fair marker does.",
+        abstract: "Judge hand-computed answers as a fair marker does.",
         discussion: """
             Each value you give is judged correct; carried forward, when it is wrong only because an \
             earlier answer of yours was (follow-through credit: it is recomputed from your own earlier \
