@@ -4,9 +4,7 @@ extension Checker {
     /// One way of arriving at a value: from the exact earlier values, or from the student's own.
     struct Basis {
         var values: [Quantity: Matrix]
-        /// The judged quantity's value on this basis.
-        var value: Matrix
-        /// The step on this basis.
+        /// The judged step on this basis; its result is the value expected.
         var operation: Operation
         var carried: Matrix
         var isStudent: Bool
@@ -38,7 +36,7 @@ extension Checker {
         }
         let isMatrix = w.value.rows > 1 && w.value.columns > 1
         for basis in bases where isMatrix && !q.isPerSample && w.value.rows == w.value.columns {
-            let flipped = basis.value.transposed
+            let flipped = basis.operation.result.transposed
             if fits(flipped, w, basis.carried) {
                 add(Finding(diagnosis: .transposed, step: q, withStudentValues: basis.isStudent, alternative: flipped, arithmetic: []))
             }
@@ -56,7 +54,7 @@ extension Checker {
         guard whole.isEmpty else { return found + whole }
 
         let flipped = wrong.filter { e in
-            bases.contains { Tolerance.accepts(e.written, -$0.value[e.cell.row, e.cell.column],
+            bases.contains { Tolerance.accepts(e.written, -$0.operation.result[e.cell.row, e.cell.column],
                                                within: Tolerance.unit(decimals: e.decimals) + $0.carried[e.cell.row, e.cell.column]) }
         }
         if flipped.count == wrong.count {
@@ -71,7 +69,9 @@ extension Checker {
         return found
     }
 
-    /// Every number of the answer matches `alternative` at the precision written.
+    /// Every number of the answer matches `alternative` to one unit of its last written place (the
+    /// allowance of a step with rounded partial results: how the student worked a mistaken step
+    /// out is not known) plus the rounding carried.
     private func fits(_ alternative: Matrix, _ w: WrittenValue, _ carried: Matrix) -> Bool {
         alternative.shape == w.value.shape && (0..<alternative.count).allSatisfy { i in
             Tolerance.accepts(w.value.elements[i], alternative.elements[i],
@@ -168,12 +168,6 @@ extension Checker {
             queue += producer.operands.map(\.quantity)
         }
         return found
-    }
-
-    private func operandValues(of op: Operation, in values: [Quantity: Matrix]) -> [Quantity: Matrix] {
-        var result: [Quantity: Matrix] = [:]
-        for operand in op.operands { result[operand.quantity] = values[operand.quantity] }
-        return result
     }
 
     /// Single operand numbers whose misreading — a flipped sign, or a neighbouring number of the

@@ -24,9 +24,7 @@ public struct Checker: Sendable {
     /// computed directly from ŷ and y (softmax with cross-entropy, sigmoid with binary cross-entropy).
     public var workedQuantities: [Quantity] {
         let fused = trace.operations.contains { if case .fusedOutputGradient = $0.rule { true } else { false } }
-        return trace.operations.map(\.quantity).filter { q in
-            !(fused && q.kind == .da && q.layer == scenario.network.depth)
-        }
+        return quantities.filter { q in !(fused && q.kind == .da && q.layer == scenario.network.depth) }
     }
 
     public func check(_ answers: Answers) throws(AnswerError) -> CheckReport {
@@ -47,9 +45,8 @@ public struct Checker: Sendable {
             // The student's own answers are used as written, so only unwritten steps add rounding.
             let unwrittenRounding = walk.rounding.filter { written[$0.key] == nil }
             let followCarried = carried(into: followThrough, from: unwrittenRounding)
-            let own = Basis(values: walk.world, value: followThrough.result, operation: followThrough,
-                            carried: followCarried, isStudent: true)
-            let right = Basis(values: exact, value: op.result, operation: op, carried: exactCarried, isStudent: false)
+            let own = Basis(values: walk.world, operation: followThrough, carried: followCarried, isStudent: true)
+            let right = Basis(values: exact, operation: op, carried: exactCarried, isStudent: false)
             var result = judge(q, w, exact: right, followThrough: own)
             if result.verdict == .carriedForward {
                 result.carriedFrom = op.operands.map(\.quantity).filter { operand in
@@ -95,8 +92,9 @@ public struct Checker: Sendable {
     /// Judges every element against the exact value, then against the follow-through value.
     private func judge(_ q: Quantity, _ w: WrittenValue, exact: Basis, followThrough: Basis) -> QuantityResult {
         var elements: [ElementResult] = []
-        for i in 0..<exact.value.count {
-            let cell = Cell(i / exact.value.columns, i % exact.value.columns)
+        let shape = exact.operation.result.shape
+        for i in 0..<shape.rows * shape.columns {
+            let cell = Cell(i / shape.columns, i % shape.columns)
             let v = w.value.elements[i], d = w.decimals[i]
             let expected = exact.operation.element(at: cell), recomputed = followThrough.operation.element(at: cell)
             let allowance = Tolerance.allowance(decimals: d, arithmetic: expected, carried: exact.carried.elements[i])
@@ -118,6 +116,13 @@ public struct Checker: Sendable {
     }
 }
 
+/// The values of `op`'s operands found in `values`.
+func operandValues(of op: Operation, in values: [Quantity: Matrix]) -> [Quantity: Matrix] {
+    var result: [Quantity: Matrix] = [:]
+    for operand in op.operands { result[operand.quantity] = values[operand.quantity] }
+    return result
+}
+
 /// Whether two values differ by more than floating-point noise.
 func differs(_ a: Double, _ b: Double) -> Bool { abs(a - b) > 1e-9 * max(1, abs(b)) }
 
@@ -129,11 +134,7 @@ struct Walk {
     /// Per element, how far a value may be from exact through the student's rounding (absent: none).
     var rounding: [Quantity: Matrix] = [:]
 
-    func operands(of op: Operation) -> [Quantity: Matrix] {
-        var values: [Quantity: Matrix] = [:]
-        for operand in op.operands { values[operand.quantity] = world[operand.quantity] }
-        return values
-    }
+    func operands(of op: Operation) -> [Quantity: Matrix] { operandValues(of: op, in: world) }
 
     /// The student's value becomes what later steps are followed through with. An element judged
     /// correct carries its distance from exact as rounding; any other element carries none, because
