@@ -55,4 +55,14 @@ struct WrittenValue: Hashable, Sendable {
         self.decimals = Tolerance.effectiveDecimals(decimals.elements.map { Int($0) })
         self.line = written.line
     }
+
+    /// Read the other way round: for a square batch of per-sample values, samples as columns.
+    var transposed: WrittenValue {
+        var other = self
+        other.value = value.transposed
+        other.decimals = Matrix(rows: value.rows, columns: value.columns, elements: decimals.map(Double.init))
+            .transposed.elements.map { Int($0) }
+        other.writtenTransposed.toggle()
+        return other
+    }
 }

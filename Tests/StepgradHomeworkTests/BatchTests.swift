@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import StepgradEngine
 import StepgradScenario
@@ -35,5 +36,34 @@ import StepgradScenario
         let report = try checker.check(written(["z1": "1.3 -1.25 0.6; -0.05 0.45 -0.1"]))
         #expect(report.wrongCells("z1") == [Cell(1, 1)])
         #expect(report.text().contains("z₁[1,1]: you wrote 0.45"))
+    }
+}
+
+/// Four samples of four hidden units: as `explain` shows them, one column per sample.
+/// By hand from Assets/exercises/04-xor-tanh.yaml: z₁ = W₁·x + 0 for x = (0,0), (0,1), (1,0), (1,1).
+@Suite struct SquareBatchTests {
+    let checker = Checker(scenario: Homework.exercise("04-xor-tanh.yaml"))
+    // Rows: units; columns: samples.
+    let asShown = "0 -0.97 -0.22 -1.19; 0 0.17 0.8 0.97; 0 -0.5 -0.1 -0.6; 0 -0.34 -0.06 -0.4"
+
+    @Test func samplesAsColumnsAreReadAsSuch() throws {
+        let report = try checker.check(written(["z1": asShown]))
+        #expect(report.verdict("z1") == .correct)
+        #expect(report.result(for: .z(1))?.writtenTransposed == true)
+    }
+
+    @Test func samplesAsRowsToo() throws {
+        let rows = "0 0 0 0; -0.97 0.17 -0.5 -0.34; -0.22 0.8 -0.1 -0.06; -1.19 0.97 -0.6 -0.4"
+        let report = try checker.check(written(["z1": rows]))
+        #expect(report.verdict("z1") == .correct)
+        #expect(report.result(for: .z(1))?.writtenTransposed == false)
+    }
+
+    @Test func aSlipIsNamedAtItsSampleAndUnit() throws {
+        // Unit 1 of sample 3 written 0.79 for 0.97.
+        let slipped = asShown.replacingOccurrences(of: "0.8 0.97", with: "0.8 0.79")
+        let report = try checker.check(written(["z1": slipped]))
+        #expect(report.wrongCells("z1") == [Cell(3, 1)])
+        #expect(report.kinds("z1") == ["slip"])
     }
 }
