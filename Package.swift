@@ -43,6 +43,8 @@ let package = Package(
         .testTarget(name: "StepgradHomeworkTests", dependencies: ["StepgradHomework"]),
         .testTarget(name: "StepgradSessionTests", dependencies: ["StepgradSession"]),
         .testTarget(name: "StepgradUITests", dependencies: ["StepgradUI"]),
-        .testTarget(name: "StepgradEndToEndTests", dependencies: ["StepgradScenario"]),
+        // A tiny full-screen program for the terminal end-to-end tests; not part of the product.
+        .executableTarget(name: "terminal-demo", dependencies: ["StepgradTerminal", "StepgradUI"], path: "Tests/TerminalDemo"),
+        .testTarget(name: "StepgradEndToEndTests", dependencies: ["StepgradScenario", "terminal-demo"]),
     ]
 )

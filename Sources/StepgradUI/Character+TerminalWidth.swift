@@ -1,0 +1,40 @@
+/// Grids hold only characters that take exactly one terminal column. Wide characters (CJK, emoji)
+/// are out of scope: the grid's idea of a column would drift from the terminal's and garble the
+/// rest of the line, so they and other unsafe characters become `?`.
+extension Character {
+    public static let replacement: Character = "?"
+
+    /// The character itself when it occupies one column on a terminal, else `?`.
+    /// Rejects control characters (they would move the cursor), characters that start with a
+    /// combining or format code point (they would merge into the previous cell), and wide ones.
+    public var terminalSafe: Character {
+        guard let first = unicodeScalars.first else { return Character.replacement }
+        switch first.properties.generalCategory {
+        case .control, .nonspacingMark, .enclosingMark, .spacingMark, .format,
+             .lineSeparator, .paragraphSeparator, .surrogate, .unassigned:
+            return Character.replacement
+        default:
+            break
+        }
+        if unicodeScalars.contains(where: { $0.isWide }) { return Character.replacement }
+        return self
+    }
+}
+
+extension Unicode.Scalar {
+    /// East Asian Wide/Fullwidth blocks and emoji shown as pictures: two columns in a terminal.
+    /// (Swift exposes no East Asian Width property; these ranges cover the assigned wide blocks.)
+    var isWide: Bool {
+        if properties.isEmojiPresentation { return true }
+        if value == 0xFE0F { return true }  // variation selector asking for emoji presentation
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
+             0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF,
+             0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
