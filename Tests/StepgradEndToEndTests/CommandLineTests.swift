@@ -21,6 +21,9 @@ import Testing
             SUBCOMMANDS:
               explain                 Write out training iterations as a worked solution.
               examples                List the bundled exercises.
+              check                   Judge hand-computed answers as a fair marker does.
+              grade                   Mark many answer files against one exercise.
+              new                     Make a new exercise with friendly numbers.
 
               See 'stepgrad help <subcommand>' for detailed help.
 

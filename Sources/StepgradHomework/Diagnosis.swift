@@ -1,0 +1,54 @@
+import StepgradEngine
+
+/// A common mistake that explains a wrong value.
+public enum Diagnosis: Hashable, Sendable {
+    /// Rows and columns swapped, e.g. dz·xᵀ (out×in) where the convention needs x·dzᵀ (in×out).
+    case transposed
+    /// These elements have the right size but the wrong sign.
+    case signError([Cell])
+    /// dz taken as da: the factor f′(z) of layer `layer` is missing.
+    case missingActivationDerivative(layer: Int, Activation)
+    /// dz = ŷ − y although the target sums to `targetSum`, so dz = ŷ·Σy − y.
+    case shortcutWithoutUnitTarget(targetSum: Double)
+    /// The error was sent back through layer `layer`'s updated weights instead of the old ones.
+    case updatedWeights(layer: Int)
+    /// z of layer `layer` computed without its bias.
+    case droppedBias(layer: Int)
+    /// The loss computed with the target `used` instead of `actual`.
+    case differentTarget(used: Matrix, actual: Matrix)
+    /// Exactly one element is off; `misreads` are single operand numbers whose misreading explains it.
+    case slip(Cell, misreads: [Misread])
+
+    /// A short stable name for programs (JSON) and tests.
+    public var kind: String {
+        switch self {
+        case .transposed: "transposed"
+        case .signError: "sign-error"
+        case .missingActivationDerivative: "missing-activation-derivative"
+        case .shortcutWithoutUnitTarget: "shortcut-target-not-summing-to-1"
+        case .updatedWeights: "updated-weights-in-backpropagation"
+        case .droppedBias: "dropped-bias"
+        case .differentTarget: "different-target"
+        case .slip: "slip"
+        }
+    }
+}
+
+/// One operand number read wrongly: `reference` holds `actual` but `read` explains the answer.
+public struct Misread: Hashable, Sendable {
+    public var reference: CellReference
+    public var actual: Double
+    public var read: Double
+}
+
+/// A diagnosis with where the mistake was made and the numbers that show it.
+public struct Finding: Hashable, Sendable {
+    public var diagnosis: Diagnosis
+    /// The step that went wrong: the judged quantity, or an unwritten step it was computed from.
+    public var step: Quantity
+    /// Whether it holds with the student's own earlier values (rather than the exact ones).
+    public var withStudentValues: Bool
+    /// The value of `step` under the mistake, with its arithmetic where the engine can expand it.
+    public var alternative: Matrix?
+    public var arithmetic: [Element]
+}
