@@ -66,7 +66,21 @@ struct HeaderView {
         let room = min(width - used - 1, 40)
         let spark = room >= 4 && history.count > 1 ? " " + Sparkline.bars(history, width: room, glyphs: look.glyphs) : ""
         parts.insert(("loss \(loss)" + spark, strong), at: 3)
+        if let answers = answersSoFar(look) { parts.insert(answers, at: 4) }
         return parts.map { (look.text($0.0), $0.1) }
+    }
+
+    /// How the student's answers judged so far stand: only quantities already computed count.
+    private func answersSoFar(_ look: Look) -> (String, Style)? {
+        guard let answers = context.answers else { return nil }
+        let scene = context.scene
+        let known = answers.report.results.filter { result in
+            scene.matrix(result.quantity).map { scene.revealedCount(result.quantity) == $0.count } ?? false
+        }
+        let wrong = known.filter { $0.verdict == .wrong }.count
+        let text = known.isEmpty ? "answers: \(answers.report.results.count) to check"
+            : wrong > 0 ? "answers: \(wrong) of \(known.count) wrong" : "answers: \(known.count) right"
+        return (text, look[.statusBar].patched(with: look[wrong > 0 ? .error : .success]))
     }
 
     private var speedText: String { NumberStyle(decimals: 2).format(session.speed) }

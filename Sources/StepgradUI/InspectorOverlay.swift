@@ -9,8 +9,6 @@ struct InspectorOverlay {
     let context: ViewContext
     let inspection: Inspection
     let history: [IterationValue]
-    /// Extra lines about the cell, e.g. how a student's answer compares.
-    let extra: [StyledLine]
 
     /// `z₂[1]`, `W₂[1,2]`, `L`: one index for a vector of one sample or a bias, two otherwise.
     static func label(_ reference: CellReference, scene: Scene) -> String {
@@ -49,7 +47,7 @@ struct InspectorOverlay {
                 lines.append(StyledLine(text: (i == 0 ? "arithmetic  " : "            ") + line, role: .text))
             }
         }
-        lines += extra
+        lines += answerLines(width: width)
         if q.kind == .x || q.kind == .y { return lines }
         if history.count > 1 {
             let spark = Sparkline.bars(history.map(\.value), width: min(history.count, 24), glyphs: look.glyphs)
@@ -60,6 +58,45 @@ struct InspectorOverlay {
             }
         } else {
             lines.append(StyledLine(text: "history     none before this iteration", role: .dim))
+        }
+        return lines
+    }
+
+    /// How the student's answer for this cell was judged, once the cell is known (before, the
+    /// verdict would give the value away), and the mistake the checker found behind a wrong quantity.
+    private func answerLines(width: Int) -> [StyledLine] {
+        guard let answers = context.answers, let result = answers.result(inspection.reference.quantity) else { return [] }
+        let look = context.look, indent = String(repeating: " ", count: 12)
+        guard let element = answers.element(inspection.reference) else {
+            return [StyledLine(text: "yours       not written", role: .dim)]
+        }
+        let written = look.format(element.written)
+        guard inspection.value != nil else {
+            return [StyledLine(text: "yours       \(written), judged once the cursor gets here", role: .dim)]
+        }
+        var lines: [StyledLine]
+        switch element.verdict {
+        case .correct, .missing:
+            lines = [StyledLine(text: "yours       \(written): right to the \(element.decimals) decimals written", role: .success)]
+        case .carriedForward:
+            lines = [StyledLine(text: "yours       \(written): carried forward, right from your own earlier answers", role: .warning)]
+            if let own = element.carriedForward {
+                let equation = own.equation(.unicode, style: look.numberStyle, outputLayer: answers.report.context.outputLayer,
+                                            batch: answers.report.context.batch)
+                lines += TextFit.wrap(look.text(equation), width: max(width - 12, 10)).map { StyledLine(text: indent + $0, role: .dim) }
+            }
+        case .wrong:
+            let allowance = NumberStyle(decimals: max(element.decimals + 1, 1)).format(element.allowance)
+            lines = [StyledLine(text: look.text("yours       \(written): wrong, the value is \(look.format(element.expected)) (± \(allowance) accepted)"),
+                                role: .error)]
+        }
+        if result.verdict == .wrong {
+            for finding in result.findings {
+                let why = finding.explanation(of: result.quantity, context: answers.report.context, style: look.numberStyle)
+                for (i, line) in TextFit.wrap(look.text(why), width: max(width - 12, 10)).enumerated() {
+                    lines.append(StyledLine(text: (i == 0 ? "why         " : indent) + line, role: .warning))
+                }
+            }
         }
         return lines
     }

@@ -13,10 +13,13 @@ struct MatrixSource {
     let revealed: Int
     /// The display columns shown.
     let columnRange: Range<Int>
+    /// A student's values for the quantity rather than its own.
+    let isStudents: Bool
 
     init(_ quantity: Quantity, label: String, matrix: Matrix, revealed: Int, transposed: Bool,
-         columns: Range<Int>? = nil) {
+         columns: Range<Int>? = nil, isStudents: Bool = false) {
         self.quantity = quantity
+        self.isStudents = isStudents
         self.label = label
         self.matrix = matrix
         self.revealed = revealed

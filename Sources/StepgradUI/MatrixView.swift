@@ -1,11 +1,11 @@
 import StepgradEngine
 
 /// What a drawn cell stands for beyond its value, weakest first: a value the element being
-/// computed read, one the step computed, the single element being computed, the cell the user
-/// selected. Computed cells keep their colour (in bold); the others stand out in the theme's
-/// own highlight styles.
+/// computed read, one the step computed, one a student got wrong, the single element being
+/// computed, the cell the user selected. Computed cells keep their colour (in bold); the others
+/// stand out in the theme's own styles.
 enum CellMark: Int, Comparable {
-    case none, read, changed, current, selected
+    case none, read, changed, wrong, current, selected
 
     static func < (a: CellMark, b: CellMark) -> Bool { a.rawValue < b.rawValue }
 }
@@ -106,6 +106,7 @@ struct MatrixView {
         case .read: style = text.isEmpty
             ? style.patched(with: Style(attributes: [.reverse, .bold])) : look[.text].patched(with: look[.readOperand])
         case .changed: style = style.patched(with: Style(attributes: .bold))
+        case .wrong: style = look[.text].patched(with: look[.error])
         case .current: style = look[.text].patched(with: look[.highlight])
         case .selected: style = look[.text].patched(with: Style(attributes: [.reverse, .bold]))
         }

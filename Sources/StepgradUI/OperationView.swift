@@ -16,7 +16,7 @@ struct OperationView {
     var scene: Scene { context.scene }
 
     private func items(_ op: Operation) -> [Item] {
-        Equation(op).pieces.compactMap { piece in
+        let equation: [Item] = Equation(op).pieces.compactMap { piece in
             switch piece {
             case .text(let text):
                 return .text(context.look.text(text))
@@ -25,6 +25,12 @@ struct OperationView {
                 return MatrixSource(q, label: label, scene: scene, transposed: transposed).map(Item.matrix)
             }
         }
+        // A student's answer for the result stands beside it.
+        guard case .matrix(let result)? = equation.last, let answers = context.answers,
+              let written = answers.written(result.quantity, shape: result.matrix.shape) else { return equation }
+        let yours = MatrixSource(result.quantity, label: "yours", matrix: written, revealed: written.count,
+                                 transposed: result.transposed, isStudents: true)
+        return equation + [.text(" "), .matrix(yours)]
     }
 
     /// The height the panel would like: the tallest matrix, its name and scale, borders.
@@ -63,7 +69,8 @@ struct OperationView {
             return 0
         }.reduce(0, +)
         let available = max(inner.width - textWidth, 0)
-        let fits = self.fits(sources, room: Size(width: available, height: room.height))
+        let result = sources.firstIndex { $0.quantity == op.quantity } ?? sources.count - 1
+        let fits = self.fits(sources, room: Size(width: available, height: room.height), keeping: result)
         let widths = zip(sources, fits).map(width)
         let total = widths.reduce(0, +) + textWidth
         var x = inner.x + max((inner.width - total) / 2, 0)
@@ -93,7 +100,7 @@ struct OperationView {
     /// Every matrix with its numbers (as tall as the room allows) when all fit side by side,
     /// closer together when not; failing that, the largest operands give way first, to colour
     /// alone or an overview, so that the others and the result keep their numbers.
-    private func fits(_ sources: [MatrixSource], room: Size) -> [MatrixFit] {
+    private func fits(_ sources: [MatrixSource], room: Size, keeping result: Int) -> [MatrixFit] {
         let tallest = sources.map(\.rows).max() ?? 1
         for height in MatrixFit.heights(rows: tallest, room: room.height, presenting: context.look.presenting) {
             for compact in [false, true] {
@@ -103,11 +110,11 @@ struct OperationView {
         }
         var fits = sources.map { fit($0, room: room, compact: true) }
         // The largest operands give way first; the result, what the step computes, keeps its numbers longest.
-        let operands = sources.indices.dropLast().sorted {
+        let operands = sources.indices.filter { $0 != result }.sorted {
             (sources[$0].rows * sources[$0].columns, width(sources[$0], fits[$0]))
                 > (sources[$1].rows * sources[$1].columns, width(sources[$1], fits[$1]))
         }
-        for i in operands + [sources.count - 1] where sources.indices.contains(i) {
+        for i in operands + [result] where sources.indices.contains(i) {
             let others = zip(sources, fits).enumerated().filter { $0.offset != i }.map { width($0.element.0, $0.element.1) }
             let spare = room.width - others.reduce(0, +)
             guard width(sources[i], fits[i]) > spare else { break }

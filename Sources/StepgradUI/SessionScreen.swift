@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradHomework
 import StepgradSession
 
 /// The full-screen view of a training session: header, network, operation, formula and key bar.
@@ -34,6 +35,8 @@ public final class SessionScreen: TerminalProgram {
     private var formulaCache: (key: FormulaKey, lines: [StyledLine])?
     private var formulaWantCache: (key: FormulaKey, height: Int)?
     private let equations = EquationTexts()
+    /// The scenario's answers judged, for the generation of the scenario they were judged with.
+    private var answerCache: (generation: Int, check: Result<AnswerCheck, AnswerError>?)?
     private var historyCache: (key: HistoryKey, values: [IterationValue])?
 
     public init(session: TrainingSession, options: ScreenOptions) {
@@ -43,6 +46,21 @@ public final class SessionScreen: TerminalProgram {
         self.presenting = options.presenting
         self.numbers = NumberText(style: NumberStyle(decimals: options.decimals),
                                   glyphs: ScreenGlyphs(options.capabilities.glyphs, unicode: options.capabilities.unicode))
+        if case .failure(let error) = answerCheck { notify("Answers not checked: \(error)", isError: true) }
+    }
+
+    /// The scenario's answers judged by the homework checker, if it has any; judged again after a reload.
+    var answerCheck: Result<AnswerCheck, AnswerError>? {
+        if let cache = answerCache, cache.generation == generation { return cache.check }
+        let check = AnswerCheck.make(for: session.scenario)
+        answerCache = (generation, check)
+        return check
+    }
+
+    /// The answers to show: they answer the first iteration.
+    var shownAnswers: AnswerCheck? {
+        guard session.iteration == 1, case .success(let check) = answerCheck else { return nil }
+        return check
     }
 
     public let minimumSize = Size(width: 80, height: 24)
@@ -73,7 +91,8 @@ public final class SessionScreen: TerminalProgram {
         let look = self.look
         let scene = Scene(session)
         let context = ViewContext(scene: scene, look: look, scales: HeatScales(scene: scene, shared: sharedScale),
-                                  selection: shownSelection, focus: focus, zoomed: zoomed, sample: sample)
+                                  selection: shownSelection, focus: focus, zoomed: zoomed, sample: sample,
+                                  answers: shownAnswers)
         if look[.text] != .plain { grid.clear(grid.area, style: look[.text]) }
         let network = NetworkView(context: context), operation = OperationView(context: context)
         equations.use(EquationTexts.Key(iteration: session.iteration, generation: generation))
@@ -109,8 +128,8 @@ public final class SessionScreen: TerminalProgram {
             FastForwardOverlay(context: context).drawPrompt(digits, in: body, into: &grid)
         case .inspector:
             if let inspection = session.inspection {
-                InspectorOverlay(context: context, inspection: inspection, history: history(of: inspection.reference),
-                                 extra: []).draw(in: body, into: &grid)
+                InspectorOverlay(context: context, inspection: inspection, history: history(of: inspection.reference))
+                    .draw(in: body, into: &grid)
             }
         case nil:
             break

@@ -12,8 +12,10 @@ struct Open: ParsableCommand {
         discussion: """
             Opens a scenario file, or a bundled exercise by name (default: the first one), and shows \
             every value of each iteration as it is computed: forward, loss, backward, update, each with \
-            its formula and arithmetic. Press ? for the keys. The session is saved when you quit \
-            (or the terminal goes away) and picked up again with --resume.
+            its formula and arithmetic. Answers given (an answers: section, or --answers) are shown \
+            beside the first iteration's values, wrong ones marked, with the checker's diagnosis in the \
+            inspector. Press ? for the keys. The session is saved when you quit (or the terminal goes \
+            away) and picked up again with --resume.
             """)
 
     @Argument(help: ArgumentHelp("A scenario file or the name of a bundled exercise (see 'stepgrad examples').",
@@ -38,6 +40,10 @@ struct Open: ParsableCommand {
     @Flag(help: "Carry on where the last session on this scenario stopped.")
     var resume = false
 
+    @Option(help: ArgumentHelp("A student's answers to mark beside the true values, as for 'stepgrad check' "
+                               + "(default: the scenario's answers: section).", valueName: "file"))
+    var answers: String?
+
     enum ThemeName: String, CaseIterable, ExpressibleByArgument {
         case dark, light, highContrast = "high-contrast", mono
     }
@@ -53,9 +59,16 @@ struct Open: ParsableCommand {
 
     func run() throws {
         let path = try scenario.map(Exercises.resolve) ?? firstExercise()
-        let loaded = try ScenarioLoader.load(path: path)
+        let loaded = try load(path)
         let outcome = try MainActor.assumeIsolated { try show(loaded) }
         guard outcome == .quit else { throw ExitCode(outcome.exitStatus) }
+    }
+
+    /// The scenario, with the answers file in place of its own answers when one was given (also on reload).
+    private func load(_ path: String) throws -> Scenario {
+        var scenario = try ScenarioLoader.load(path: path)
+        if let answers { scenario.answers = try AnswersLoader.load(path: answers, for: scenario) }
+        return scenario
     }
 
     private func firstExercise() throws -> String {
@@ -77,9 +90,9 @@ struct Open: ParsableCommand {
         }
         let session: TrainingSession, restored: RestoreOutcome?
         if resume {
-            (session, restored) = TrainingSession.resume(scenario, clock: nil, loader: ScenarioLoader.load(path:))
+            (session, restored) = TrainingSession.resume(scenario, clock: nil, loader: load)
         } else {
-            (session, restored) = (TrainingSession(scenario: scenario, clock: nil, loader: ScenarioLoader.load(path:)), nil)
+            (session, restored) = (TrainingSession(scenario: scenario, clock: nil, loader: load), nil)
         }
         if let granularity { session.granularity = granularity }
         if let speed { session.speed = speed }
