@@ -19,6 +19,7 @@ import Testing
               -h, --help              Show help information.
 
             SUBCOMMANDS:
+              open (default)          Step through a network's training full-screen.
               explain                 Write out training iterations as a worked solution.
               examples                List the bundled exercises.
               check                   Judge hand-computed answers as a fair marker does.
@@ -86,7 +87,8 @@ import Testing
         (["explain", "x", "--standalone"], "stepgrad: --standalone goes with --format latex\n"),
         (["explain", "x", "--format", "pdf"], "stepgrad: The value 'pdf' is invalid for '--format <format>'. "
             + "Please provide one of 'text', 'markdown', 'latex' or 'json'.\n"),
-        (["frobnicate"], "stepgrad: Unexpected argument 'frobnicate'\n"),
+        (["--bogus"], "stepgrad: Unknown option '--bogus'\n"),
+        (["open", "x", "y"], "stepgrad: Unexpected argument 'y'\n"),
     ])
     func badFlagsAreOneLineAndExitTwo(_ arguments: [String], _ message: String) throws {
         let result = try StepgradProcess.run(arguments)
