@@ -1,11 +1,5 @@
 import StepgradEngine
 
-/// A line of text and what it means.
-struct StyledLine: Hashable {
-    var text: String
-    var role: Role
-}
-
 /// The current step in symbols and in numbers: the formula of its operation, then the arithmetic
 /// of its elements with the numbers substituted (`z₂[1] = (−0.2)·1.2 + 0.3·0 + … = −0.495`) — the
 /// element's whole sum, wrapped, when stepping element by element, else one line per element for
@@ -98,33 +92,5 @@ struct FormulaView {
             grid.write(line.text, x: inner.x, y: inner.y + i * spacing, style: style, clip: inner,
                        ellipsis: look.glyphs.base.ellipsis)
         }
-    }
-}
-
-/// Elements written out as equations, kept while the iteration on screen stays the same: an
-/// element of a wide layer has hundreds of terms, and a frame may need its line twice.
-final class EquationTexts {
-    struct Key: Hashable {
-        var iteration: Int
-        var generation: Int
-    }
-
-    private var key: Key?
-    private var texts: [CellReference: String] = [:]
-    static let kept = 4096
-
-    /// Forgets the texts when the iteration on screen is another.
-    func use(_ key: Key) {
-        guard key != self.key else { return }
-        self.key = key
-        texts = [:]
-    }
-
-    func text(_ reference: CellReference, write: () -> String) -> String {
-        if let known = texts[reference] { return known }
-        if texts.count >= Self.kept { texts = [:] }
-        let text = write()
-        texts[reference] = text
-        return text
     }
 }

@@ -1,17 +1,5 @@
 import StepgradEngine
 
-/// The panels that hold selectable cells, in Tab order. The formula panel has none.
-enum Panel: CaseIterable {
-    case network, operation
-
-    var title: String {
-        switch self {
-        case .network: "Network"
-        case .operation: "Operation"
-        }
-    }
-}
-
 /// Where the last frame drew each matrix, in drawing order per panel, so that a click finds the
 /// cell under it and the arrow keys walk what the user sees.
 struct HitMap {

@@ -1,0 +1,44 @@
+import StepgradEngine
+
+/// Numbers as the screen writes them, remembered: formatting a number is the dearest part of a
+/// frame, and the same values are drawn frame after frame and measured for several layouts in one.
+/// Texts are kept across frames (up to a bound); widths of matrices only within a frame
+/// (`newFrame()`), as a quantity's matrix changes from one iteration to the next.
+final class NumberText {
+    struct Key: Hashable {
+        var quantity: Quantity
+        var transposed: Bool
+        var columnRange: Range<Int>
+        var rows: Range<Int>
+        var columns: Range<Int>
+    }
+
+    let style: NumberStyle
+    let glyphs: ScreenGlyphs
+    private var texts: [UInt64: String] = [:]
+    private var widths: [Key: Int] = [:]
+    static let textsKept = 1 << 16
+
+    init(style: NumberStyle, glyphs: ScreenGlyphs) {
+        self.style = style
+        self.glyphs = glyphs
+    }
+
+    func format(_ value: Double) -> String {
+        if let known = texts[value.bitPattern] { return known }
+        if texts.count >= Self.textsKept { texts.removeAll(keepingCapacity: true) }
+        let text = glyphs.text(style.format(value))
+        texts[value.bitPattern] = text
+        return text
+    }
+
+    /// The width of a part of a matrix's numbers, measured once a frame.
+    func width(_ key: Key, measure: () -> Int) -> Int {
+        if let known = widths[key] { return known }
+        let width = measure()
+        widths[key] = width
+        return width
+    }
+
+    func newFrame() { widths.removeAll(keepingCapacity: true) }
+}
