@@ -79,10 +79,10 @@ struct MatrixFit: Hashable {
                          visibleRows: ceilDivide(rows, rowBlock), visibleColumns: ceilDivide(columns, columnBlock))
     }
 
-    /// The cell heights a panel tries, tallest first: 3 rows (5 presenting) when `rows` of them fit
+    /// The cell heights a panel tries, tallest first: 3 rows (up to 7 presenting) when `rows` of them fit
     /// in `room` rows, so that a small network fills a large screen; else one.
     static func heights(rows: Int, room: Int, presenting: Bool) -> [Int] {
-        (presenting ? [5, 3] : [3]).filter { rows * $0 <= room } + [1]
+        (presenting ? [7, 5, 3] : [3]).filter { rows * $0 <= room } + [1]
     }
 
     /// Single values around `anchor`, with numbers when asked for and they fit.

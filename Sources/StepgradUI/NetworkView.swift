@@ -60,8 +60,8 @@ struct NetworkView {
         let all = sources()
         let tallest = all.joined().map(\.rows).max() ?? 0
         let fits = fits(all, room: Size(width: MatrixFit.widestNumberCell, height: max(tallest, 1)))
-        // Cells may be three rows high and two columns wider (five and four presenting).
-        let widening = (context.look.presenting ? 4 : 2) * all.joined().count
+        // Cells may be three rows high and two columns wider (up to seven and six presenting).
+        let widening = (context.look.presenting ? 6 : 2) * all.joined().count
         return Size(width: totalWidth(all, fits) + widening + 2, height: tallest + 4)
     }
 

@@ -4,7 +4,7 @@
 /// The formula gets the lines it needs first (at least a few); the network and the operation
 /// share the rest, in proportion to what they want. Rows to spare, beyond what the formula and
 /// the outline of the iteration need, let the panels grow so that cells can be three rows high
-/// (five when presenting): a small network on a large screen is drawn large rather than leaving
+/// (up to seven when presenting): a small network on a large screen is drawn large rather than leaving
 /// rows empty. When rows are short, panels lose their optional lines (names under layers, the
 /// colour legend) before any value. Presenting drops the network unless the screen is large
 /// and gives the formula more room.
@@ -40,7 +40,7 @@ struct ScreenLayout {
         let showsNetwork = !presenting || (body.height >= 40 && body.width >= 150)
         let sideBySide = showsNetwork && body.width >= Self.sideBySideWidth
         // Rows of values (beyond each panel's four of frame, names and legend) can grow this many times.
-        let growth = presenting ? 5 : 3
+        let growth = presenting ? 7 : 3
         let panels: Int, grown: Int
         if !showsNetwork {
             panels = wants.operationHeight

@@ -81,7 +81,7 @@ struct LayoutTests {
         }
     }
 
-    /// Presenting, a small network fills a projected screen: cells five rows high at 250×70, in
+    /// Presenting, a small network fills a projected screen: cells at least five rows high at 250×70, in
     /// the network and in the equation.
     @Test func presentingDrawsLargeCells() throws {
         let backend = TestBackend(program: Fixtures.screen(presenting: true), size: Size(width: 250, height: 70))
