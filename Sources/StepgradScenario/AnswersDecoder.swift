@@ -82,15 +82,10 @@ enum AnswersDecoder {
             grid = numbers.rows
             found = numbers.shape
         }
-        guard found == expected.shape else {
+        // A transposed answer is a mistake to diagnose, not bad input: the checker reads it back.
+        guard found == expected.shape || found == expected.shape.transposed else {
             let wanted = quantity.kind == .loss ? "a single number" : "\(expected.shape) (\(expected.layout))"
-            var message = "'\(name)' is \(found), but \(name) is \(wanted)"
-            if found == expected.shape.transposed {
-                message += expected.shape.rows == 1
-                    ? "; it looks transposed: write a vector as one flat list, [a, b, c]"
-                    : "; it looks transposed"
-            }
-            throw ScenarioError(message, at: node.position)
+            throw ScenarioError("'\(name)' is \(found), but \(name) is \(wanted)", at: node.position)
         }
         return Answers.Value(rows: grid.map { $0.map(\.value) }, decimals: grid.map { $0.map(\.decimals) },
                              line: node.position.line)
