@@ -65,18 +65,18 @@ final class SSHServer {
                                        in: directory)
             if started.status == 0, Self.waitForPidFile(pidFile) {
                 port = candidate
+                // The shared server lives as long as the test process: stop the daemon when it exits.
+                if let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
+                   let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                    serverPid = pid
+                    atexit { if serverPid > 0 { kill(serverPid, SIGTERM) } }
+                }
                 return
             }
             lastFailure = "sshd exited with \(started.status): \(started.errors)"
                 + ((try? String(contentsOfFile: directory.appendingPathComponent("sshd.log").path, encoding: .utf8)) ?? "")
         }
         throw SSHFailure(description: lastFailure.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-
-    deinit {
-        if let text = try? String(contentsOfFile: pidFile, encoding: .utf8), let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-            kill(pid, SIGTERM)
-        }
     }
 
     /// The ssh command line (for a tmux pane) that runs `remote` on this server with a terminal.
@@ -105,6 +105,9 @@ final class SSHServer {
         return false
     }
 }
+
+/// The daemon's process id, for the exit handler (a C function pointer cannot capture).
+nonisolated(unsafe) private var serverPid: pid_t = 0
 
 struct SSHFailure: Error, CustomStringConvertible {
     let description: String
