@@ -33,6 +33,7 @@ import StepgradUI
         }
         print("  goal under \(format(goal).trimmingCharacters(in: .whitespaces)) per frame: "
               + (worst < goal ? "met" : "MISSED") + " (slowest \(format(worst).trimmingCharacters(in: .whitespaces)))")
+        bytesPerStep()
     }
 
     /// Frame times over one iteration: at the end of each operation, or at the first element of each.
@@ -83,5 +84,38 @@ import StepgradUI
 
     private static func pad(_ text: String, _ width: Int) -> String {
         text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+    }
+
+    /// Bytes the real binary sends to a 120×40 terminal per step of the 3-4-3 exercise (goal under
+    /// 4 KB), measured in a pseudo-terminal by Tests/Reference/bytes_per_step.py.
+    private static func bytesPerStep() {
+        let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("stepgrad")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Tests/Reference/bytes_per_step.py").standardizedFileURL
+        guard FileManager.default.isExecutableFile(atPath: bin.path) else {
+            print("  bytes per step: skipped, build stepgrad in the same configuration first (swift build -c release)")
+            return
+        }
+        let process = Process(), output = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, bin.path, "relu-softmax-3-4-3", "120x40", "13"]
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { print("  bytes per step: skipped, python3 could not be started"); return }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let fields = Dictionary(uniqueKeysWithValues: text.split(separator: " ").compactMap { field -> (String, String)? in
+            let parts = field.split(separator: "=", maxSplits: 1)
+            return parts.count == 2 ? (String(parts[0]), parts[1].trimmingCharacters(in: .whitespacesAndNewlines)) : nil
+        })
+        guard let steps = fields["steps"]?.split(separator: ",").compactMap({ Int($0) }), !steps.isEmpty,
+              let back = fields["back"].flatMap(Int.init) else {
+            print("  bytes per step: could not be measured (\(text.trimmingCharacters(in: .whitespacesAndNewlines)))")
+            return
+        }
+        let worst = max(steps.max() ?? 0, back)
+        print("Bytes per step, 3-4-3 exercise at 120×40 (goal under 4 KB = 4096 bytes)")
+        print("  first frame \(fields["first"] ?? "?") bytes; steps \(steps.map(String.init).joined(separator: ", ")); step back \(back)")
+        print("  mean \(steps.reduce(0, +) / steps.count) bytes, largest \(worst): " + (worst < 4096 ? "met" : "missed"))
     }
 }
