@@ -70,32 +70,27 @@ struct OpenCommandTests {
 }
 
 /// stepgrad on its own copy of the bundled 3-4-3 exercise and its own state directory.
-private final class StepgradInShell {
-    let tmux: TmuxSession
+private final class StepgradInShell: ProgramInShell {
     let scenario: String
     let stateDirectory: String
 
     init(width: Int, height: Int) throws {
         let binary = try #require(StepgradProcess.executable, "stepgrad is built beside the tests").path
-        tmux = try TmuxSession(width: width, height: height, command: "exec sh")
-        let dir = tmux.directory.path
-        scenario = "\(dir)/exercise.yaml"
-        stateDirectory = "\(dir)/state"
         let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Assets/exercises/01-relu-softmax-3-4-3.yaml").standardizedFileURL
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stepgrad-open-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scenario = folder.appendingPathComponent("exercise.yaml").path
+        stateDirectory = folder.appendingPathComponent("state").path
         try FileManager.default.copyItem(atPath: bundled.path, toPath: scenario)
-        try """
-            stty -a > \(dir)/before
-            STEPGRAD_STATE_DIR=\(stateDirectory) \(binary) open \(scenario)
-            echo "status=$?"
-            stty -a > \(dir)/after
-            """.write(toFile: "\(dir)/run.sh", atomically: true, encoding: .utf8)
-        try tmux.run("PS1='$ '")
-        try tmux.wait(for: "the prompt") { try tmux.screen().last { !$0.isEmpty }?.hasSuffix("$") == true }
-        try tmux.run("sh \(dir)/run.sh")
+        let commandLine = "STEPGRAD_STATE_DIR=\(stateDirectory) \(binary) open \(scenario)"
+        try super.init(width: width, height: height) { _ in commandLine }
     }
 
-    deinit { tmux.close() }
+    deinit {
+        tmux.close()
+        try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: scenario).deletingLastPathComponent().path)
+    }
 
     /// The stepgrad process, found by its scenario path.
     func pid() -> pid_t? {
@@ -105,24 +100,6 @@ private final class StepgradInShell {
             let arguments = String(decoding: data, as: UTF8.self).split(separator: "\0")
             return arguments.contains { $0 == self.scenario } && arguments.contains("open") ? pid : nil
         }.first
-    }
-
-    func waitForExitStatus(timeout: Duration = .seconds(10)) throws -> Int {
-        var status: Int?
-        try tmux.wait(for: "the shell's status line", timeout: timeout) {
-            status = try tmux.screen().lazy.compactMap { line -> Int? in
-                guard line.hasPrefix("status=") else { return nil }
-                return Int(line.dropFirst(7))
-            }.first
-            return status != nil
-        }
-        return status ?? -1
-    }
-
-    func terminalModes() throws -> (before: String, after: String) {
-        let before = tmux.directory.appendingPathComponent("before"), after = tmux.directory.appendingPathComponent("after")
-        try tmux.wait(for: "stty -a after stepgrad") { ((try? String(contentsOf: after, encoding: .utf8)) ?? "").contains("speed") }
-        return (try String(contentsOf: before, encoding: .utf8), try String(contentsOf: after, encoding: .utf8))
     }
 
     var savedStates: [String] {
