@@ -38,22 +38,20 @@ struct JSONWriter {
 
     private func operation(_ op: Operation) -> JSONValue {
         let formula = op.formula
-        let L = op.context.outputLayer, B = op.context.batch
+        let lines = op.writtenLines(style: style)
         return .object([
             ("phase", .string(op.phase.rawValue)),
             ("layer", op.layer.map(JSONValue.integer) ?? .null),
             ("quantity", .string(op.quantity.name)),
             ("formula", .object([("unicode", .string(formula.unicode)), ("latex", .string(formula.latex))])),
             ("operands", .array(op.operands.map { .string($0.quantity.name) })),
-            ("notes", .array(op.notes.map(JSONValue.string))),
-            ("elements", .array(op.elements.map { element in
+            ("notes", .array(op.notes(style: style, lines: lines).map(JSONValue.string))),
+            ("elements", .array(zip(op.elements, lines).map { element, line in
                 .object([
                     ("cell", .object([("row", .integer(element.cell.row)), ("column", .integer(element.cell.column))])),
                     ("value", .value(element.value)),
-                    ("expansion", .object([
-                        ("unicode", .string(element.equation(.unicode, style: style, outputLayer: L, batch: B))),
-                        ("latex", .string(element.equation(.latex, style: style, outputLayer: L, batch: B))),
-                    ])),
+                    ("expansion", .object([("unicode", .string(line.equation(.unicode))), ("latex", .string(line.equation(.latex)))])),
+                    ("addsUp", .bool(line.addsUp)),
                 ])
             })),
         ])

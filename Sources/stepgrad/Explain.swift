@@ -27,8 +27,11 @@ struct Explain: ParsableCommand {
     @Option(help: "Training iterations to work through, each from the parameters the last one left (1-1000).")
     var iterations = 1
 
-    @Option(help: "Decimal places of the numbers shown (0-15); JSON values are always exact.")
-    var decimals = 4
+    @Option(help: ArgumentHelp(
+        "Force this many decimal places (0-15) on every number shown; lines that then do not add up are marked †.",
+        discussion: "Without it, results have four significant figures and each line's operands as many as it needs "
+            + "to add up. JSON values are always exact."))
+    var decimals: Int?
 
     @Flag(help: "With --format latex, write a complete document that compiles with pdflatex.")
     var standalone = false
@@ -43,12 +46,14 @@ struct Explain: ParsableCommand {
         guard (1...1000).contains(iterations) else {
             throw ValidationError("--iterations must be between 1 and 1000, not \(iterations)")
         }
-        guard (0...15).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 15, not \(decimals)") }
+        if let decimals, !(0...15).contains(decimals) {
+            throw ValidationError("--decimals must be between 0 and 15, not \(decimals)")
+        }
         if standalone && format != .latex { throw ValidationError("--standalone goes with --format latex") }
     }
 
     func run() throws {
-        let renderer = SolutionRenderer(format: format, style: NumberStyle(decimals: decimals), standalone: standalone,
+        let renderer = SolutionRenderer(format: format, style: decimals.map(NumberStyle.init(decimals:)) ?? NumberStyle(), standalone: standalone,
                                         checkGradients: checkGradients, ascii: ascii)
         let loaded = try ScenarioLoader.load(path: try Exercises.resolve(scenario))
         print(renderer.render(loaded, iterations: iterations), terminator: "")
