@@ -40,7 +40,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StepgradScenarioTests", dependencies: ["StepgradScenario"]),
         .testTarget(name: "StepgradRenderTests", dependencies: ["StepgradRender"]),
-        .testTarget(name: "StepgradHomeworkTests", dependencies: ["StepgradHomework"]),
+        .testTarget(name: "StepgradHomeworkTests", dependencies: ["StepgradHomework"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StepgradSessionTests", dependencies: ["StepgradSession"]),
         .testTarget(name: "StepgradUITests", dependencies: ["StepgradUI"]),
         // A tiny full-screen program for the terminal end-to-end tests; not part of the product.
