@@ -9,8 +9,8 @@ public struct Operation: Hashable, Sendable {
     public var result: Matrix
     /// What the network looks like, for formulas (convention, output layer).
     public var context: Context
-    /// Remarks a student needs, e.g. that the ŷ − y shortcut does not hold.
-    public var notes: [String]
+    /// Facts a student needs, e.g. that the ŷ − y shortcut does not hold; the notation words them.
+    public var remarks: [Remark]
 
     public struct Context: Hashable, Sendable {
         public var convention: Convention
@@ -23,23 +23,20 @@ public struct Operation: Hashable, Sendable {
         }
     }
 
-    public init(phase: Phase, layer: Int?, quantity: Quantity, rule: Rule, result: Matrix, context: Context, notes: [String] = []) {
+    public init(phase: Phase, layer: Int?, quantity: Quantity, rule: Rule, result: Matrix, context: Context, remarks: [Remark] = []) {
         self.phase = phase
         self.layer = layer
         self.quantity = quantity
         self.rule = rule
         self.result = result
         self.context = context
-        self.notes = notes
+        self.remarks = remarks
     }
 
     /// What the rule read, in the order a solution lists it.
     public var operands: [Operand] { rule.family.operands }
 
     public func operand(_ kind: Quantity.Kind) -> Operand? { operands.first { $0.quantity.kind == kind } }
-
-    /// The rule written symbolically, as the first line of a worked solution.
-    public var formula: Formula { rule.family.formula(of: quantity, context) }
 
     public var elementCount: Int { result.count }
     /// Element `i` in row-major order.
@@ -67,20 +64,9 @@ public struct Operation: Hashable, Sendable {
 }
 
 extension Operation.Context {
-    /// How a quantity is written in this network's formulas (`ŷ` for the output activation).
-    func symbol(_ q: Quantity) -> String { q.symbol(outputLayer: outputLayer) }
-    func latex(_ q: Quantity) -> String { q.latex(outputLayer: outputLayer) }
-
     /// Prefixes `(1/B)·` when the loss is a mean over a batch of several samples.
     func batchMean(_ body: Expression, _ reduction: Reduction) -> Expression {
         guard batch > 1 && reduction == .mean else { return body }
         return .product([.quotient(.number(1), .number(Double(batch))), body])
-    }
-
-    /// `result = body`, or `result = (1/B)·(body)` for a mean over a batch.
-    func batchMeanFormula(_ result: Quantity, _ body: String, _ bodyT: String, _ reduction: Reduction) -> Formula {
-        let lhs = symbol(result), lhsT = latex(result)
-        guard batch > 1 && reduction == .mean else { return Formula(unicode: "\(lhs) = \(body)", latex: "\(lhsT) = \(bodyT)") }
-        return Formula(unicode: "\(lhs) = (1/B)·(\(body))", latex: "\(lhsT) = \\frac{1}{B}\\left(\(bodyT)\\right)")
     }
 }

@@ -32,10 +32,4 @@ public struct Activate: RuleFamily {
                     .quotient(.number(exps[c]), .number(exps.reduce(0, +)))]
         }
     }
-
-    func formula(of result: Quantity, _ context: Operation.Context) -> Formula {
-        let name = function.name
-        return Formula(unicode: "\(context.symbol(result)) = \(name)(\(context.symbol(z.quantity)))",
-                       latex: "\(context.latex(result)) = \\operatorname{\(name)}\\left(\(context.latex(z.quantity))\\right)")
-    }
 }

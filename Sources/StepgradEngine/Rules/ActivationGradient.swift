@@ -45,14 +45,4 @@ public struct ActivationGradient: RuleFamily {
             return [.product([d, .number(function.derivative(z: z.value[r, c], a: a.value[r, c]))])]
         }
     }
-
-    func formula(of result: Quantity, _ context: Operation.Context) -> Formula {
-        let u = context.symbol, t = context.latex
-        if function == .softmax {
-            return Formula(unicode: "\(u(result)) = \(u(a.quantity)) ⊙ (\(u(da.quantity)) − \(u(da.quantity))·\(u(a.quantity)))",
-                           latex: "\(t(result)) = \(t(a.quantity)) \\odot \\left(\(t(da.quantity)) - \(t(da.quantity)) \\cdot \(t(a.quantity))\\right)")
-        }
-        return Formula(unicode: "\(u(result)) = \(u(da.quantity)) ⊙ \(function.name)′(\(u(z.quantity)))",
-                       latex: "\(t(result)) = \(t(da.quantity)) \\odot \\operatorname{\(function.name)}'\\left(\(t(z.quantity))\\right)")
-    }
 }

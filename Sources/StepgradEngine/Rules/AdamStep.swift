@@ -51,15 +51,4 @@ public struct AdamStep: RuleFamily {
         ])
         return [.difference(p, update)]
     }
-
-    func formula(of result: Quantity, _ context: Operation.Context) -> Formula {
-        let u = context.symbol, t = context.latex
-        let p = parameter.quantity, g = gradient.quantity
-        let decay = settings.weightDecay != 0 ? " + λ·\(u(p))" : ""
-        return Formula(
-            unicode: "g = \(u(g))\(decay);  m = β₁m + (1−β₁)g;  v = β₂v + (1−β₂)g²;  "
-                + "\(u(result)) = \(u(p)) − η/(1−β₁^\(step)) · m/(√v/√(1−β₂^\(step)) + ε)",
-            latex: "m \\leftarrow \\beta_1 m + (1-\\beta_1) g, \\quad v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2, \\quad "
-                + "\(t(result)) = \(t(p)) - \\frac{\\eta}{1-\\beta_1^{\(step)}} \\cdot \\frac{m}{\\sqrt{v}/\\sqrt{1-\\beta_2^{\(step)}} + \\epsilon}")
-    }
 }

@@ -53,12 +53,4 @@ public struct Affine: RuleFamily {
         if let bias { terms.append(read(bias, 0, c)) }
         return [.sum(terms)]
     }
-
-    func formula(of result: Quantity, _ context: Operation.Context) -> Formula {
-        let u = context.symbol, t = context.latex
-        let transposed = context.convention == .wtx
-        let b = bias.map { " + " + u($0.quantity) } ?? "", bT = bias.map { " + " + t($0.quantity) } ?? ""
-        return Formula(unicode: "\(u(result)) = \(u(weights.quantity))\(transposed ? "ᵀ" : "")·\(u(input.quantity))\(b)",
-                       latex: "\(t(result)) = \(t(weights.quantity))\(transposed ? "^{T}" : "") \(t(input.quantity))\(bT)")
-    }
 }

@@ -24,10 +24,4 @@ public struct BiasGradient: RuleFamily {
     func expansion(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellReader) -> [Expression] {
         [.total((0..<dz.value.rows).map { read(dz, $0, c) })]
     }
-
-    func formula(of result: Quantity, _ context: Operation.Context) -> Formula {
-        let sum = context.batch > 1 ? "Σₛ " : "", sumT = context.batch > 1 ? "\\sum_{s} " : ""
-        return Formula(unicode: "\(context.symbol(result)) = \(sum)\(context.symbol(dz.quantity))",
-                       latex: "\(context.latex(result)) = \(sumT)\(context.latex(dz.quantity))")
-    }
 }

@@ -45,11 +45,4 @@ public struct InputGradient: RuleFamily {
         }
         return [.sum(terms)]
     }
-
-    func formula(of result: Quantity, _ context: Operation.Context) -> Formula {
-        let u = context.symbol, t = context.latex
-        let transposed = context.convention == .wtx
-        return Formula(unicode: "\(u(result)) = \(u(weights.quantity))\(transposed ? "" : "ᵀ")·\(u(dz.quantity))",
-                       latex: "\(t(result)) = \(t(weights.quantity))\(transposed ? "" : "^{T}") \(t(dz.quantity))")
-    }
 }

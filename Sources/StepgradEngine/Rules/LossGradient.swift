@@ -49,15 +49,4 @@ public struct LossGradient: RuleFamily {
         }
         return [context.batchMean(body, reduction)]
     }
-
-    func formula(of result: Quantity, _ context: Operation.Context) -> Formula {
-        let (u, t): (String, String) = switch loss {
-        case .crossEntropy: ("−y/ŷ", "-\\frac{y}{\\hat{y}}")
-        case .binaryCrossEntropy: ("(ŷ − y)/(n·ŷ·(1 − ŷ))", "\\frac{\\hat{y} - y}{n \\, \\hat{y} (1 - \\hat{y})}")
-        case .mse: ("2(ŷ − y)/n", "\\frac{2 (\\hat{y} - y)}{n}")
-        case .sse: ("2(ŷ − y)", "2 (\\hat{y} - y)")
-        case .halfSSE: ("ŷ − y", "\\hat{y} - y")
-        }
-        return context.batchMeanFormula(result, u, t, reduction)
-    }
 }

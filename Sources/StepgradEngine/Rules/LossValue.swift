@@ -75,22 +75,4 @@ public struct LossValue: RuleFamily {
             }
         }
     }
-
-    func formula(of result: Quantity, _ context: Operation.Context) -> Formula {
-        let (perU, perT) = perSampleFormula
-        guard context.batch > 1 else { return Formula(unicode: "L = " + perU, latex: "\\mathcal{L} = " + perT) }
-        let (preU, preT) = reduction == .mean ? ("(1/B) Σₛ ", "\\frac{1}{B} \\sum_{s} ") : ("Σₛ ", "\\sum_{s} ")
-        return Formula(unicode: "L = \(preU)ℓₛ,  ℓ = \(perU)", latex: "\\mathcal{L} = \(preT)\\ell_s, \\quad \\ell = \(perT)")
-    }
-
-    private var perSampleFormula: (String, String) {
-        switch loss {
-        case .crossEntropy: ("−Σᵢ yᵢ·ln ŷᵢ", "-\\sum_i y_i \\ln \\hat{y}_i")
-        case .binaryCrossEntropy: ("−(1/n) Σᵢ [yᵢ·ln ŷᵢ + (1−yᵢ)·ln(1−ŷᵢ)]",
-                                   "-\\frac{1}{n} \\sum_i \\left[y_i \\ln \\hat{y}_i + (1-y_i) \\ln(1-\\hat{y}_i)\\right]")
-        case .mse: ("(1/n) Σᵢ (ŷᵢ − yᵢ)²", "\\frac{1}{n} \\sum_i (\\hat{y}_i - y_i)^2")
-        case .sse: ("Σᵢ (ŷᵢ − yᵢ)²", "\\sum_i (\\hat{y}_i - y_i)^2")
-        case .halfSSE: ("½ Σᵢ (ŷᵢ − yᵢ)²", "\\frac{1}{2} \\sum_i (\\hat{y}_i - y_i)^2")
-        }
-    }
 }

@@ -60,11 +60,4 @@ public struct OutputGradient: RuleFamily {
         }
         return [context.batchMean(body, reduction)]
     }
-
-    func formula(of result: Quantity, _ context: Operation.Context) -> Formula {
-        if loss == .crossEntropy {
-            return context.batchMeanFormula(result, "ŷ·Σy − y", "\\hat{y} \\textstyle\\sum_i y_i - y", reduction)
-        }
-        return context.batchMeanFormula(result, "(ŷ − y)/n", "\\frac{\\hat{y} - y}{n}", reduction)
-    }
 }

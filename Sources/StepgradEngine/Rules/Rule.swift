@@ -1,7 +1,8 @@
 /// How an operation computed its result: one case per rule family, each carrying its operands
-/// as typed fields. Everything about a family — its arithmetic, how one element expands into the
-/// lines a student writes, and its formula — lives in that family's file, side by side, as
-/// micrograd keeps an operation's forward and backward together.
+/// as typed fields. A family's arithmetic (shared with `Workspace`) and how one element expands
+/// into the expression a student writes live in that family's file, side by side, as micrograd
+/// keeps an operation's forward and backward together; how its formula is written is notation
+/// (StepgradNotation's `Operation+Formula`).
 public enum Rule: Hashable, Sendable {
     /// z = W·a + b (or Wᵀ·a + b).
     case affine(Affine)
@@ -61,7 +62,7 @@ public enum Rule: Hashable, Sendable {
     }
 }
 
-/// One family of rules, everything about it in one place.
+/// One family of rules: its arithmetic and its expansion in one place.
 protocol RuleFamily: Hashable, Sendable {
     /// What the rule reads, in the order a solution lists it.
     var operands: [Operand] { get }
@@ -71,14 +72,6 @@ protocol RuleFamily: Hashable, Sendable {
     func evaluated(_ context: Operation.Context) -> Matrix
     /// The arithmetic of one element: successive equal forms, symbolic with numbers substituted first.
     func expansion(_ row: Int, _ column: Int, _ context: Operation.Context, _ read: CellReader) -> [Expression]
-    /// The rule written symbolically, for the result `result`.
-    func formula(of result: Quantity, _ context: Operation.Context) -> Formula
-}
-
-/// An operation written symbolically, as the first line of a worked solution.
-public struct Formula: Hashable, Sendable {
-    public var unicode: String
-    public var latex: String
 }
 
 /// Collects the operand cells an expansion reads, for highlighting the flow of a step.

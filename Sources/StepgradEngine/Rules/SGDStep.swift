@@ -33,16 +33,4 @@ public struct SGDStep: RuleFamily {
         if let buffer { g = read(buffer, r, c) }
         return [.difference(p, .product([.number(settings.learningRate), g]))]
     }
-
-    func formula(of result: Quantity, _ context: Operation.Context) -> Formula {
-        let u = context.symbol, t = context.latex
-        let p = parameter.quantity, g = gradient.quantity
-        let decay = settings.weightDecay != 0 ? " + λ·\(u(p))" : "", decayT = settings.weightDecay != 0 ? " + \\lambda \(t(p))" : ""
-        if settings.momentum != 0 {
-            return Formula(unicode: "buf = μ·buf + \(u(g))\(decay);  \(u(result)) = \(u(p)) − η·buf",
-                           latex: "\\mathrm{buf} \\leftarrow \\mu \\, \\mathrm{buf} + \(t(g))\(decayT), \\quad \(t(result)) = \(t(p)) - \\eta \\, \\mathrm{buf}")
-        }
-        let gU = decay.isEmpty ? u(g) : "(\(u(g))\(decay))", gT = decayT.isEmpty ? t(g) : "\\left(\(t(g))\(decayT)\\right)"
-        return Formula(unicode: "\(u(result)) = \(u(p)) − η·\(gU)", latex: "\(t(result)) = \(t(p)) - \\eta \\, \(gT)")
-    }
 }

@@ -44,14 +44,4 @@ public struct WeightGradient: RuleFamily {
         }
         return [.total(terms)]
     }
-
-    func formula(of result: Quantity, _ context: Operation.Context) -> Formula {
-        let u = context.symbol, t = context.latex
-        let sum = context.batch > 1 ? "Σₛ " : "", sumT = context.batch > 1 ? "\\sum_{s} " : ""
-        let x = input.quantity, d = dz.quantity
-        if context.convention == .wtx {
-            return Formula(unicode: "\(u(result)) = \(sum)\(u(x))·\(u(d))ᵀ", latex: "\(t(result)) = \(sumT)\(t(x)) \(t(d))^{T}")
-        }
-        return Formula(unicode: "\(u(result)) = \(sum)\(u(d))·\(u(x))ᵀ", latex: "\(t(result)) = \(sumT)\(t(d)) \(t(x))^{T}")
-    }
 }
