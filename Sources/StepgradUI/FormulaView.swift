@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import TerminalUI
 
 /// The current step in symbols and in numbers: the formula of its operation, then the arithmetic

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import TerminalUI
 
 /// How this frame is drawn: theme, terminal, number style and the display toggles, handed to

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import TerminalUI
 
 /// The network as columns of units, input on the left: `x`, then `z₁ a₁`, …, `z_L ŷ` beside `y`.

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import TerminalUI
 
 /// Numbers as the screen writes them, remembered: formatting a number is the dearest part of a

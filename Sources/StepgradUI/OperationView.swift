@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import TerminalUI
 
 /// The current operation as its equation: each operand and the result a heatmap with its numbers

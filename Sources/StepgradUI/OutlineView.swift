@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import TerminalUI
 
 /// The whole iteration as a list of its operations under their phases, those done ticked and

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import TerminalUI
 import Testing
 @testable import StepgradUI
