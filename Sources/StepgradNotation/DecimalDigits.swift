@@ -22,15 +22,20 @@ struct DecimalDigits: Hashable, Sendable {
 
     /// `v` must be finite. Swift writes the shortest round-trip decimal: `0.50655`, `1e-05`, `1.5e+20`.
     init(_ v: Double) {
-        let text = "\(v.magnitude)"
-        let parts = text.split(separator: "e")
-        var digits: [UInt8] = [], pointAt: Int?
-        for character in parts[0] {
-            if character == "." { pointAt = digits.count } else if let d = character.wholeNumberValue { digits.append(UInt8(d)) }
+        var digits: [UInt8] = [], pointAt: Int?, shift = 0, shiftSign = 1, inExponent = false
+        digits.reserveCapacity(17)
+        for byte in "\(v.magnitude)".utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if inExponent { shift = shift * 10 + Int(byte - UInt8(ascii: "0")) } else { digits.append(byte - UInt8(ascii: "0")) }
+            case UInt8(ascii: "."): pointAt = digits.count
+            case UInt8(ascii: "e"): inExponent = true
+            case UInt8(ascii: "-"): shiftSign = -1
+            default: break
+            }
         }
-        let shift = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
         // d₀d₁….dₖ with the point after `pointAt` digits: the first digit's power is pointAt − 1.
-        self.init(negative: v.sign == .minus, digits: digits, exponent: (pointAt ?? digits.count) - 1 + shift)
+        self.init(negative: v.sign == .minus, digits: digits, exponent: (pointAt ?? digits.count) - 1 + shiftSign * shift)
     }
 
     /// Rounded half away from zero to `count` significant digits.
@@ -78,6 +83,6 @@ struct DecimalDigits: Hashable, Sendable {
     }
 
     private func digitText<S: Sequence>(_ s: S) -> String where S.Element == UInt8 {
-        String(s.map { Character(String($0)) })
+        String(decoding: s.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
     }
 }

@@ -62,6 +62,12 @@ struct ExpressionWriter {
 
     /// Renders `e` in parentheses when it binds no tighter than the context.
     func operand(_ e: Expression, above level: Int) -> String {
+        if case .number(let v) = e {
+            // Printed once: printing is the dearest part of writing a line.
+            let number = style.printed(v), text = latex ? number.latex : number.unicode
+            let precedence = number.isScientific ? 2 : number.isNegative ? 3 : 4
+            return precedence <= level || (level > 0 && number.isNegative) ? open + text + close : text
+        }
         let text = render(e)
         return needsBrackets(e, above: level) ? open + text + close : text
     }

@@ -1,3 +1,4 @@
+import Foundation
 import StepgradEngine
 
 /// Chooses the digits of a line so that it adds up: worked by hand from the numbers printed, every
@@ -30,7 +31,7 @@ struct LinePrecision {
         case .decimals:
             let result = style.printed(value)
             let rounded = steps.map { printed($0, style) }
-            let addsUp = rounded.allSatisfy { Self.error($0.value(numbers: $0.numbers), result) <= 0.5 * result.shownUnit }
+            let addsUp = rounded.allSatisfy { Self.addsUp($0, to: result, within: result.shownUnit) }
             return Fitted(steps: rounded, result: result, addsUp: addsUp)
         case .significant(let n):
             for figures in stride(from: n, through: 1, by: -1) {
@@ -46,10 +47,17 @@ struct LinePrecision {
     private func fit(_ step: Expression, to result: PrintedNumber, from n: Int) -> Expression? {
         let numbers = step.numbers
         guard !numbers.isEmpty else { return step }
-        // printedAt[i][f − n]: number i printed to f figures, as the value its text means.
-        let printedAt = numbers.map { v in (n...most).map { style.printed(v, significant: $0).value } }
+        // printedAt[i][f − n]: number i printed to f figures, as the value its text means; filled as needed.
+        var printedAt = numbers.map { _ in [Double?](repeating: nil, count: most - n + 1) }
+        func printed(_ i: Int, _ f: Int) -> Double {
+            if let known = printedAt[i][f - n] { return known }
+            let value = style.printed(numbers[i], significant: f).value
+            printedAt[i][f - n] = value
+            return value
+        }
+        // A quick test in Double; the choice is then confirmed in decimal arithmetic.
         func addsUp(_ figures: [Int]) -> Bool {
-            let values = figures.indices.map { printedAt[$0][figures[$0] - n] }
+            let values = figures.indices.map { printed($0, figures[$0]) }
             return Self.error(step.value(numbers: values), result) <= 0.5 * result.unit * (1 - 1e-6)
         }
         for f in n...most {
@@ -61,7 +69,8 @@ struct LinePrecision {
                     return addsUp(figures)
                 } ?? f
             }
-            return step.replacingNumbers(with: figures.indices.map { printedAt[$0][figures[$0] - n] })
+            let fitted = step.replacingNumbers(with: figures.indices.map { printed($0, figures[$0]) })
+            if Self.addsUp(fitted, to: result, within: result.unit) { return fitted }
         }
         return nil
     }
@@ -72,5 +81,12 @@ struct LinePrecision {
 
     private static func error(_ worked: Double, _ result: PrintedNumber) -> Double {
         worked.isFinite ? abs(worked - result.value) : .infinity
+    }
+
+    /// Whether `step`, whose numbers are as printed, worked in decimal gives `result` to within half `unit`.
+    static func addsUp(_ step: Expression, to result: PrintedNumber, within unit: Double) -> Bool {
+        let worked = step.value(numbers: step.numbers.map { Decimal($0) })
+        guard !worked.isNaN else { return false }
+        return abs(worked - Decimal(result.value)) <= Decimal(0.5 * unit)
     }
 }

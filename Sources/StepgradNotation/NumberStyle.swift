@@ -26,6 +26,10 @@ public struct NumberStyle: Hashable, Sendable {
     }
 
     public func printed(_ v: Double) -> PrintedNumber {
+        PrintedNumber.cached(v, precision) { printedAnew(v) }
+    }
+
+    private func printedAnew(_ v: Double) -> PrintedNumber {
         guard v.isFinite else { return PrintedNumber(nonFinite: v) }
         let decimal = DecimalDigits(v)
         switch precision {
@@ -47,7 +51,9 @@ public struct NumberStyle: Hashable, Sendable {
     }
 
     func printed(_ v: Double, significant n: Int) -> PrintedNumber {
-        v.isFinite ? Self.printed(DecimalDigits(v), significant: n) : PrintedNumber(nonFinite: v)
+        PrintedNumber.cached(v, .significant(n)) {
+            v.isFinite ? Self.printed(DecimalDigits(v), significant: n) : PrintedNumber(nonFinite: v)
+        }
     }
 
     /// The number in Unicode (`−0.2984`, `3.7·10⁻⁵`), or with a hyphen and `e` for files.

@@ -6,7 +6,7 @@ extension WrittenLine {
     /// of its sum (inside a trailing bracket if need be). Widths are measured on the Unicode
     /// rendering, which sets about as wide as the typeset math.
     public func latexRows(width: Int) -> [String] {
-        let pieces = visibleSteps.map { ($0, Row(ExpressionRows.unicode.render($0), ExpressionRows.latex.render($0))) }
+        let pieces = visibleSteps.map { ($0.step, Row($0.unicode, ExpressionRows.latex.render($0.step))) }
             + [(nil, Row(result.unicode, result.latex))]
         let indent = label.count + 3
         var rows: [Row] = []

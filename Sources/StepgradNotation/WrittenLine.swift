@@ -18,18 +18,20 @@ public struct WrittenLine: Hashable, Sendable {
 
     /// `label = step = … = result`, marked † when it does not add up.
     public func equation(_ notation: Expression.Notation = .unicode) -> String {
-        var parts = [notation == .latex ? latexLabel : label] + visibleSteps.map { ExpressionWriter(notation: notation, style: .exact).render($0) }
-        parts.append(notation == .latex ? result.latex : result.unicode)
+        let steps = notation == .latex ? visibleSteps.map { ExpressionWriter(notation: .latex, style: .exact).render($0.step) }
+            : visibleSteps.map(\.unicode)
+        let parts = [notation == .latex ? latexLabel : label] + steps + [notation == .latex ? result.latex : result.unicode]
         return parts.joined(separator: " = ") + flag(notation)
     }
 
-    /// The steps worth writing: none that reads the same as the one before or as the result.
-    var visibleSteps: [Expression] {
+    /// The steps worth writing, with their Unicode text: none that reads the same as the one
+    /// before or as the result.
+    var visibleSteps: [(step: Expression, unicode: String)] {
         let writer = ExpressionWriter(notation: .unicode, style: .exact)
-        var shown: [Expression] = [], last = label
+        var shown: [(Expression, String)] = [], last = label
         for step in steps {
             let text = writer.render(step)
-            if text != last && text != result.unicode { shown.append(step) }
+            if text != last && text != result.unicode { shown.append((step, text)) }
             last = text
         }
         return shown
