@@ -12,7 +12,7 @@ struct JSONWriter {
             var members: [(String, JSONValue)] = [
                 ("iteration", .integer(pass.number)),
                 ("loss", .value(pass.iteration.loss)),
-                ("values", .object(pass.iteration.trace.values.sorted { $0.key < $1.key }.map { ($0.key.name, value($0.key, $0.value)) })),
+                ("values", .object(Self.ordered(pass.iteration.trace.values).map { ($0.key.name, value($0.key, $0.value)) })),
                 ("trace", .array(pass.iteration.trace.operations.map(operation))),
             ]
             if let check = pass.gradientCheck {
@@ -28,6 +28,12 @@ struct JSONWriter {
             ("iterations", .array(iterations)),
         ])
         return document.serialized() + "\n"
+    }
+
+    /// In the order of a solution, and by name where that order ties (the buffers of W₁ and b₁), so
+    /// that the same input gives the same bytes: a dictionary's own order changes from run to run.
+    static func ordered(_ values: [Quantity: Matrix]) -> [(key: Quantity, value: Matrix)] {
+        values.sorted { $0.key < $1.key || (!($1.key < $0.key) && $0.key.name < $1.key.name) }
     }
 
     private func value(_ q: Quantity, _ m: Matrix) -> JSONValue {
