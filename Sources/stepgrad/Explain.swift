@@ -27,6 +27,9 @@ struct Explain: ParsableCommand {
     @Option(help: "Training iterations to work through, each from the parameters the last one left (1-1000).")
     var iterations = 1
 
+    @Option(help: "The first iteration to work through (1-1000000); the ones before it are trained without being shown.")
+    var from = 1
+
     @Option(help: ArgumentHelp(
         "Force this many decimal places (0-15) on every number shown; lines that then do not add up are marked †.",
         discussion: "Without it, results have four significant figures and each line's operands as many as it needs "
@@ -46,6 +49,7 @@ struct Explain: ParsableCommand {
         guard (1...1000).contains(iterations) else {
             throw ValidationError("--iterations must be between 1 and 1000, not \(iterations)")
         }
+        guard (1...1_000_000).contains(from) else { throw ValidationError("--from must be between 1 and 1000000, not \(from)") }
         if let decimals, !(0...15).contains(decimals) {
             throw ValidationError("--decimals must be between 0 and 15, not \(decimals)")
         }
@@ -56,6 +60,6 @@ struct Explain: ParsableCommand {
         let renderer = SolutionRenderer(format: format, style: decimals.map(NumberStyle.init(decimals:)) ?? NumberStyle(), standalone: standalone,
                                         checkGradients: checkGradients, ascii: ascii)
         let loaded = try ScenarioLoader.load(path: try Exercises.resolve(scenario))
-        print(renderer.render(loaded, iterations: iterations), terminator: "")
+        print(renderer.render(loaded, iterations: iterations, from: from), terminator: "")
     }
 }
