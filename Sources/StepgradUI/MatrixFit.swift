@@ -31,7 +31,7 @@ struct MatrixFit: Hashable {
     }
 
     /// The widest cell numbers may take before colour alone is preferred.
-    static let widestNumberCell = 10
+    static let widestNumberCell = 12
     /// Matrices with more values than this are not measured for numbers: they never fit anyway.
     static let measuredLimit = 4096
 

@@ -30,10 +30,8 @@ struct Explain: ParsableCommand {
     @Option(help: "The first iteration to work through (1-1000000); the ones before it are trained without being shown.")
     var from = 1
 
-    @Option(help: ArgumentHelp(
-        "Force this many decimal places (0-15) on every number shown; lines that then do not add up are marked †.",
-        discussion: "Without it, results have four significant figures and each line's operands as many as it needs "
-            + "to add up. JSON values are always exact."))
+    @Option(help: ArgumentHelp("Force this many decimal places (0-15) on every number shown, marking with † the lines that "
+        + "then do not add up; by default each line has the significant figures it needs to add up. JSON values are exact."))
     var decimals: Int?
 
     @Flag(help: "With --format latex, write a complete document that compiles with pdflatex.")
