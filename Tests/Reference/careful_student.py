@@ -14,8 +14,9 @@ network, its derivatives and torch.optim's first step are written out here in Nu
 
 For each answer file it also writes what a fair marker must conclude:
   wrong            the planted mistake;
-  carried-forward  a later value that is more than 0.01 from the exact one in some element
-                   (it can only be right as follow-through from the mistake);
+  carried-forward  a later value that is more than 0.01 from the exact one, and from the same
+                   student's value without the mistake, in some element (it can only be right
+                   as follow-through from the mistake);
   mark             correct or carried forward, either is fair (the student's rounding only).
 
 Run: python3 Tests/Reference/careful_student.py
@@ -115,16 +116,16 @@ def derivative(act, a, z):
 def iterate(ex, opt, rnd, small, mistake=None):
     """One iteration; `rnd` rounds each written value (identity for the exact pass), `small` rounds
     Adam's moments. Returns the values in the order they are written, and the names of the
-    optimizer's state among them (written to 3 significant figures)."""
+    optimizer's state among them, and the names of Adam's moments (written to 3 significant figures)."""
     x, y = np.array(ex["x"]), np.array(ex["y"])
     layers = ex["layers"]
     L = len(layers)
-    out, state = {}, set()
+    out, state, moments = {}, set(), set()
 
     def write(name, value, rounding=rnd):
-        value = rounding(value)
         if mistake and mistake[0] == name:
             value = plant(name, value, mistake[1], ex, out, opt)
+        value = rounding(value)
         out[name] = value
         return value
 
@@ -177,27 +178,28 @@ def iterate(ex, opt, rnd, small, mistake=None):
                 v = write(f"v{name}", (1 - opt["beta2"]) * g * g, small)
                 mhat = write(f"mhat{name}", m / (1 - opt["beta1"]), small)
                 vhat = write(f"vhat{name}", v / (1 - opt["beta2"]), small)
-                state |= {f"m{name}", f"v{name}", f"mhat{name}", f"vhat{name}"}
+                moments |= {f"m{name}", f"v{name}", f"mhat{name}", f"vhat{name}"}
+                state |= moments
                 new = value - opt["lr"] * mhat / (np.sqrt(vhat) + opt["eps"])
             write(f"{name}_new", new)
-    return out, state
+    return out, state, moments
 
 
 def plant(name, value, kind, ex, out, opt):
-    """The planted mistake, applied to the student's rounded value."""
+    """The planted mistake: what the student works out instead of `value`, before rounding it."""
     L = len(ex["layers"])
     y = np.array(ex["y"])
     if kind == "missing-activation-derivative":
         return out[f"da{L}"].copy()
     if kind == "shortcut-target-not-summing-to-1":
-        return r3(out[f"a{L}"] - y)
+        return out[f"a{L}"] - y
     if kind == "slip":
-        slipped = value.copy()
+        slipped = np.array(value, dtype=float)
         slipped[1] = -slipped[1] + 0.2    # one element badly off
-        return r3(slipped)
+        return slipped
     if kind == "momentum-on-the-first-step":
         # buf = μ·g + g, as if the buffer had started at g rather than being set to g.
-        return r3(value * (1 + opt["momentum"]))
+        return value * (1 + opt["momentum"])
     if kind == "no-bias-correction":
         # m̂ = m: the division by 1 − β₁ᵗ forgotten.
         return value * (1 - opt["beta1"])
@@ -267,27 +269,29 @@ def main():
             with open(os.path.join(OUT, stem + ".yaml"), "w") as f:
                 f.write(f"# Written by Tests/Reference/careful_student.py; do not edit.\n")
                 f.write(exercise_yaml(ex, opt))
-            exact, _ = iterate(ex, opt, identity, identity)
+            exact, _, _ = iterate(ex, opt, identity, identity)
+            careful, _, _ = iterate(ex, opt, r3, sig3)
             for variant, mistake, with_state in variants(ex, opt_name):
-                answers, state = iterate(ex, opt, r3, sig3, mistake)
+                answers, state, moments = iterate(ex, opt, r3, sig3, mistake)
                 if not with_state:
                     answers = {k: v for k, v in answers.items() if k not in state}
                 marks = {}
                 for name, value in answers.items():
                     if mistake and name == mistake[0]:
                         marks[name] = "wrong"
-                    elif np.max(np.abs(value - exact[name])) > 0.01:
+                    elif (np.max(np.abs(value - exact[name])) > 0.01
+                          and np.max(np.abs(value - careful[name])) > 0.01):
                         marks[name] = "carried-forward"
                     else:
                         marks[name] = "mark"
                 file = f"{stem}.{variant}.answers.yaml"
                 with open(os.path.join(OUT, file), "w") as f:
-                    f.write("# A careful student's answers: 3 decimals at each step (optimizer state to 3 significant\n")
+                    f.write("# A careful student's answers: 3 decimals at each step (Adam's moments to 3 significant\n")
                     f.write("# figures), continuing from the rounded values")
                     f.write("" if not mistake else f";\n# with one mistake in {mistake[0]} ({mistake[1]})")
                     f.write(". Written by Tests/Reference/careful_student.py.\n")
                     for name, value in answers.items():
-                        text = yaml_value(value, 3) if name not in state else yaml_value(value, significant=3)
+                        text = yaml_value(value, significant=3) if name in moments else yaml_value(value, 3)
                         f.write(f"{name}: {text}\n")
                 expectations[file] = dict(exercise=stem + ".yaml", mistake=mistake and mistake[1], verdicts=marks)
     with open(os.path.join(OUT, "expectations.json"), "w") as f:
