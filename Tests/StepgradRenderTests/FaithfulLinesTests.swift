@@ -20,9 +20,6 @@ import Testing
 
     struct Tally {
         var lines = 0, steps = 0, marked = 0, off: [String] = [], unmarkedOff: [String] = [], markedFine: [String] = []
-        /// Marked lines whose arithmetic is exactly 0 on paper while the engine's binary sum left a
-        /// residue (0.1 + 0.2 − 0.3): the zero rule's business, not the notation's.
-        var zeroResidues: [String] = []
     }
 
     /// Reads the element lines of one rendering and works them; the count must match the trace's elements.
@@ -35,15 +32,11 @@ import Testing
             throw PrintedArithmetic.Failure(description: "\(solution.scenario.title) \(format): \(lines.count) element lines, \(expected) elements")
         }
         for line in lines {
-            let (off, borderline, zeroOnPaper) = try line.errors(notation)
+            let (off, borderline) = try line.errors(notation)
             tally.lines += 1
             tally.steps += line.steps.count
             if line.marked { tally.marked += 1 }
-            if !off.isEmpty && line.marked && zeroOnPaper {
-                tally.zeroResidues.append(line.text)
-            } else if !off.isEmpty {
-                tally.off.append(line.text)
-            }
+            if !off.isEmpty { tally.off.append(line.text) }
             if !off.isEmpty && !line.marked { tally.unmarkedOff.append("\(solution.scenario.title): \(off[0])") }
             if off.isEmpty && line.marked && !borderline { tally.markedFine.append("\(solution.scenario.title): \(line.text)") }
         }
@@ -57,10 +50,7 @@ import Testing
         }
         #expect(tally.lines > 10_000)
         #expect(tally.off.isEmpty, "\(tally.off.count) of \(tally.lines) lines off, e.g. \(tally.off.prefix(5))")
-        // Until sums that are zero on paper are zero in the engine, such a line is printed in full
-        // and marked: it is the only kind allowed a mark at significant figures.
-        #expect(tally.marked == tally.zeroResidues.count)
-        #expect(tally.zeroResidues.count <= 3, "\(tally.zeroResidues)")
+        #expect(tally.marked == 0)
     }
 
     /// At a forced precision some lines cannot add up, and those are the ones marked; a line whose
