@@ -24,15 +24,20 @@ extension Network {
         biases.reserveCapacity(depth)
         if record { steps.reserveCapacity(2 * depth) }
         for l in 1...depth {
-            let w = parameters.weights(l), newW = step(w, .W(l), gradient: work.pointer(.dW, l), &state)
-            weights.append(newW.value)
-            if record { steps.append(ParameterStep(parameter: .W(l), old: w, new: newW)) }
-            if let b = parameters.bias(l) {
+            let w = parameters.weights(l)
+            if layer(l).trains(.weights) {
+                let newW = step(w, .W(l), gradient: work.pointer(.dW, l), &state)
+                weights.append(newW.value)
+                if record { steps.append(ParameterStep(parameter: .W(l), old: w, new: newW)) }
+            } else {
+                weights.append(w)
+            }
+            if let b = parameters.bias(l), layer(l).trains(.bias) {
                 let newB = step(b, .b(l), gradient: work.pointer(.db, l), &state)
                 biases.append(newB.value)
                 if record { steps.append(ParameterStep(parameter: .b(l), old: b, new: newB)) }
             } else {
-                biases.append(nil)
+                biases.append(parameters.bias(l))
             }
         }
         let updated = Parameters(weights: weights, biases: biases)

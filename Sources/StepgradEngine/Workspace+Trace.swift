@@ -53,8 +53,10 @@ extension Workspace {
                 add(.backward, l, .dz(l), .activationGradient(ActivationGradient(network.layer(l).activation, da: the(.da, l),
                                                                                  z: the(.z, l), a: the(.a, l))), values[.dz, l])
             }
-            add(.backward, l, .dW(l), .weightGradient(WeightGradient(dz: the(.dz, l), input: the(.a, l - 1))), values[.dW, l])
-            if parameters.bias(l) != nil {
+            if network.layer(l).trains(.weights) {
+                add(.backward, l, .dW(l), .weightGradient(WeightGradient(dz: the(.dz, l), input: the(.a, l - 1))), values[.dW, l])
+            }
+            if parameters.bias(l) != nil && network.layer(l).trains(.bias) {
                 add(.backward, l, .db(l), .biasGradient(BiasGradient(dz: the(.dz, l))), values[.db, l])
             }
         }

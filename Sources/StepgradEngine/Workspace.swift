@@ -132,9 +132,11 @@ struct Workspace: ~Copyable {
                 network.layer(l).activation.gradient(da: pointer(.da, l), z: pointer(.z, l), a: pointer(.a, l), into: dz,
                                                      rows: rows, columns: units)
             }
-            WeightGradient.compute(dz: dz, input: pointer(.a, l - 1), into: pointer(.dW, l), rows: rows, inputs: inputs,
-                                   units: units, convention: network.convention)
-            if parameters.bias(l) != nil {
+            if network.layer(l).trains(.weights) {
+                WeightGradient.compute(dz: dz, input: pointer(.a, l - 1), into: pointer(.dW, l), rows: rows, inputs: inputs,
+                                       units: units, convention: network.convention)
+            }
+            if parameters.bias(l) != nil && network.layer(l).trains(.bias) {
                 BiasGradient.compute(dz: dz, into: pointer(.db, l), rows: rows, units: units)
             }
         }
