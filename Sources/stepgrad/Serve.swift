@@ -10,7 +10,7 @@ import TerminalUI
 /// `stepgrad serve`: the lecturer steps through a scenario here while students follow over SSH.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Lecture over SSH: students follow your session live on their own terminals.",
+        abstract: "Lecture over SSH: students follow on their terminals.",
         discussion: """
             This terminal shows the full `open` screen and drives the session. Students run \
             `ssh -p PORT ANYNAME@HOST` and see the same step and highlights, drawn at their own \
