@@ -43,8 +43,9 @@ struct ServeCommandTests {
         try lecture.console.sendKeys("Right")
         try viewers[2].waitForText("step 2 of 13")
         try lecture.console.sendKeys("q")
-        try lecture.console.wait(for: "the lecturer's console to end") { try lecture.console.exitStatus() != nil }
-        #expect(try lecture.console.exitStatus() == 0)
+        try lecture.console.waitForText("serve status 0")
+        let saved = try FileManager.default.contentsOfDirectory(atPath: lecture.folder.appendingPathComponent("state").path)
+        #expect(saved.contains { $0.hasSuffix(".state") }, "quitting saves the session: \(saved)")
     }
 
     /// The host key file is the user's alone, and the fingerprint the lecturer reads out is the
@@ -101,7 +102,7 @@ private final class Lecture {
         try FileManager.default.copyItem(atPath: bundled.path, toPath: scenario)
         port = Int.random(in: 20000..<60000)
         let codeOption = code.map { " --code \($0)" } ?? ""
-        console = try TmuxSession(width: 120, height: 40, command: "STEPGRAD_STATE_DIR=\(folder.path)/state \(binary) serve \(scenario) --port \(port)\(codeOption)")
+        console = try TmuxSession(width: 120, height: 40, command: "STEPGRAD_STATE_DIR=\(folder.path)/state \(binary) serve \(scenario) --port \(port)\(codeOption); echo serve status $?; sleep 60")
         try console.waitForText("following")
     }
 
