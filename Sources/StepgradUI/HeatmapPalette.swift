@@ -2,7 +2,7 @@
 public struct HeatmapPalette: Hashable, Sendable {
     /// Hues for terminals with colour; `nil` for a monochrome theme.
     public struct Hues: Hashable, Sendable {
-        /// The background the scale blends from (zero itself stays plain).
+        /// The background of zero, which the scale blends from.
         public var neutral: Colour
         public var positive: Colour
         public var negative: Colour
@@ -25,7 +25,7 @@ public struct HeatmapPalette: Hashable, Sendable {
 
     /// The share of its hue even the smallest non-zero value shows. Without it small values of
     /// either sign are near-neutral greys, and quantising to 256 colours turns them into the very
-    /// same grey: the sign would be lost. Zero itself stays plain.
+    /// same grey: the sign would be lost.
     public static let minimumTint = 0.4
 
     /// The style of a cell showing a value at `level`. With 256 or more colours the background
@@ -36,7 +36,11 @@ public struct HeatmapPalette: Hashable, Sendable {
     /// at every depth.
     public func style(for level: HeatLevel, depth: ColourDepth) -> Style {
         guard let hues, depth > .mono else { return Self.monoStyle(for: level) }
-        if level == .zero { return .plain }
+        if level == .zero {
+            // Zero is a value too: a neutral cell, so that a matrix with a row of zeros keeps its shape.
+            guard depth.showsMagnitudeInColour else { return .plain }
+            return Style(foreground: hues.neutral.contrastingText, background: hues.neutral)
+        }
         let background: Colour
         switch (level, depth) {
         case (.nan, _):

@@ -18,13 +18,13 @@ struct ViewContext {
     let answers: AnswerCheck?
 
     /// Draws `source` with its marks and scale, and records it for clicks and the arrow keys. A
-    /// student's wrong answers are marked on their own values where those are drawn (beside the
-    /// result of the operation), else on the units of the network.
+    /// student's wrong answers are marked on their own values (beside the result of the
+    /// operation), never on the true ones.
     func draw(_ source: MatrixSource, fit: MatrixFit, panel: Panel, x: Int, y: Int, clip: Rect,
               into grid: inout Grid, hits: inout HitMap) {
         let view = MatrixView(source: source, fit: fit, scale: scales.scale(for: source),
                               marks: CellMarks(source.quantity, scene: scene, selection: selection,
-                                               answers: source.isStudents || panel == .network ? answers : nil))
+                                               answers: source.isStudents ? answers : nil))
         view.draw(into: &grid, x: x, y: y, look: look, clip: clip)
         hits.add(panel, x: x, y: y, source: source, fit: fit)
     }

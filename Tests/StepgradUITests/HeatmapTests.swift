@@ -43,7 +43,8 @@ import Testing
         #expect(half.background == Colour(48, 104, 174))
         #expect(half.foreground == .white)
         #expect(palette.style(for: .negative(1), depth: .trueColour).background == Colour(236, 112, 20))
-        #expect(palette.style(for: .zero, depth: .trueColour) == .plain)
+        // Zero is neutral, not blank: a matrix keeps its shape where a row is all zeros.
+        #expect(palette.style(for: .zero, depth: .trueColour).background == Colour(44, 44, 44))
     }
 
     /// The sign must survive the trip to 256 colours even for tiny values: positive stays bluer
