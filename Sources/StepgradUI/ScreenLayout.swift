@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Where each panel goes: two header lines, the network and the operation (side by side when both
 /// fit beside each other with their numbers, stacked when not), the formula below them and the key
 /// bar at the bottom.
@@ -5,10 +7,9 @@
 /// The operation being computed is served first: it gets the rows it wants (what the tallest
 /// operation of the iteration wants, so that it keeps its size from step to step), then the
 /// formula its smallest useful height, then the network what is left up to its want (less the
-/// names under its layers, and the operation less its scale line, while the formula is short of
-/// its want); rows to
-/// spare go to the formula up to its want, then let the panels' cells grow three rows high (up to
-/// seven when presenting), and what remains goes to the formula. Presenting drops the network
+/// names under its layers, and the operation less its scale line, while the formula is shorter
+/// than five lines); rows to spare go to the formula up to its want, then let the panels' cells grow
+/// three rows high (up to seven when presenting), and what remains goes to the formula. Presenting drops the network
 /// unless the screen is large enough for it beside the operation, and gives the formula more room.
 struct ScreenLayout {
     var header: Rect
@@ -35,6 +36,8 @@ struct ScreenLayout {
 
     static let headerHeight = 2
     static let smallestFormula = 5
+    /// Below this (five lines of text) the formula is short, and the other panels give it their optional lines.
+    static let comfortableFormula = 7
     /// The smallest network panel worth drawing: its frame, names and a row of (aggregated) units.
     static let smallestNetwork = 4
 
@@ -79,10 +82,11 @@ struct ScreenLayout {
             }
             // Short of rows, the network gives up the names of its activations to the formula, then
             // the operation its scale line (which `?` explains too).
-            if networkHeight == wants.network.height && body.height - operationHeight - networkHeight < wants.formulaHeight {
+            let shortFormula = min(wants.formulaHeight, Self.comfortableFormula)
+            if networkHeight == wants.network.height && body.height - operationHeight - networkHeight < shortFormula {
                 networkHeight -= 1
             }
-            if operationHeight == wants.operation.height && body.height - operationHeight - networkHeight < wants.formulaHeight {
+            if operationHeight == wants.operation.height && body.height - operationHeight - networkHeight < shortFormula {
                 operationHeight -= 1
             }
             formulaHeight = body.height - operationHeight - networkHeight

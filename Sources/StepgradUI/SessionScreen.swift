@@ -1,6 +1,8 @@
 import StepgradEngine
+import StepgradNotation
 import StepgradHomework
 import StepgradSession
+import TerminalUI
 
 /// The full-screen view of a training session: header, network, operation, formula and key bar.
 ///

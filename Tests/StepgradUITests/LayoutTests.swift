@@ -1,6 +1,8 @@
 import StepgradEngine
+import StepgradNotation
 import StepgradScenario
 import StepgradSession
+import TerminalUI
 import Testing
 @testable import StepgradUI
 

@@ -2,6 +2,7 @@ import Foundation
 import StepgradEngine
 import StepgradScenario
 import StepgradSession
+import TerminalUI
 import Testing
 @testable import StepgradUI
 
@@ -27,7 +28,7 @@ struct NumbersWalkTests {
                 backend.press(KeyEvent(.right))
                 step += 1
             }
-            #expect(step > 10)
+            #expect(step >= 10)
         }
     }
 

@@ -1,0 +1,114 @@
+import StepgradEngine
+
+/// An operation written symbolically, as the first line of a worked solution.
+public struct Formula: Hashable, Sendable {
+    public var unicode: String
+    public var latex: String
+}
+
+extension Operation {
+    public var formula: Formula {
+        let L = context.outputLayer
+        func u(_ q: Quantity) -> String { q.symbol(outputLayer: L) }
+        func t(_ q: Quantity) -> String { q.latex(outputLayer: L) }
+        let result = quantity
+        let transposed = context.convention == .wtx
+        let batched = context.batch > 1
+
+        switch rule {
+        case .affine(let r):
+            let bias = r.bias.map { " + " + u($0.quantity) } ?? "", latexBias = r.bias.map { " + " + t($0.quantity) } ?? ""
+            let W = r.weights.quantity, input = r.input.quantity
+            return Formula(unicode: "\(u(result)) = \(u(W))\(transposed ? "ᵀ" : "")·\(u(input))\(bias)",
+                           latex: "\(t(result)) = \(t(W))\(transposed ? "^{T}" : "") \(t(input))\(latexBias)")
+        case .activation(let r):
+            let name = r.function.name
+            return Formula(unicode: "\(u(result)) = \(name)(\(u(r.z.quantity)))",
+                           latex: "\(t(result)) = \\operatorname{\(name)}\\left(\(t(r.z.quantity))\\right)")
+        case .loss(let r):
+            let (perU, perT) = Self.lossFormula(r.loss)
+            guard batched else { return Formula(unicode: "L = " + perU, latex: "\\mathcal{L} = " + perT) }
+            let (preU, preT) = r.reduction == .mean ? ("(1/B) Σₛ ", "\\frac{1}{B} \\sum_{s} ") : ("Σₛ ", "\\sum_{s} ")
+            return Formula(unicode: "L = \(preU)ℓₛ,  ℓ = \(perU)", latex: "\\mathcal{L} = \(preT)\\ell_s, \\quad \\ell = \(perT)")
+        case .lossGradient(let r):
+            let (gU, gT) = Self.lossGradientFormula(r.loss)
+            return scaled(result, gU, gT, r.reduction)
+        case .fusedOutputGradient(let r):
+            if r.loss == .crossEntropy {
+                return scaled(result, "ŷ·Σy − y", "\\hat{y} \\textstyle\\sum_i y_i - y", r.reduction)
+            }
+            return scaled(result, "(ŷ − y)/n", "\\frac{\\hat{y} - y}{n}", r.reduction)
+        case .activationGradient(let r):
+            let da = u(r.da.quantity), daT = t(r.da.quantity)
+            if r.function == .softmax {
+                let a = u(r.a.quantity), aT = t(r.a.quantity)
+                return Formula(unicode: "\(u(result)) = \(a) ⊙ (\(da) − \(da)·\(a))",
+                               latex: "\(t(result)) = \(aT) \\odot \\left(\(daT) - \(daT) \\cdot \(aT)\\right)")
+            }
+            let name = r.function.name
+            return Formula(unicode: "\(u(result)) = \(da) ⊙ \(name)′(\(u(r.z.quantity)))",
+                           latex: "\(t(result)) = \(daT) \\odot \\operatorname{\(name)}'\\left(\(t(r.z.quantity))\\right)")
+        case .weightGradient(let r):
+            let input = r.input.quantity, dz = r.dz.quantity
+            let sum = batched ? "Σₛ " : "", sumT = batched ? "\\sum_{s} " : ""
+            if transposed {
+                return Formula(unicode: "\(u(result)) = \(sum)\(u(input))·\(u(dz))ᵀ", latex: "\(t(result)) = \(sumT)\(t(input)) \(t(dz))^{T}")
+            }
+            return Formula(unicode: "\(u(result)) = \(sum)\(u(dz))·\(u(input))ᵀ", latex: "\(t(result)) = \(sumT)\(t(dz)) \(t(input))^{T}")
+        case .biasGradient(let r):
+            let sum = batched ? "Σₛ " : "", sumT = batched ? "\\sum_{s} " : ""
+            return Formula(unicode: "\(u(result)) = \(sum)\(u(r.dz.quantity))", latex: "\(t(result)) = \(sumT)\(t(r.dz.quantity))")
+        case .inputGradient(let r):
+            let W = r.weights.quantity, dz = r.dz.quantity
+            return Formula(unicode: "\(u(result)) = \(u(W))\(transposed ? "" : "ᵀ")·\(u(dz))",
+                           latex: "\(t(result)) = \(t(W))\(transposed ? "" : "^{T}") \(t(dz))")
+        case .sgd(let r):
+            let s = r.settings, p = r.parameter.quantity, g = r.gradient.quantity
+            let decay = s.weightDecay != 0 ? " + λ·\(u(p))" : "", decayT = s.weightDecay != 0 ? " + \\lambda \(t(p))" : ""
+            if s.momentum != 0 {
+                return Formula(unicode: "buf = μ·buf + \(u(g))\(decay);  \(u(result)) = \(u(p)) − η·buf",
+                               latex: "\\mathrm{buf} \\leftarrow \\mu \\, \\mathrm{buf} + \(t(g))\(decayT), \\quad \(t(result)) = \(t(p)) - \\eta \\, \\mathrm{buf}")
+            }
+            let gU = decay.isEmpty ? u(g) : "(\(u(g))\(decay))", gT = decayT.isEmpty ? t(g) : "\\left(\(t(g))\(decayT)\\right)"
+            return Formula(unicode: "\(u(result)) = \(u(p)) − η·\(gU)", latex: "\(t(result)) = \(t(p)) - \\eta \\, \(gT)")
+        case .adam(let r):
+            let p = r.parameter.quantity, g = r.gradient.quantity, step = r.step
+            let decay = r.settings.weightDecay != 0 ? " + λ·\(u(p))" : ""
+            return Formula(
+                unicode: "g = \(u(g))\(decay);  m = β₁m + (1−β₁)g;  v = β₂v + (1−β₂)g²;  "
+                    + "\(u(result)) = \(u(p)) − η/(1−β₁^\(step)) · m/(√v/√(1−β₂^\(step)) + ε)",
+                latex: "m \\leftarrow \\beta_1 m + (1-\\beta_1) g, \\quad v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2, \\quad "
+                    + "\(t(result)) = \(t(p)) - \\frac{\\eta}{1-\\beta_1^{\(step)}} \\cdot \\frac{m}{\\sqrt{v}/\\sqrt{1-\\beta_2^{\(step)}} + \\epsilon}")
+        }
+    }
+
+    private func scaled(_ result: Quantity, _ body: String, _ bodyT: String, _ reduction: Reduction) -> Formula {
+        let L = context.outputLayer
+        let lhs = result.symbol(outputLayer: L), lhsT = result.latex(outputLayer: L)
+        guard context.batch > 1 && reduction == .mean else {
+            return Formula(unicode: "\(lhs) = \(body)", latex: "\(lhsT) = \(bodyT)")
+        }
+        return Formula(unicode: "\(lhs) = (1/B)·(\(body))", latex: "\(lhsT) = \\frac{1}{B}\\left(\(bodyT)\\right)")
+    }
+
+    static func lossFormula(_ loss: Loss) -> (String, String) {
+        switch loss {
+        case .crossEntropy: ("−Σᵢ yᵢ·ln ŷᵢ", "-\\sum_i y_i \\ln \\hat{y}_i")
+        case .binaryCrossEntropy: ("−(1/n) Σᵢ [yᵢ·ln ŷᵢ + (1−yᵢ)·ln(1−ŷᵢ)]",
+                                   "-\\frac{1}{n} \\sum_i \\left[y_i \\ln \\hat{y}_i + (1-y_i) \\ln(1-\\hat{y}_i)\\right]")
+        case .mse: ("(1/n) Σᵢ (ŷᵢ − yᵢ)²", "\\frac{1}{n} \\sum_i (\\hat{y}_i - y_i)^2")
+        case .sse: ("Σᵢ (ŷᵢ − yᵢ)²", "\\sum_i (\\hat{y}_i - y_i)^2")
+        case .halfSSE: ("½ Σᵢ (ŷᵢ − yᵢ)²", "\\frac{1}{2} \\sum_i (\\hat{y}_i - y_i)^2")
+        }
+    }
+
+    static func lossGradientFormula(_ loss: Loss) -> (String, String) {
+        switch loss {
+        case .crossEntropy: ("−y/ŷ", "-\\frac{y}{\\hat{y}}")
+        case .binaryCrossEntropy: ("(ŷ − y)/(n·ŷ·(1 − ŷ))", "\\frac{\\hat{y} - y}{n \\, \\hat{y} (1 - \\hat{y})}")
+        case .mse: ("2(ŷ − y)/n", "\\frac{2 (\\hat{y} - y)}{n}")
+        case .sse: ("2(ŷ − y)", "2 (\\hat{y} - y)")
+        case .halfSSE: ("ŷ − y", "\\hat{y} - y")
+        }
+    }
+}
