@@ -180,10 +180,20 @@ struct OperationView {
         } else {
             parts = ["scale:"] + shown.map { source, _ in source.label + " " + range(context.scales.scale(for: source)) }
         }
-        let overviews = shown.filter { !$0.1.showsAll($0.0) }.map { "\($0.0.label) \($0.0.rows)×\($0.0.columns)" }
-        if !overviews.isEmpty { parts.append("· overview of " + overviews.joined(separator: ", ")) }
-        grid.write(look.text(parts.joined(separator: "  ")), x: line.x, y: line.y, style: look[.dim], clip: line,
-                   ellipsis: look.glyphs.base.ellipsis)
+        let overviews = shown.filter { $0.1.isAggregated }.map { "\($0.0.label) \($0.0.rows)×\($0.0.columns)" }
+        if !overviews.isEmpty { parts.append("· overview (largest |value| per cell) of " + overviews.joined(separator: ", ")) }
+        let scale = look.text(parts.joined(separator: "  "))
+        grid.write(scale, x: line.x, y: line.y, style: look[.dim], clip: line, ellipsis: look.glyphs.base.ellipsis)
+        // What the colours mean, at the right when there is room: sign and zero, then the names of
+        // what the step read and wrote as they are lit.
+        let key: [(String, Style)] = [(" − ", look.heatStyle(.negative(1))), (" 0 ", look.heatStyle(.zero)),
+                                      (" + ", look.heatStyle(.positive(1))), ("  ", look[.dim]),
+                                      ("read", context.labelStyle(reading: true)), (" ", look[.dim]),
+                                      ("written", context.labelStyle(reading: false))]
+        let keyWidth = key.map(\.0.count).reduce(0, +)
+        guard scale.count + 3 + keyWidth <= line.width else { return }
+        var x = line.maxX - keyWidth
+        for (text, style) in key { x = grid.write(look.text(text), x: x, y: line.y, style: style, clip: line) }
     }
 
     /// `±0.9`: the magnitude drawn at full colour, or `0` when nothing is known yet.

@@ -49,9 +49,14 @@ struct ViewContext {
     /// flow of a step shows whatever its size.
     func labelStyle(for q: Quantity) -> Style {
         guard let activity = scene.activity else { return look[.title] }
-        if activity.changes(q) { return look[.title].patched(with: look[.changed]) }
-        if activity.readsAll(q) || activity.readsSome(q) { return look[.title].patched(with: look[.readOperand]) }
+        if activity.changes(q) { return labelStyle(reading: false) }
+        if activity.readsAll(q) || activity.readsSome(q) { return labelStyle(reading: true) }
         return look[.title]
+    }
+
+    /// The name of a matrix the step read, or wrote.
+    func labelStyle(reading: Bool) -> Style {
+        look.legible(look[.title].patched(with: look[reading ? .readOperand : .changed]))
     }
 
     /// Draws a panel's frame, heavier when it has focus, and returns the inside.
