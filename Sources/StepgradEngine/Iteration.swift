@@ -24,15 +24,20 @@ extension Network {
         biases.reserveCapacity(depth)
         if record { steps.reserveCapacity(2 * depth) }
         for l in 1...depth {
-            let w = parameters.weights(l), newW = step(w, .W(l), gradient: work.pointer(.dW, l), &state)
-            weights.append(newW.value)
-            if record { steps.append(ParameterStep(parameter: .W(l), old: w, new: newW)) }
-            if let b = parameters.bias(l) {
+            let w = parameters.weights(l)
+            if layer(l).trains(.weights) {
+                let newW = step(w, .W(l), gradient: work.pointer(.dW, l), &state)
+                weights.append(newW.value)
+                if record { steps.append(ParameterStep(parameter: .W(l), old: w, new: newW)) }
+            } else {
+                weights.append(w)
+            }
+            if let b = parameters.bias(l), layer(l).trains(.bias) {
                 let newB = step(b, .b(l), gradient: work.pointer(.db, l), &state)
                 biases.append(newB.value)
                 if record { steps.append(ParameterStep(parameter: .b(l), old: b, new: newB)) }
             } else {
-                biases.append(nil)
+                biases.append(parameters.bias(l))
             }
         }
         let updated = Parameters(weights: weights, biases: biases)
@@ -48,10 +53,12 @@ extension Network {
         return ([input] + (1...depth).map { work.matrix(.z, $0) }, [input] + (1...depth).map { work.matrix(.a, $0) })
     }
 
-    /// The reduced loss over the batch.
+    /// The reduced loss over the batch, from the prediction alone.
     public func loss(of prediction: Matrix, target: Matrix) -> Double {
         prediction.withPointer { p in
-            target.withPointer { y in LossValue.compute(loss, reduction, prediction: p, target: y, rows: prediction.rows, columns: prediction.columns) }
+            target.withPointer { y in
+                LossValue.compute(loss, reduction, prediction: p, logits: Optional<UnsafePointer<Double>>.none, target: y, rows: prediction.rows, columns: prediction.columns)
+            }
         }
     }
 
@@ -62,7 +69,9 @@ extension Network {
             return optimizer.update(value, gradient: gradient, first: nil, second: nil, step: state.step)
         }
         let key = parameter.name
-        let new = optimizer.update(value, gradient: gradient, first: state.first[key], second: state.second[key], step: state.step)
+        var new = optimizer.update(value, gradient: gradient, first: state.first[key], second: state.second[key], step: state.step)
+        new.previousFirst = state.first[key]
+        new.previousSecond = state.second[key]
         state.first[key] = new.first
         state.second[key] = new.second
         return new
@@ -71,11 +80,13 @@ extension Network {
 
 /// What the update did to one parameter, kept for the trace.
 struct ParameterStep {
-    /// The optimizer's output: the new value and the new buffers.
+    /// The optimizer's output: the new value and the new buffers, with the buffers it started from.
     struct Result {
         var value: Matrix
         var first: Matrix?
         var second: Matrix?
+        var previousFirst: Matrix? = nil
+        var previousSecond: Matrix? = nil
     }
     var parameter: Quantity
     var old: Matrix

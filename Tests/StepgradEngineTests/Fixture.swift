@@ -10,6 +10,7 @@ struct Fixture: Decodable {
             var activation: String
             var bias: Bool
             var negative_slope: Double?
+            var frozen: [String]?
         }
         struct OptimizerSpec: Decodable {
             var kind: String
@@ -35,7 +36,7 @@ struct Fixture: Decodable {
     var parameters: [String: [[Double]]]
     var input: [[Double]]
     var target: [[Double]]
-    /// Per iteration, every quantity by canonical name (`z1`, `dW2`, `W1_new`, `W1_m`, …).
+    /// Per iteration, every quantity by canonical name (`z1`, `dW2`, `W1_new`, `mW1`, …).
     var iterations: [[String: [[Double]]]]
 
     static var directory: URL { Bundle.module.resourceURL!.appendingPathComponent("Fixtures") }
@@ -56,7 +57,8 @@ struct Fixture: Decodable {
     var network: Network {
         get throws {
             let layers = try spec.layers.map { entry -> Layer in
-                Layer(units: entry.units, activation: try Self.activation(entry), hasBias: entry.bias)
+                Layer(units: entry.units, activation: try Self.activation(entry), hasBias: entry.bias,
+                      frozen: Set((entry.frozen ?? []).compactMap(Layer.Part.init(rawValue:))))
             }
             guard let convention = Convention(rawValue: spec.convention), let loss = Loss(rawValue: spec.loss),
                   let reduction = Reduction(rawValue: spec.reduction) else {
