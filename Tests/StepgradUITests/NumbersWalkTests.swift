@@ -32,7 +32,7 @@ struct NumbersWalkTests {
         }
     }
 
-    private func check(_ program: SessionScreen, _ backend: TestBackend, where place: String) {
+    private func check(_ program: SessionScreen, _ backend: TestBackend<SessionScreen>, where place: String) {
         let grid = backend.screen, session = program.session
         #expect(LayoutTests.boxes(in: grid) != nil, "\(place): panels overlap or a frame is broken")
         #expect(!grid.lines.contains { $0.contains("scale:") && $0.contains("…") }, "\(place): the scale line is cut")
