@@ -8,7 +8,14 @@ extension Workspace {
         let context = Operation.Context(convention: network.convention, outputLayer: L, batch: rows)
         var operations: [Operation] = []
         operations.reserveCapacity(6 * L + 2 + 5 * steps.count)
+        var overflowed = false
         func add(_ phase: Phase, _ layer: Int?, _ quantity: Quantity, _ rule: Rule, _ result: Matrix, remarks: [Remark] = []) {
+            var remarks = remarks
+            if !overflowed && !result.elements.allSatisfy(\.isFinite)
+                && rule.family.operands.allSatisfy({ $0.value.elements.allSatisfy(\.isFinite) }) {
+                overflowed = true
+                remarks.append(.overflowsHere(iteration: step))
+            }
             operations.append(Operation(phase: phase, layer: layer, quantity: quantity, rule: rule, result: result,
                                         context: context, remarks: remarks))
         }

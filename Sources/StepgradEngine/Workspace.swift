@@ -143,6 +143,28 @@ struct Workspace: ~Copyable {
     }
 }
 
+extension Workspace {
+    /// The first quantity of the forward pass, loss and backward pass holding ∞ or NaN, in the
+    /// order computed; one pass over the numbers when all are finite.
+    func firstNonFinite(loss: Double) -> Quantity? {
+        guard !(loss.isFinite && buffer.allSatisfy(\.isFinite)) else { return nil }
+        func bad(_ region: Region, _ l: Int) -> Bool { !matrix(region, l).elements.allSatisfy(\.isFinite) }
+        let L = network.depth
+        for l in 1...L {
+            if bad(.z, l) { return .z(l) }
+            if bad(.a, l) { return .a(l) }
+        }
+        if !loss.isFinite { return .loss }
+        for l in stride(from: L, through: 1, by: -1) {
+            if bad(.da, l) { return .da(l) }
+            if bad(.dz, l) { return .dz(l) }
+            if bad(.dW, l) { return .dW(l) }
+            if bad(.db, l) { return .db(l) }
+        }
+        return nil
+    }
+}
+
 extension Network {
     /// Whether the output's ∂z comes from the closed form of its loss (softmax + CE, sigmoid + BCE).
     var isFused: Bool { loss.requiredActivation == layer(depth).activation }

@@ -9,6 +9,9 @@ the fixtures; they never run Python. Regenerate with
 
     python3 Tests/Reference/reference.py
 
+The extreme cases (logits ±40, ±800, ±1000) are computed in mpmath at 1,200 digits instead and
+written to Fixtures/Extremes as decimal strings.
+
 Before writing anything the script checks itself: its gradients against
 central differences of its own loss, the fused softmax/sigmoid output
 gradients against their closed forms, and Mazur's example against his
@@ -21,6 +24,7 @@ import pathlib
 import numpy as np
 
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "StepgradEngineTests" / "Fixtures"
+EXTREMES = FIXTURES / "Extremes"
 
 
 # --- Activations: f(z) and the Jacobian ∂a/∂z of one sample -----------------
@@ -449,8 +453,84 @@ def check_homework1(iterations):
     assert np.allclose(first["z2"], [[0.195, -0.495, 0.465]], rtol=0, atol=1e-15)
 
 
+# --- Extremes, exactly: mpmath ------------------------------------------------
+# One-layer networks whose logits are ±40, ±800 or ±1000, where ŷ rounds to 0 or 1 in binary.
+# Every quantity is computed from the textbook definitions (−ln ŷ, −y/ŷ, ŷ − y, …) in mpmath at
+# 1,200 digits (50 would not do: 1 + e^−2000 needs 870 to differ from 1) and written as a decimal
+# string of 20 significant digits: a value beyond the double range reads as ±inf or 0 in Swift,
+# and stepgrad must then give that infinity, or a value as tiny.
+
+def exact_iteration(case):
+    from mpmath import mp, mpf, exp, log
+    mp.dps = 1200
+    spec = case["spec"]
+    (only,) = spec["layers"]
+    B, kind = len(case["input"]), spec["loss"]
+    X = [[mpf(v) for v in row] for row in case["input"]]
+    Y = [[mpf(v) for v in row] for row in case["target"]]
+    W = [[mpf(v) for v in row] for row in case["parameters"]["W1"]]
+    n = len(W)
+    c = mpf(1) / B if spec["reduction"] == "mean" else mpf(1)
+    divisor = n if kind == "binary-cross-entropy" and spec["reduction"] == "mean" else 1
+    Z = [[sum(W[j][k] * x[k] for k in range(len(x))) for j in range(n)] for x in X]
+    A, loss, dA, dZ = [], mpf(0), [], []
+    for z, y in zip(Z, Y):
+        if kind == "cross-entropy":
+            total = sum(exp(v) for v in z)
+            a = [exp(v) / total for v in z]
+            loss += c * sum(-yj * log(aj) for yj, aj in zip(y, a) if yj != 0)
+            dA.append([c * (-yj / aj) if yj != 0 else mpf(0) for yj, aj in zip(y, a)])
+            dZ.append([c * (aj * sum(y) - yj) for yj, aj in zip(y, a)])
+        else:
+            a = [1 / (1 + exp(-v)) for v in z]
+            loss += c * sum(-(yj * log(aj) + (1 - yj) * log(1 - aj)) for yj, aj in zip(y, a)) / divisor
+            dA.append([c * (aj - yj) / (aj * (1 - aj)) / divisor for yj, aj in zip(y, a)])
+            dZ.append([c * (aj - yj) / divisor for yj, aj in zip(y, a)])
+        A.append(a)
+    dW = [[sum(dZ[s][j] * X[s][k] for s in range(B)) for k in range(len(X[0]))] for j in range(n)]
+    lr = mpf(spec["optimizer"]["learning_rate"])
+    W_new = [[W[j][k] - lr * dW[j][k] for k in range(len(W[0]))] for j in range(n)]
+    text = lambda rows: [[mp.nstr(v, 20, strip_zeros=False) if v != 0 else "0" for v in row] for row in rows]
+    return {"x": text(X), "y": text(Y), "W1": text(W), "z1": text(Z), "a1": text(A), "loss": text([[loss]]),
+            "da1": text(dA), "dz1": text(dZ), "dW1": text(dW), "W1_new": text(W_new)}
+
+
+def extreme_cases():
+    rng = np.random.default_rng(20261201)
+    one_hot = lambda *rows: [list(r) for r in rows]
+    sig_z = [40.0, -40.0, 800.0, -800.0]
+    sig_y = [0.0, 0.5, 1.0]
+    columns = [(z, y) for z in sig_z for y in sig_y]
+    batch_x = rng.uniform(-1, 1, (64, 2)).round(3)
+    batch_y = rng.choice([0.0, 0.5, 1.0], (64, 3))
+    return [
+        {"name": "extreme-softmax-winning", "description": "logits ±1000, the target on the winning class",
+         "spec": spec(2, [layer(2, "softmax", bias=False)], "Wx", "cross-entropy", sgd(0.1)),
+         "parameters": {"W1": [[1000.0, 0.0], [0.0, 1000.0]]}, "input": [[1.0, -1.0]], "target": one_hot([1.0, 0.0])},
+        {"name": "extreme-softmax-losing", "description": "logits ±1000, the target on the losing class",
+         "spec": spec(2, [layer(2, "softmax", bias=False)], "Wx", "cross-entropy", sgd(0.1)),
+         "parameters": {"W1": [[1000.0, 0.0], [0.0, 1000.0]]}, "input": [[1.0, -1.0]], "target": one_hot([0.0, 1.0])},
+        {"name": "extreme-sigmoid-mean", "description": "sigmoid outputs at z = ±40 and ±800 with targets 0, 0.5 and 1, BCE mean",
+         "spec": spec(1, [layer(len(columns), "sigmoid", bias=False)], "Wx", "binary-cross-entropy", sgd(0.1)),
+         "parameters": {"W1": [[z] for z, _ in columns]}, "input": [[1.0]], "target": [[y for _, y in columns]]},
+        {"name": "extreme-sigmoid-sum", "description": "the same outputs, BCE summed",
+         "spec": spec(1, [layer(len(columns), "sigmoid", bias=False)], "Wx", "binary-cross-entropy", sgd(0.1), "sum"),
+         "parameters": {"W1": [[z] for z, _ in columns]}, "input": [[1.0]], "target": [[y for _, y in columns]]},
+        {"name": "extreme-bce-batch-64-sum", "description": "a batch of 64 through sigmoid outputs with logits up to ±900, BCE summed",
+         "spec": spec(2, [layer(3, "sigmoid", bias=False)], "Wx", "binary-cross-entropy", sgd(0.01), "sum"),
+         "parameters": {"W1": [[450.0, -450.0], [30.0, 12.5], [-600.0, 300.0]]},
+         "input": batch_x.tolist(), "target": batch_y.tolist()},
+    ]
+
+
 def main():
     FIXTURES.mkdir(parents=True, exist_ok=True)
+    EXTREMES.mkdir(parents=True, exist_ok=True)
+    for case in extreme_cases():
+        fixture = dict(case, iterations=[exact_iteration(case)])
+        path = EXTREMES / f"{case['name']}.json"
+        path.write_text(dump(fixture) + "\n")
+        print(f"{path.name}: loss {fixture['iterations'][0]['loss'][0][0]}")
     for case in HANDWRITTEN + random_cases():
         iterations = run(case)
         if case["name"] == "mazur":

@@ -3,7 +3,12 @@ import StepgradEngine
 
 /// A case written by Tests/Reference/reference.py: the network, its numbers, and the
 /// expected value of every quantity of each iteration, computed independently in NumPy.
-struct Fixture: Decodable {
+typealias Fixture = ReferenceFixture<Double>
+
+/// An extreme case (Fixtures/Extremes), computed exactly in mpmath: each value a decimal string.
+typealias ExactFixture = ReferenceFixture<String>
+
+struct ReferenceFixture<Value: Decodable & Sendable>: Decodable {
     struct Spec: Decodable {
         struct LayerSpec: Decodable {
             var units: Int
@@ -37,9 +42,13 @@ struct Fixture: Decodable {
     var input: [[Double]]
     var target: [[Double]]
     /// Per iteration, every quantity by canonical name (`z1`, `dW2`, `W1_new`, `mW1`, …).
-    var iterations: [[String: [[Double]]]]
+    var iterations: [[String: [[Value]]]]
 
-    static var directory: URL { Bundle.module.resourceURL!.appendingPathComponent("Fixtures") }
+    /// Fixtures, or its Extremes folder for exact values.
+    static var directory: URL {
+        let fixtures = Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
+        return Value.self == String.self ? fixtures.appendingPathComponent("Extremes") : fixtures
+    }
 
     /// Every fixture file's name without extension, sorted.
     static var names: [String] {
@@ -47,9 +56,9 @@ struct Fixture: Decodable {
         return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    static func load(_ name: String) throws -> Fixture {
+    static func load(_ name: String) throws -> ReferenceFixture {
         let data = try Data(contentsOf: directory.appendingPathComponent(name + ".json"))
-        return try JSONDecoder().decode(Fixture.self, from: data)
+        return try JSONDecoder().decode(ReferenceFixture.self, from: data)
     }
 
     struct Invalid: Error, CustomStringConvertible { var description: String }
