@@ -122,7 +122,7 @@ extension Checker {
             return otherTargets(than: y).compactMap { recomputed(step, [.y: $0], .differentTarget(used: $0, actual: y)) }
 
         case .momentum(let buffer):
-            var found = [withoutWeightDecay(step)].compactMap { $0 }.compactMap { recomputed($0, [:], .missingWeightDecay) }
+            var found = [undecayed(step).flatMap { recomputed($0, [:], .missingWeightDecay) }].compactMap { $0 }
             // torch sets buf = g at the first step; μ·g + g adds a buffer that did not exist yet.
             if buffer.previous == nil, let first = step.recomputed(substituting: operands) {
                 found.append(Alternative(diagnosis: .momentumOnFirstStep(momentum: buffer.momentum),
@@ -131,7 +131,7 @@ extension Checker {
             return found
 
         case .moment, .sgd:
-            return [withoutWeightDecay(step)].compactMap { $0 }.compactMap { recomputed($0, [:], .missingWeightDecay) }
+            return [undecayed(step).flatMap { recomputed($0, [:], .missingWeightDecay) }].compactMap { $0 }
 
         case .biasCorrection(let correction):
             guard let moment = operands[correction.moment.quantity] else { return [] }
@@ -144,26 +144,26 @@ extension Checker {
     }
 
     /// `step` with the weight decay λ·p left out of its gradient; `nil` where it has none.
-    private func withoutWeightDecay(_ step: Operation) -> Operation? {
-        func undecayed(_ g: DecayedGradient) -> DecayedGradient? {
+    private func undecayed(_ step: Operation) -> Operation? {
+        func plain(_ g: DecayedGradient) -> DecayedGradient? {
             guard g.decay != 0 else { return nil }
-            var plain = g
-            plain.decay = 0
-            plain.parameter = nil
-            return plain
+            var without = g
+            without.decay = 0
+            without.parameter = nil
+            return without
         }
         var changed = step
         switch step.rule {
         case .momentum(var buffer):
-            guard let g = undecayed(buffer.gradient) else { return nil }
+            guard let g = plain(buffer.gradient) else { return nil }
             buffer.gradient = g
             changed.rule = .momentum(buffer)
         case .moment(var moment):
-            guard let g = undecayed(moment.gradient) else { return nil }
+            guard let g = plain(moment.gradient) else { return nil }
             moment.gradient = g
             changed.rule = .moment(moment)
         case .sgd(var update):
-            guard case .gradient(let decayed) = update.direction, let g = undecayed(decayed) else { return nil }
+            guard case .gradient(let decayed) = update.direction, let g = plain(decayed) else { return nil }
             update.direction = .gradient(g)
             changed.rule = .sgd(update)
         default:

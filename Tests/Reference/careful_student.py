@@ -7,10 +7,13 @@ e^z (and e^−z) inside sigmoid, tanh and softmax, and ln of each probability in
 to 3 decimals. Adam's moments are of the order of g/10 and g²/1000, so 3 decimals would write them
 as 0: the student keeps m, v, m̂ and v̂ to 3 significant figures instead.
 
-Each exercise is worked under SGD, SGD with momentum (and weight decay) and Adam, once without a
-mistake and once with a mistake planted in one quantity, after which the student carries on
-honestly from their own (wrong, rounded) values. This script knows nothing of stepgrad: the
-network, its derivatives and torch.optim's first step are written out here in NumPy.
+Each exercise is worked under SGD, SGD with momentum (and weight decay) and Adam: without a
+mistake, and with a mistake planted in one quantity of the backward pass or (`early-mistake`) of
+the forward pass, after which the student carries on honestly from their own (wrong, rounded)
+values. Under momentum and Adam the same again with the optimizer's state written (`state`,
+`state-mistake`), and with a mistake in that state (`own-state-mistake`). This script knows
+nothing of stepgrad: the network, its derivatives and torch.optim's first step are written out
+here in NumPy.
 
 For each answer file it also writes what a fair marker must conclude:
   wrong            the planted mistake;
@@ -58,7 +61,19 @@ EXERCISES = {
                 dict(act="sigmoid", W=[[0.40, 0.45], [0.50, 0.55]], b=[0.60, 0.60])],
         loss="half-sse",
         # The activation derivative σ′ forgotten in the output layer: dz2 = da2.
-        mistake=("dz2", "missing-activation-derivative")),
+        mistake=("dz2", "missing-activation-derivative"),
+        # A slipped digit in the forward pass: 0.393 written as 0.443.
+        early_mistake=("z1", "slip")),
+    # Sigmoid units at z = 1.16 and 2.14, where 1/(1 + e^−z) from e^−z rounded to 3 decimals lands
+    # more than half a unit from σ(z): 1/(1 + 0.313) = 0.7616 → 0.762 against σ(1.16) = 0.761333.
+    "sigmoid-e": dict(
+        title="Sigmoid 2-2-1 at z = 1.16 and 2.14",
+        x=[1.0, 0.5], y=[1.0],
+        layers=[dict(act="sigmoid", W=[[0.9, 0.52], [1.9, 0.48]], b=[0.0, 0.0]),
+                dict(act="sigmoid", W=[[0.5, -0.3]], b=[0.1])],
+        loss="half-sse",
+        mistake=("dz2", "missing-activation-derivative"),
+        early_mistake=("z1", "slip")),
     # A tanh hidden layer and a softmax output with cross-entropy.
     "tanh-softmax": dict(
         title="Tanh 3-3-2 with a softmax output",
@@ -67,7 +82,20 @@ EXERCISES = {
                 dict(act="softmax", W=[[0.7, -0.3, 0.5], [-0.4, 0.8, 0.2]], b=[0.0, 0.1])],
         loss="cross-entropy",
         # One element of da1 slipped (a sign dropped in one product).
-        mistake=("da1", "slip")),
+        mistake=("da1", "slip"),
+        early_mistake=("z2", "slip")),
+    # Three sigmoid outputs with half the summed squared error: after a slip in ŷ, the loss from the
+    # student's own ŷ rounds three squares on the way, 0.00114 in all, more than the extra half unit
+    # for partial results alone allows (found by a random search over careful students).
+    "tanh-sigmoid": dict(
+        title="Tanh 3-2-3 with sigmoid outputs, half-SSE",
+        x=[0.8, 0.3, -1.7], y=[0.0, 1.0, 0.0],
+        layers=[dict(act="tanh", W=[[-0.3, -0.3, -1.0], [0.1, -0.6, 0.4]], b=[0.0, -0.5]),
+                dict(act="sigmoid", W=[[0.5, 1.0], [0.6, 0.1], [-0.3, -0.6]], b=[-0.3, 0.1, 0.4])],
+        loss="half-sse",
+        mistake=("dz2", "missing-activation-derivative"),
+        # ŷ₁ = 0.632 written as −0.432.
+        early_mistake=("a2", "slip")),
     # The bundled homework: relu then softmax, a target (1, 1, 0) that does not sum to 1, no bias.
     "relu-softmax": dict(
         title="ReLU 3-4-3 with a softmax output, y = (1, 1, 0)",
@@ -76,7 +104,9 @@ EXERCISES = {
                 dict(act="softmax", W=[[0.1, 0.2, -0.1, 0.1], [-0.2, 0.3, 0.1, -0.3], [0.2, -0.1, 0.3, 0.2]], b=None)],
         loss="cross-entropy",
         # The shortcut dz2 = ŷ − y, which needs a target summing to 1.
-        mistake=("dz2", "shortcut-target-not-summing-to-1")),
+        mistake=("dz2", "shortcut-target-not-summing-to-1"),
+        # The slip of the handwritten homework: z2[1] = −0.495 written as −0.445.
+        early_mistake=("z2", "slip")),
 }
 
 OPTIMIZERS = {
@@ -195,7 +225,8 @@ def plant(name, value, kind, ex, out, opt):
         return out[f"a{L}"] - y
     if kind == "slip":
         slipped = np.array(value, dtype=float)
-        slipped[1] = -slipped[1] + 0.2    # one element badly off
+        # One element badly off: a digit slipped in the forward pass, a sign dropped in the backward.
+        slipped[1] = slipped[1] + 0.05 if name.startswith("z") else -slipped[1] + 0.2
         return slipped
     if kind == "momentum-on-the-first-step":
         # buf = μ·g + g, as if the buffer had started at g rather than being set to g.
@@ -249,7 +280,7 @@ def exercise_yaml(ex, opt):
 
 def variants(ex, opt_name):
     """(name, planted mistake, whether the optimizer's state is written) for one exercise and optimizer."""
-    found = [("careful", None, False), ("mistake", ex["mistake"], False)]
+    found = [("careful", None, False), ("mistake", ex["mistake"], False), ("early-mistake", ex["early_mistake"], False)]
     if opt_name != "sgd":
         # The same, with the student's momentum buffers or Adam's moments written too.
         found += [("state", None, True), ("state-mistake", ex["mistake"], True)]
