@@ -66,6 +66,7 @@ let package = Package(
         // Test helpers shared by the test targets that draw grids.
         .target(name: "TerminalUITesting", dependencies: ["TerminalUI"], path: "Tests/TerminalUITesting"),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
+        .testTarget(name: "StepgradServeTests", dependencies: ["StepgradServe", "TerminalUI"]),
         .testTarget(name: "StepgradUITests", dependencies: ["StepgradUI", "TerminalUI", "TerminalUITesting"]),
         // A tiny full-screen program for the terminal end-to-end tests; not part of the product.
         .executableTarget(name: "terminal-demo", dependencies: ["StepgradTerminal", "TerminalUI", "StepgradUI"],

@@ -70,6 +70,22 @@ struct ServeCommandTests {
         try lecture.console.waitForText("0 following")
     }
 
+    /// SIGTERM and SIGHUP end the lecture as they end `open`: the session is saved, viewers are let go.
+    @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    func aSignalSavesTheLecture(_ signal: Int32, _ status: Int) throws {
+        let lecture = try Lecture()
+        defer { lecture.end() }
+        let viewer = try lecture.viewer(width: 80, height: 24)
+        try viewer.waitForText("step 0 of 13")
+        try lecture.console.sendKeys("Right")
+        try viewer.waitForText("step 1 of 13")
+        kill(try #require(lecture.pid()), signal)
+        try lecture.console.waitForText("serve status \(status)")
+        try viewer.waitForText("ssh status")
+        let saved = try FileManager.default.contentsOfDirectory(atPath: lecture.folder.appendingPathComponent("state").path)
+        #expect(saved.contains { $0.hasSuffix(".state") }, "\(saved)")
+    }
+
     @Test func aClassCodeKeepsOutWhoDoesNotHaveIt() throws {
         let lecture = try Lecture(code: "backprop")
         defer { lecture.end() }
@@ -111,6 +127,16 @@ private final class Lecture {
         let viewer = try TmuxSession(width: width, height: height, command: "\(ssh) -p \(port) -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR student@127.0.0.1; echo ssh status $?; sleep 60")
         viewers.append(viewer)
         return viewer
+    }
+
+    /// The `stepgrad serve` process, found by its state folder.
+    func pid() -> pid_t? {
+        let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return processes.lazy.compactMap { entry -> pid_t? in
+            guard let pid = pid_t(entry), let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return nil }
+            let arguments = String(decoding: data, as: UTF8.self).split(separator: "\0")
+            return arguments.contains("serve") && arguments.contains { $0.hasPrefix(self.folder.path) } ? pid : nil
+        }.first
     }
 
     func end() {
