@@ -9,10 +9,10 @@ public struct ScreenOptions: Sendable {
     /// Presentation mode: fewer, larger panels, the formula prominent, for a projector.
     public var presenting: Bool
     /// Decimal places forced on every number shown; `nil` for the significant figures of `explain`,
-    /// whose lines add up as printed.
+    /// whose lines add up as printed (not yet the default: the screen's layout is measured for four places).
     public var decimals: Int?
 
-    public init(theme: Theme, capabilities: TerminalCapabilities, presenting: Bool = false, decimals: Int? = nil) {
+    public init(theme: Theme, capabilities: TerminalCapabilities, presenting: Bool = false, decimals: Int? = 4) {
         self.theme = theme
         self.capabilities = capabilities
         self.presenting = presenting

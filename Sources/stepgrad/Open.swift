@@ -35,8 +35,8 @@ struct Open: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Play speed, in steps per second (0.25 to 1000).", valueName: "steps-per-second"))
     var speed: Double?
 
-    @Option(help: "Force this many decimal places (0 to 15) on the numbers shown, instead of explain's significant figures.")
-    var decimals: Int?
+    @Option(help: "Decimals of the numbers shown (0 to 15).")
+    var decimals = 4
 
     @Flag(help: "Carry on where the last session on this scenario stopped.")
     var resume = false
@@ -53,7 +53,7 @@ struct Open: AsyncParsableCommand {
         if let speed, !(0.25...1000).contains(speed) {
             throw ValidationError("--speed must be between 0.25 and 1000 steps per second, not \(speed).")
         }
-        if let decimals, !(0...15).contains(decimals) {
+        guard (0...15).contains(decimals) else {
             throw ValidationError("--decimals must be between 0 and 15, not \(decimals).")
         }
     }
