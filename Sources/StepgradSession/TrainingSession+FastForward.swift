@@ -23,6 +23,9 @@ extension TrainingSession {
     func train(_ count: Int, landingAt landing: Cursor) -> Task<FastForwardOutcome, Never> {
         guard !isBusy else { return Task { .refused("A fast-forward is already under way.") } }
         guard count > 0 else { return Task { .refused("Nothing to do: \(count) iterations.") } }
+        guard count <= Self.maximumIteration - iteration else {
+            return Task { .refused("That would pass iteration \(Self.maximumIteration), the furthest a session goes.") }
+        }
         pause()
         let start = iteration, timeline = timeline, epoch = epoch
         fastForward = FastForwardProgress(completed: 0, total: count)

@@ -70,6 +70,10 @@ public final class TrainingSession {
         self.recentTraces = recentTraces
     }
 
+    /// The furthest iteration a session goes (10¹²: centuries of fast-forward), so that counters
+    /// read from a state file or added to stay far from overflowing.
+    nonisolated public static let maximumIteration = 1_000_000_000_000
+
     /// 1-based number of the iteration on screen.
     public var iteration: Int { current.number }
     /// Every operation of the iteration on screen, revealed or not.
