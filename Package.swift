@@ -14,30 +14,33 @@ let package = Package(
     targets: [
         // Layer 1: the engine. Pure value types; no files, no terminals.
         .target(name: "StepgradEngine"),
+        // How the engine's values and expression trees are written: numbers, Unicode, LaTeX, English notes.
+        .target(name: "StepgradNotation", dependencies: ["StepgradEngine"]),
         // Layer 2: scenario files, bundled exercises, answers (YAML/JSON in, engine values out).
         .target(name: "StepgradScenario", dependencies: ["StepgradEngine", "Yams"]),
         // Headless renderers of a trace: text, Markdown, LaTeX, JSON.
-        .target(name: "StepgradRender", dependencies: ["StepgradEngine", "StepgradScenario"]),
+        .target(name: "StepgradRender", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario"]),
         // Answer checking, class grading, exercise generation.
-        .target(name: "StepgradHomework", dependencies: ["StepgradEngine", "StepgradScenario", "StepgradRender"]),
+        .target(name: "StepgradHomework", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario", "StepgradRender"]),
         // Layer 3: the observable training session.
-        .target(name: "StepgradSession", dependencies: ["StepgradEngine", "StepgradScenario"]),
+        .target(name: "StepgradSession", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario"]),
         // Layer 4: views drawing into an in-memory grid; no ncurses here.
-        .target(name: "StepgradUI", dependencies: ["StepgradEngine", "StepgradScenario", "StepgradSession", "StepgradHomework"]),
+        .target(name: "StepgradUI", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario", "StepgradSession", "StepgradHomework"]),
         // The only place ncurses is seen.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "StepgradTerminal", dependencies: ["CNcurses", "StepgradUI"]),
         // The command line.
         .executableTarget(name: "stepgrad", dependencies: [
-            "StepgradEngine", "StepgradScenario", "StepgradRender", "StepgradHomework",
+            "StepgradEngine", "StepgradNotation", "StepgradScenario", "StepgradRender", "StepgradHomework",
             "StepgradSession", "StepgradUI", "StepgradTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "stepgrad-bench", dependencies: [
             "StepgradEngine", "StepgradScenario", "StepgradSession", "StepgradUI",
         ]),
-        .testTarget(name: "StepgradEngineTests", dependencies: ["StepgradEngine", "StepgradScenario"],
+        .testTarget(name: "StepgradEngineTests", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "StepgradNotationTests", dependencies: ["StepgradNotation", "StepgradEngine"]),
         .testTarget(name: "StepgradScenarioTests", dependencies: ["StepgradScenario"]),
         .testTarget(name: "StepgradRenderTests", dependencies: ["StepgradRender"]),
         .testTarget(name: "StepgradHomeworkTests", dependencies: ["StepgradHomework"]),

@@ -42,7 +42,7 @@ public struct Initializer: Hashable, Sendable {
 
     private func round(_ v: Double) -> Double {
         guard let decimals else { return v }
-        let scale = NumberStyle.pow10(decimals)
+        let scale = (0..<decimals).reduce(1.0) { power, _ in power * 10 }
         let r = (v * scale).rounded(.toNearestOrAwayFromZero) / scale
         return r == 0 ? 0 : r
     }

@@ -117,8 +117,8 @@ public struct Operation: Hashable, Sendable {
     public var result: Matrix
     /// What the network looks like, for formulas (convention, output layer).
     public var context: Context
-    /// Remarks a student needs, e.g. that the ŷ − y shortcut does not hold.
-    public var notes: [String]
+    /// Facts a student needs, e.g. that the ŷ − y shortcut does not hold; the notation words them.
+    public var remarks: [Remark]
 
     public struct Context: Hashable, Sendable {
         public var convention: Convention
@@ -132,7 +132,7 @@ public struct Operation: Hashable, Sendable {
     }
 
     public init(phase: Phase, layer: Int?, quantity: Quantity, rule: Rule, operands: [Operand],
-                result: Matrix, context: Context, notes: [String] = []) {
+                result: Matrix, context: Context, remarks: [Remark] = []) {
         self.phase = phase
         self.layer = layer
         self.quantity = quantity
@@ -140,7 +140,7 @@ public struct Operation: Hashable, Sendable {
         self.operands = operands
         self.result = result
         self.context = context
-        self.notes = notes
+        self.remarks = remarks
     }
 
     public func operand(_ kind: Quantity.Kind) -> Operand? { operands.first { $0.quantity.kind == kind } }

@@ -9,9 +9,9 @@ extension Workspace {
         var operations: [Operation] = []
         operations.reserveCapacity(6 * L + 2 + steps.count)
         func add(_ phase: Phase, _ layer: Int?, _ quantity: Quantity, _ rule: Rule, _ operands: [Operand], _ result: Matrix,
-                 notes: [String] = []) {
+                 remarks: [Remark] = []) {
             operations.append(Operation(phase: phase, layer: layer, quantity: quantity, rule: rule, operands: operands,
-                                        result: result, context: context, notes: notes))
+                                        result: result, context: context, remarks: remarks))
         }
         // Each quantity is copied out once and shared by every operation that reads it.
         let values = LayerValues(self, parameters, input: batch.input)
@@ -30,7 +30,7 @@ extension Workspace {
         add(.backward, L, .da(L), .lossGradient(lossFunction, reduction), predictionAndTarget, values[.da, L])
         if network.isFused {
             add(.backward, L, .dz(L), .fusedOutputGradient(lossFunction, reduction), predictionAndTarget, values[.dz, L],
-                notes: shortcutNotes(batch.target))
+                remarks: shortcutRemarks(batch.target))
         } else {
             add(.backward, L, .dz(L), .activationGradient(network.layer(L).activation),
                 [Operand(.da(L), values[.da, L]), Operand(.z(L), values[.z, L]), prediction], values[.dz, L])
@@ -67,13 +67,11 @@ extension Workspace {
     }
 
     /// Says when the softmax + cross-entropy shortcut dz = ŷ − y does not hold.
-    private func shortcutNotes(_ y: Matrix) -> [String] {
+    private func shortcutRemarks(_ y: Matrix) -> [Remark] {
         guard network.loss == .crossEntropy else { return [] }
         let sums = (0..<y.rows).map { y.row($0).reduce(0, +) }
         guard let off = sums.first(where: { abs($0 - 1) > 1e-12 }) else { return [] }
-        let shown = NumberStyle(decimals: 6).format(off)
-        return ["The target sums to \(shown), not 1, so the familiar shortcut dz = ŷ − y does not hold: "
-                + "the exact gradient is dz = ŷ·Σy − y."]
+        return [.targetSumIsNotOne(off)]
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import StepgradEngine
+import StepgradNotation
 
 extension CheckReport {
     /// The report for programs: every element with its verdict, numbers and arithmetic, and each

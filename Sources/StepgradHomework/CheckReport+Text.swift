@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 extension CheckReport {
     /// The report for a terminal: one line per quantity; for a wrong one, each wrong element with

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import StepgradScenario
 
 /// Writes a drawn exercise as a scenario file, in the format of the bundled exercises.

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import StepgradScenario
 
 /// Draws homework exercises with friendly numbers — weights, biases, inputs and targets rounded

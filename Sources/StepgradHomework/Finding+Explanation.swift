@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 extension Finding {
     /// What went wrong, in a marker's words.

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 extension GradeReport {
     /// A table for the terminal: a row per submission, a column per quantity, then the marks.

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 extension Display {
     /// LaTeX math without delimiters: one line, or `aligned` rows broken where the text breaks,

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 extension Display {
     /// Runs of pieces grouped into lines no wider than `width` when set as text: a display breaks

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// A line of mathematics with real matrices in it, `z₁ = W₁·x + b₁ = z₁` with numbers,
 /// kept as pieces so that the text and LaTeX writers lay out the same thing.

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 extension Element {
     /// The element's equation as rows of an `aligned` block, aligned on the first `=`: one row when

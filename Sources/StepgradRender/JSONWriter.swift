@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// The solution for programs. Per-sample quantities (x, y, z, a, dz, da) are arrays of rows, one
 /// per sample, even for a single sample; parameters and their gradients keep the scenario's layout,

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// The display math of an operation, shared by the LaTeX and Markdown writers, which differ only
 /// in how they fence it (`$$…$$` or a ```math block).

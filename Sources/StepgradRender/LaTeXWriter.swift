@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// A worked solution in the style of a hand-written homework: the formula, the matrices multiplied
 /// out in `pmatrix`, then every element, each block a `$$…$$` display. `standalone` wraps it in a

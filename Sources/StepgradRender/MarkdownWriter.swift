@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// An answer key for GitHub. Math goes in ```math blocks rather than `$$…$$`: GitHub renders both
 /// with MathJax, but inside `$$` its Markdown pass still eats backslashes and braces (`\\` row ends,

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// The matrix equation of an operation, with vectors written as columns (one column per sample)
 /// so that every product shown is the literal matrix product: W·x, dz·xᵀ, Wᵀ·dz.

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import StepgradScenario
 
 /// What a reader needs to know before the first number: architecture, loss, optimizer, layout.

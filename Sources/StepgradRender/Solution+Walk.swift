@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// The order every written solution follows, so that the writers differ only in notation.
 extension Solution.Pass {

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import StepgradScenario
 
 /// Writes N training iterations of a scenario as a worked solution.

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// A rectangle of text, for setting matrices side by side with the symbols between them.
 struct TextBlock: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// The terminal solution: a heading per phase, then for each operation its formula, its matrix
 /// equation with the numbers set side by side, every element's arithmetic, and the notes.

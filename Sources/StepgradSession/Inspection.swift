@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// One selected cell as an inspector shows it: its value, the formula of its operation and,
 /// once computed, the arithmetic that produced it. Nothing is given away before the cursor

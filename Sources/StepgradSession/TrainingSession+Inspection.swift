@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 extension TrainingSession {
     /// Selects a cell for inspection, or clears the selection with `nil`.

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// An operation laid out as the equation its operands and result satisfy, in the orientation a
 /// student writes it: `W₂ · a₁ = z₂` with a₁ and z₂ as columns, `dz₂ · a₁ᵀ = dW₂`,

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// The current step in symbols and in numbers: the formula of its operation, then the arithmetic
 /// of its elements with the numbers substituted (`z₂[1] = (−0.2)·1.2 + 0.3·0 + … = −0.495`) — the

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import StepgradSession
 
 /// Two lines: the title beside the phase ribbon `FORWARD › LOSS › BACKWARD › UPDATE` with the

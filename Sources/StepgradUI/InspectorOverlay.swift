@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import StepgradSession
 
 /// The selected cell in full: its value (once computed), the formula of its operation, the whole

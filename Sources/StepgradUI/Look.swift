@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// How this frame is drawn: theme, terminal, number style and the display toggles, handed to
 /// every view so none of them decides these on its own.

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// The network as columns of units, input on the left: `x`, then `z₁ a₁`, …, `z_L ŷ` beside `y`.
 /// Each unit is a heatmap cell of its value for one sample; during backward and update the same

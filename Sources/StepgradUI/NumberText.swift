@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// Numbers as the screen writes them, remembered: formatting a number is the dearest part of a
 /// frame, and the same values are drawn frame after frame and measured for several layouts in one.

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 
 /// The whole iteration as a list of its operations under their phases, those done ticked and
 /// the current one pointed at, so that a student sees where the step stands in the computation.

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import StepgradHomework
 import StepgradSession
 

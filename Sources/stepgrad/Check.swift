@@ -1,5 +1,6 @@
 import ArgumentParser
 import StepgradEngine
+import StepgradNotation
 import StepgradHomework
 import StepgradScenario
 

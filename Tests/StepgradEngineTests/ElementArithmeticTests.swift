@@ -1,5 +1,6 @@
 import Foundation
 import StepgradEngine
+import StepgradNotation
 import Testing
 
 /// Every line a student reads must be true: each step of every element, evaluated

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import Testing
 
 /// Element equations against lines written out by hand (numbers to 4 decimals, as on paper).

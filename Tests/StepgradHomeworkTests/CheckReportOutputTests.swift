@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import StepgradEngine
+import StepgradNotation
 @testable import StepgradHomework
 
 /// What a student reads in the terminal, and what a program reads as JSON.

@@ -1,5 +1,6 @@
 import Testing
 import StepgradEngine
+import StepgradNotation
 import StepgradScenario
 @testable import StepgradHomework
 

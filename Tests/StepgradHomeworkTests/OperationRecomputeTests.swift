@@ -1,5 +1,6 @@
 import Testing
 import StepgradEngine
+import StepgradNotation
 @testable import StepgradHomework
 
 /// `Operation.recomputed(substituting:)`: the same rule on other operands.

@@ -1,5 +1,6 @@
 import Foundation
 import StepgradEngine
+import StepgradNotation
 import StepgradRender
 import Testing
 

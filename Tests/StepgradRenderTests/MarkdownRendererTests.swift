@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import StepgradRender
 import Testing
 

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import StepgradScenario
 import StepgradSession
 import Testing

@@ -1,3 +1,5 @@
+import StepgradEngine
+
 /// Writing an expression the way a student writes it: `0.3·1 + (−0.6)·3 + 0.1`.
 extension Expression {
     public enum Notation: Sendable { case unicode, latex }
@@ -37,10 +39,21 @@ private struct Renderer {
         }
     }
 
+    /// Binding strength, to decide where parentheses are needed.
+    func precedence(_ e: Expression) -> Int {
+        switch e {
+        case .sum, .difference: 1
+        case .product, .quotient: 2
+        case .negation: 3
+        case .number(let v): v < 0 ? 3 : 4
+        case .call, .square: 4
+        }
+    }
+
     /// Renders `e` in parentheses when it binds no tighter than the context.
     func operand(_ e: Expression, above level: Int) -> String {
         let text = render(e)
-        guard e.precedence <= level || (level > 0 && isNegativeNumber(e)) else { return text }
+        guard precedence(e) <= level || (level > 0 && isNegativeNumber(e)) else { return text }
         return latex ? "\\left(\(text)\\right)" : "(\(text))"
     }
 
@@ -60,7 +73,10 @@ private struct Renderer {
         case (.max, true): return "\\max\\left(\(list)\\right)"
         case (.tanh, true): return "\\tanh\\left(\(list)\\right)"
         case (.sigmoid, true): return "\\sigma\\left(\(list)\\right)"
-        default: return "\(f.rawValue)(\(list))"
+        case (.ln, false): return "ln(\(list))"
+        case (.max, false): return "max(\(list))"
+        case (.tanh, false): return "tanh(\(list))"
+        case (.sigmoid, false): return "σ(\(list))"
         }
     }
 }

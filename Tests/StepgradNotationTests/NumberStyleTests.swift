@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import Testing
 
 @Suite struct NumberStyleTests {

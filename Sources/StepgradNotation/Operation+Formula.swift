@@ -1,3 +1,5 @@
+import StepgradEngine
+
 /// An operation written symbolically, as the first line of a worked solution.
 public struct Formula: Hashable, Sendable {
     public var unicode: String
@@ -16,7 +18,7 @@ extension Operation {
 
         switch rule {
         case .affine:
-            let input = layerInput.quantity
+            let input = inputQuantity
             let bias = operand(.b).map { " + " + u($0.quantity) } ?? ""
             let latexBias = operand(.b).map { " + " + t($0.quantity) } ?? ""
             return Formula(unicode: "\(u(result)) = \(u(.W(l)))\(transposed ? "ᵀ" : "")·\(u(input))\(bias)",
@@ -48,7 +50,7 @@ extension Operation {
             return Formula(unicode: "\(u(result)) = \(da) ⊙ \(f.name)′(\(u(.z(l))))",
                            latex: "\(t(result)) = \(daT) \\odot \\operatorname{\(f.name)}'\\left(\(t(.z(l)))\\right)")
         case .weightGradient:
-            let input = layerInput.quantity, dz = Quantity.dz(l)
+            let input = inputQuantity, dz = Quantity.dz(l)
             let sum = batched ? "Σₛ " : "", sumT = batched ? "\\sum_{s} " : ""
             if transposed {
                 return Formula(unicode: "\(u(result)) = \(sum)\(u(input))·\(u(dz))ᵀ", latex: "\(t(result)) = \(sumT)\(t(input)) \(t(dz))^{T}")
@@ -79,6 +81,11 @@ extension Operation {
                 latex: "m \\leftarrow \\beta_1 m + (1-\\beta_1) g, \\quad v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2, \\quad "
                     + "\(t(result)) = \(t(p)) - \\frac{\\eta}{1-\\beta_1^{\(step)}} \\cdot \\frac{m}{\\sqrt{v}/\\sqrt{1-\\beta_2^{\(step)}} + \\epsilon}")
         }
+    }
+
+    /// The layer's input, x or the activation below.
+    private var inputQuantity: Quantity {
+        operands.first { $0.quantity.kind == .x || $0.quantity.kind == .a }?.quantity ?? .x
     }
 
     /// The parameter an update changes (`W2` for `W2_new`).

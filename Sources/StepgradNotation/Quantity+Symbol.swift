@@ -1,3 +1,5 @@
+import StepgradEngine
+
 /// How a quantity is written in formulas: Unicode for terminals, LaTeX for answer keys.
 extension Quantity {
     /// `z₂`, `dW₁`, `W₁′`; the output activation is `ŷ` when `outputLayer` is its layer.

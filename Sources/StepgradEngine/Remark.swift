@@ -1,0 +1,7 @@
+/// Something about an operation a student needs to know besides its arithmetic, as data:
+/// the notation layer words it.
+public enum Remark: Hashable, Sendable {
+    /// Cross-entropy with a target summing to `sum` rather than 1: the shortcut dz = ŷ − y does not
+    /// hold, the exact gradient is dz = ŷ·Σy − y.
+    case targetSumIsNotOne(Double)
+}
