@@ -24,19 +24,23 @@ let package = Package(
         .target(name: "StepgradHomework", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario", "StepgradRender"]),
         // Layer 3: the observable training session.
         .target(name: "StepgradSession", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario"]),
+        // A terminal-UI toolkit that knows nothing of networks, sessions or exercises: cell grid,
+        // styles, colours, events, layout, the `TerminalProgram` contract and its test backend.
+        .target(name: "TerminalUI"),
         // Layer 4: views drawing into an in-memory grid; no ncurses here.
-        .target(name: "StepgradUI", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario", "StepgradSession", "StepgradHomework"]),
+        .target(name: "StepgradUI", dependencies: ["TerminalUI", "StepgradEngine", "StepgradNotation", "StepgradScenario",
+                                                   "StepgradSession", "StepgradHomework"]),
         // The only place ncurses is seen.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "StepgradTerminal", dependencies: ["CNcurses", "StepgradUI"]),
+        .target(name: "StepgradTerminal", dependencies: ["CNcurses", "TerminalUI"]),
         // The command line.
         .executableTarget(name: "stepgrad", dependencies: [
             "StepgradEngine", "StepgradNotation", "StepgradScenario", "StepgradRender", "StepgradHomework",
-            "StepgradSession", "StepgradUI", "StepgradTerminal",
+            "StepgradSession", "TerminalUI", "StepgradUI", "StepgradTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "stepgrad-bench", dependencies: [
-            "StepgradEngine", "StepgradScenario", "StepgradSession", "StepgradUI",
+            "StepgradEngine", "StepgradScenario", "StepgradSession", "TerminalUI", "StepgradUI",
         ]),
         .testTarget(name: "StepgradEngineTests", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario"],
                     resources: [.copy("Fixtures")]),
@@ -45,9 +49,13 @@ let package = Package(
         .testTarget(name: "StepgradRenderTests", dependencies: ["StepgradRender"]),
         .testTarget(name: "StepgradHomeworkTests", dependencies: ["StepgradHomework"]),
         .testTarget(name: "StepgradSessionTests", dependencies: ["StepgradSession"]),
-        .testTarget(name: "StepgradUITests", dependencies: ["StepgradUI"]),
+        // Test helpers shared by the test targets that draw grids.
+        .target(name: "TerminalUITesting", dependencies: ["TerminalUI"], path: "Tests/TerminalUITesting"),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
+        .testTarget(name: "StepgradUITests", dependencies: ["StepgradUI", "TerminalUI", "TerminalUITesting"]),
         // A tiny full-screen program for the terminal end-to-end tests; not part of the product.
-        .executableTarget(name: "terminal-demo", dependencies: ["StepgradTerminal", "StepgradUI"], path: "Tests/TerminalDemo"),
+        .executableTarget(name: "terminal-demo", dependencies: ["StepgradTerminal", "TerminalUI", "StepgradUI"],
+                          path: "Tests/TerminalDemo"),
         .testTarget(name: "StepgradEndToEndTests", dependencies: ["StepgradScenario", "terminal-demo"]),
     ]
 )

@@ -50,13 +50,9 @@ extension Network {
 
     /// The reduced loss over the batch.
     public func loss(of prediction: Matrix, target: Matrix) -> Double {
-        var total = 0.0
-        let n = prediction.columns
-        for s in 0..<prediction.rows {
-            let row = (s * n)..<((s + 1) * n)
-            total += loss.value(prediction: prediction.elements[row], target: target.elements[row])
+        prediction.withPointer { p in
+            target.withPointer { y in LossValue.compute(loss, reduction, prediction: p, target: y, rows: prediction.rows, columns: prediction.columns) }
         }
-        return total * reduction.factor(batch: prediction.rows)
     }
 
     /// One parameter's update; an optimizer with buffers keeps them under the parameter's name.

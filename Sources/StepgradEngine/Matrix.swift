@@ -50,3 +50,28 @@ public struct Shape: Hashable, Sendable, CustomStringConvertible {
     public var transposed: Shape { Shape(rows: columns, columns: rows) }
     public var description: String { "\(rows)×\(columns)" }
 }
+
+extension Matrix {
+    /// A `rows × columns` matrix whose storage `fill` writes, for the raw-buffer arithmetic.
+    static func computed(rows: Int, columns: Int, _ fill: (UnsafeMutablePointer<Double>) -> Void) -> Matrix {
+        var result = Matrix(rows: rows, columns: columns)
+        result.elements.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress { fill(base) } else { withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { fill($0.baseAddress!) } }
+        }
+        return result
+    }
+
+    /// The storage, for the raw-buffer arithmetic (a valid pointer even when empty).
+    func withPointer<R>(_ body: (UnsafePointer<Double>) -> R) -> R {
+        elements.withUnsafeBufferPointer { buffer in
+            if let base = buffer.baseAddress { return body(base) }
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { body(UnsafePointer($0.baseAddress!)) }
+        }
+    }
+
+    /// `withPointer` of an optional matrix.
+    static func withOptionalPointer<R>(_ matrix: Matrix?, _ body: (UnsafePointer<Double>?) -> R) -> R {
+        guard let matrix else { return body(nil) }
+        return matrix.withPointer { body($0) }
+    }
+}

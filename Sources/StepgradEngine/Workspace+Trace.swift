@@ -8,60 +8,70 @@ extension Workspace {
         let context = Operation.Context(convention: network.convention, outputLayer: L, batch: rows)
         var operations: [Operation] = []
         operations.reserveCapacity(6 * L + 2 + steps.count)
-        func add(_ phase: Phase, _ layer: Int?, _ quantity: Quantity, _ rule: Rule, _ operands: [Operand], _ result: Matrix,
-                 remarks: [Remark] = []) {
-            operations.append(Operation(phase: phase, layer: layer, quantity: quantity, rule: rule, operands: operands,
-                                        result: result, context: context, remarks: remarks))
+        func add(_ phase: Phase, _ layer: Int?, _ quantity: Quantity, _ rule: Rule, _ result: Matrix, remarks: [Remark] = []) {
+            operations.append(Operation(phase: phase, layer: layer, quantity: quantity, rule: rule, result: result,
+                                        context: context, remarks: remarks))
         }
         // Each quantity is copied out once and shared by every operation that reads it.
         let values = LayerValues(self, parameters, input: batch.input)
-        func input(_ l: Int) -> Operand { Operand(l == 1 ? .x : .a(l - 1), values[.a, l - 1]) }
+        func the(_ region: Workspace.Region, _ l: Int) -> Operand {
+            let quantity: Quantity = switch region {
+            case .z: .z(l)
+            case .a: l == 0 ? .x : .a(l)
+            case .da: .da(l)
+            case .dz: .dz(l)
+            case .dW: .dW(l)
+            case .db: .db(l)
+            }
+            return Operand(quantity, values[region, l])
+        }
+        func W(_ l: Int) -> Operand { Operand(.W(l), parameters.weights(l)) }
 
         for l in 1...L {
-            let weights = Operand(.W(l), parameters.weights(l))
-            add(.forward, l, .z(l), .affine, parameters.bias(l).map { [weights, input(l), Operand(.b(l), $0)] } ?? [weights, input(l)], values[.z, l])
-            add(.forward, l, .a(l), .activation(network.layer(l).activation), [Operand(.z(l), values[.z, l])], values[.a, l])
+            let bias = parameters.bias(l).map { Operand(.b(l), $0) }
+            add(.forward, l, .z(l), .affine(Affine(weights: W(l), input: the(.a, l - 1), bias: bias)), values[.z, l])
+            add(.forward, l, .a(l), .activation(Activate(network.layer(l).activation, z: the(.z, l))), values[.a, l])
         }
 
         let lossFunction = network.loss, reduction = network.reduction
-        let prediction = Operand(.a(L), values[.a, L]), predictionAndTarget = [prediction, Operand(.y, batch.target)]
-        add(.loss, nil, .loss, .loss(lossFunction, reduction), predictionAndTarget, Matrix(rows: 1, columns: 1, repeating: loss))
-
-        add(.backward, L, .da(L), .lossGradient(lossFunction, reduction), predictionAndTarget, values[.da, L])
+        let prediction = the(.a, L), target = Operand(.y, batch.target)
+        add(.loss, nil, .loss, .loss(LossValue(lossFunction, reduction, prediction: prediction, target: target)),
+            Matrix(rows: 1, columns: 1, repeating: loss))
+        add(.backward, L, .da(L), .lossGradient(LossGradient(lossFunction, reduction, prediction: prediction, target: target)),
+            values[.da, L])
         if network.isFused {
-            add(.backward, L, .dz(L), .fusedOutputGradient(lossFunction, reduction), predictionAndTarget, values[.dz, L],
-                remarks: shortcutRemarks(batch.target))
+            add(.backward, L, .dz(L), .fusedOutputGradient(OutputGradient(lossFunction, reduction, prediction: prediction, target: target)),
+                values[.dz, L], remarks: shortcutRemarks(batch.target))
         } else {
-            add(.backward, L, .dz(L), .activationGradient(network.layer(L).activation),
-                [Operand(.da(L), values[.da, L]), Operand(.z(L), values[.z, L]), prediction], values[.dz, L])
+            add(.backward, L, .dz(L), .activationGradient(ActivationGradient(network.layer(L).activation, da: the(.da, L), z: the(.z, L),
+                                                                             a: prediction)), values[.dz, L])
         }
         for l in stride(from: L, through: 1, by: -1) {
             if l < L {
-                add(.backward, l, .da(l), .inputGradient, [Operand(.W(l + 1), parameters.weights(l + 1)), Operand(.dz(l + 1), values[.dz, l + 1])], values[.da, l])
-                add(.backward, l, .dz(l), .activationGradient(network.layer(l).activation),
-                    [Operand(.da(l), values[.da, l]), Operand(.z(l), values[.z, l]), Operand(.a(l), values[.a, l])], values[.dz, l])
+                add(.backward, l, .da(l), .inputGradient(InputGradient(weights: W(l + 1), dz: the(.dz, l + 1))), values[.da, l])
+                add(.backward, l, .dz(l), .activationGradient(ActivationGradient(network.layer(l).activation, da: the(.da, l),
+                                                                                 z: the(.z, l), a: the(.a, l))), values[.dz, l])
             }
-            add(.backward, l, .dW(l), .weightGradient, [Operand(.dz(l), values[.dz, l]), input(l)], values[.dW, l])
+            add(.backward, l, .dW(l), .weightGradient(WeightGradient(dz: the(.dz, l), input: the(.a, l - 1))), values[.dW, l])
             if parameters.bias(l) != nil {
-                add(.backward, l, .db(l), .biasGradient, [Operand(.dz(l), values[.dz, l])], values[.db, l])
+                add(.backward, l, .db(l), .biasGradient(BiasGradient(dz: the(.dz, l))), values[.db, l])
             }
         }
 
         for s in steps {
             let p = s.parameter, l = p.layer!, isBias = p.kind == .b
-            let gradient = isBias ? Operand(.db(l), values[.db, l]) : Operand(.dW(l), values[.dW, l])
-            let rule: Rule, operands: [Operand]
+            let parameter = Operand(p, s.old), gradient = isBias ? the(.db, l) : the(.dW, l)
+            let rule: Rule
             switch network.optimizer {
             case .sgd(let sgd):
-                rule = .sgd(sgd)
-                operands = s.new.first.map { [Operand(p, s.old), gradient, Operand(Quantity(.velocity, layer: l, ofBias: isBias), $0)] }
-                    ?? [Operand(p, s.old), gradient]
+                let buffer = s.new.first.map { Operand(Quantity(.velocity, layer: l, ofBias: isBias), $0) }
+                rule = .sgd(SGDStep(sgd, parameter: parameter, gradient: gradient, buffer: buffer))
             case .adam(let adam):
-                rule = .adam(adam, step: step)
-                operands = [Operand(p, s.old), gradient, Operand(Quantity(.m, layer: l, ofBias: isBias), s.new.first!),
-                            Operand(Quantity(.v, layer: l, ofBias: isBias), s.new.second!)]
+                rule = .adam(AdamStep(adam, step: step, parameter: parameter, gradient: gradient,
+                                      m: Operand(Quantity(.m, layer: l, ofBias: isBias), s.new.first!),
+                                      v: Operand(Quantity(.v, layer: l, ofBias: isBias), s.new.second!)))
             }
-            add(.update, l, isBias ? .b_new(l) : .W_new(l), rule, operands, s.new.value)
+            add(.update, l, isBias ? .b_new(l) : .W_new(l), rule, s.new.value)
         }
         return operations
     }

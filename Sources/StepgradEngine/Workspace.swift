@@ -87,87 +87,53 @@ struct Workspace: ~Copyable {
         }
         for l in 1...network.depth {
             let units = network.layer(l).units, inputs = network.inputs(ofLayer: l)
-            let x = UnsafePointer(pointer(.a, l - 1)), z = pointer(.z, l)
-            parameters.weights(l).elements.withUnsafeBufferPointer { w in
-                if network.convention == .wx {
-                    Kernel.multiply(x, transposeOf: w.baseAddress!, into: z, m: rows, p: inputs, n: units)
-                } else {
-                    Kernel.multiply(x, w.baseAddress!, into: z, m: rows, p: inputs, n: units)
+            parameters.weights(l).withPointer { w in
+                Matrix.withOptionalPointer(parameters.bias(l)) { b in
+                    Affine.compute(weights: w, input: pointer(.a, l - 1), bias: b, into: pointer(.z, l),
+                                   rows: rows, inputs: inputs, units: units, convention: network.convention)
                 }
             }
-            parameters.bias(l)?.elements.withUnsafeBufferPointer { b in
-                for s in 0..<rows { for j in 0..<units { z[s * units + j] += b[j] } }
-            }
-            network.layer(l).activation.apply(z, into: pointer(.a, l), rows: rows, columns: units)
+            network.layer(l).activation.apply(pointer(.z, l), into: pointer(.a, l), rows: rows, columns: units)
         }
     }
 
     /// The reduced loss of the prediction in `a` of the output layer.
     func loss(_ target: Matrix) -> Double {
         precondition(target.shape == Shape(rows: rows, columns: network.outputs), "target \(target.shape) for \(rows)×\(network.outputs)")
-        let outputs = network.outputs, prediction = pointer(.a, network.depth)
-        var total = 0.0
-        target.elements.withUnsafeBufferPointer { y in
-            for s in 0..<rows {
-                total += network.loss.value(prediction: UnsafeBufferPointer(start: prediction + s * outputs, count: outputs),
-                                            target: UnsafeBufferPointer(rebasing: y[(s * outputs)..<((s + 1) * outputs)]))
-            }
+        return target.withPointer { y in
+            LossValue.compute(network.loss, network.reduction, prediction: pointer(.a, network.depth), target: y,
+                              rows: rows, columns: network.outputs)
         }
-        return total * network.reduction.factor(batch: rows)
     }
 
     /// ∂L for every quantity, layer L down to 1.
     func backward(_ parameters: Parameters, _ target: Matrix) {
-        let L = network.depth, outputs = network.outputs, loss = network.loss
-        let scale = network.reduction.factor(batch: rows)
-        let yHat = UnsafePointer(pointer(.a, L)), daL = pointer(.da, L), dzL = pointer(.dz, L)
-        let output = network.layer(L).activation
-        target.elements.withUnsafeBufferPointer { yb in
-            guard let y = yb.baseAddress else { return }
-            for i in 0..<rows * outputs { daL[i] = scale * loss.gradient(prediction: yHat[i], target: y[i], outputs: outputs) }
+        let L = network.depth, outputs = network.outputs, loss = network.loss, reduction = network.reduction
+        let yHat = UnsafePointer(pointer(.a, L))
+        target.withPointer { y in
+            LossGradient.compute(loss, reduction, prediction: yHat, target: y, into: pointer(.da, L), rows: rows, columns: outputs)
             if network.isFused {
-                for s in 0..<rows {
-                    // softmax + CE: ŷ·Σy − y (= ŷ − y only when the target sums to 1).
-                    var targetSum = 1.0
-                    if loss == .crossEntropy {
-                        targetSum = 0
-                        for j in 0..<outputs { targetSum += y[s * outputs + j] }
-                    }
-                    let perOutput = loss == .binaryCrossEntropy ? 1 / Double(outputs) : 1
-                    for j in 0..<outputs {
-                        let i = s * outputs + j
-                        dzL[i] = scale * perOutput * (yHat[i] * targetSum - y[i])
-                    }
-                }
+                OutputGradient.compute(loss, reduction, prediction: yHat, target: y, into: pointer(.dz, L), rows: rows, columns: outputs)
             } else {
-                output.gradient(da: daL, z: pointer(.z, L), a: yHat, into: dzL, rows: rows, columns: outputs)
+                network.layer(L).activation.gradient(da: pointer(.da, L), z: pointer(.z, L), a: yHat, into: pointer(.dz, L),
+                                                     rows: rows, columns: outputs)
             }
         }
         for l in stride(from: L, through: 1, by: -1) {
             let units = network.layer(l).units, inputs = network.inputs(ofLayer: l)
             let dz = pointer(.dz, l)
             if l < L {
-                let above = network.layer(l + 1).units, da = pointer(.da, l)
-                parameters.weights(l + 1).elements.withUnsafeBufferPointer { w in
-                    if network.convention == .wx {
-                        Kernel.multiply(pointer(.dz, l + 1), w.baseAddress!, into: da, m: rows, p: above, n: units)
-                    } else {
-                        Kernel.multiply(pointer(.dz, l + 1), transposeOf: w.baseAddress!, into: da, m: rows, p: above, n: units)
-                    }
+                parameters.weights(l + 1).withPointer { w in
+                    InputGradient.compute(weights: w, dz: pointer(.dz, l + 1), into: pointer(.da, l), rows: rows,
+                                          above: network.layer(l + 1).units, units: units, convention: network.convention)
                 }
-                network.layer(l).activation.gradient(da: da, z: pointer(.z, l), a: pointer(.a, l), into: dz,
+                network.layer(l).activation.gradient(da: pointer(.da, l), z: pointer(.z, l), a: pointer(.a, l), into: dz,
                                                      rows: rows, columns: units)
             }
-            let input = pointer(.a, l - 1)
-            if network.convention == .wx {
-                Kernel.multiply(transposeOf: dz, input, into: pointer(.dW, l), m: units, p: rows, n: inputs)
-            } else {
-                Kernel.multiply(transposeOf: input, dz, into: pointer(.dW, l), m: inputs, p: rows, n: units)
-            }
+            WeightGradient.compute(dz: dz, input: pointer(.a, l - 1), into: pointer(.dW, l), rows: rows, inputs: inputs,
+                                   units: units, convention: network.convention)
             if parameters.bias(l) != nil {
-                let db = pointer(.db, l)
-                for j in 0..<units { db[j] = 0 }
-                for s in 0..<rows { for j in 0..<units { db[j] += dz[s * units + j] } }
+                BiasGradient.compute(dz: dz, into: pointer(.db, l), rows: rows, units: units)
             }
         }
     }

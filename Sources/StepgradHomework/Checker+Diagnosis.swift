@@ -89,12 +89,14 @@ extension Checker {
         let l = step.layer ?? 0
         let activation = scenario.network.layers.indices.contains(l - 1) ? scenario.network.layer(l).activation : .identity
         switch step.rule {
-        case .affine where step.operand(.b) != nil:
+        case .affine(var affine) where affine.bias != nil:
             var unbiased = step
-            unbiased.operands.removeAll { $0.quantity.kind == .b }
+            affine.bias = nil
+            unbiased.rule = .affine(affine)
             return [recomputed(unbiased, [:], .droppedBias(layer: l))].compactMap { $0 }
 
-        case .fusedOutputGradient(let loss, let reduction):
+        case .fusedOutputGradient(let output):
+            let loss = output.loss, reduction = output.reduction
             var found: [Alternative] = []
             if let da = values[.da(l)] {
                 found.append(Alternative(diagnosis: .missingActivationDerivative(layer: l, activation), value: da, arithmetic: []))
@@ -107,9 +109,9 @@ extension Checker {
             }
             return found
 
-        case .activationGradient(let f) where f != .identity:
+        case .activationGradient(let gradient) where gradient.function != .identity:
             guard let da = operands[.da(l)] else { return [] }
-            return [Alternative(diagnosis: .missingActivationDerivative(layer: l, f), value: da, arithmetic: [])]
+            return [Alternative(diagnosis: .missingActivationDerivative(layer: l, gradient.function), value: da, arithmetic: [])]
 
         case .inputGradient:
             guard let updated = values[.W_new(l + 1)] else { return [] }

@@ -12,59 +12,58 @@ extension Operation {
         func u(_ q: Quantity) -> String { q.symbol(outputLayer: L) }
         func t(_ q: Quantity) -> String { q.latex(outputLayer: L) }
         let result = quantity
-        let l = layer ?? 0
         let transposed = context.convention == .wtx
         let batched = context.batch > 1
 
         switch rule {
-        case .affine:
-            let input = inputQuantity
-            let bias = operand(.b).map { " + " + u($0.quantity) } ?? ""
-            let latexBias = operand(.b).map { " + " + t($0.quantity) } ?? ""
-            return Formula(unicode: "\(u(result)) = \(u(.W(l)))\(transposed ? "ᵀ" : "")·\(u(input))\(bias)",
-                           latex: "\(t(result)) = \(t(.W(l)))\(transposed ? "^{T}" : "") \(t(input))\(latexBias)")
-        case .activation(let f):
-            let name = f.name
-            return Formula(unicode: "\(u(result)) = \(name)(\(u(.z(l))))",
-                           latex: "\(t(result)) = \\operatorname{\(name)}\\left(\(t(.z(l)))\\right)")
-        case .loss(let loss, let reduction):
-            let (perU, perT) = Self.lossFormula(loss)
+        case .affine(let r):
+            let bias = r.bias.map { " + " + u($0.quantity) } ?? "", latexBias = r.bias.map { " + " + t($0.quantity) } ?? ""
+            let W = r.weights.quantity, input = r.input.quantity
+            return Formula(unicode: "\(u(result)) = \(u(W))\(transposed ? "ᵀ" : "")·\(u(input))\(bias)",
+                           latex: "\(t(result)) = \(t(W))\(transposed ? "^{T}" : "") \(t(input))\(latexBias)")
+        case .activation(let r):
+            let name = r.function.name
+            return Formula(unicode: "\(u(result)) = \(name)(\(u(r.z.quantity)))",
+                           latex: "\(t(result)) = \\operatorname{\(name)}\\left(\(t(r.z.quantity))\\right)")
+        case .loss(let r):
+            let (perU, perT) = Self.lossFormula(r.loss)
             guard batched else { return Formula(unicode: "L = " + perU, latex: "\\mathcal{L} = " + perT) }
-            let (preU, preT) = reduction == .mean ? ("(1/B) Σₛ ", "\\frac{1}{B} \\sum_{s} ") : ("Σₛ ", "\\sum_{s} ")
+            let (preU, preT) = r.reduction == .mean ? ("(1/B) Σₛ ", "\\frac{1}{B} \\sum_{s} ") : ("Σₛ ", "\\sum_{s} ")
             return Formula(unicode: "L = \(preU)ℓₛ,  ℓ = \(perU)", latex: "\\mathcal{L} = \(preT)\\ell_s, \\quad \\ell = \(perT)")
-        case .lossGradient(let loss, let reduction):
-            let (gU, gT) = Self.lossGradientFormula(loss)
-            return scaled(result, gU, gT, reduction)
-        case .fusedOutputGradient(let loss, let reduction):
-            if loss == .crossEntropy {
-                return scaled(result, "ŷ·Σy − y", "\\hat{y} \\textstyle\\sum_i y_i - y", reduction)
+        case .lossGradient(let r):
+            let (gU, gT) = Self.lossGradientFormula(r.loss)
+            return scaled(result, gU, gT, r.reduction)
+        case .fusedOutputGradient(let r):
+            if r.loss == .crossEntropy {
+                return scaled(result, "ŷ·Σy − y", "\\hat{y} \\textstyle\\sum_i y_i - y", r.reduction)
             }
-            return scaled(result, "(ŷ − y)/n", "\\frac{\\hat{y} - y}{n}", reduction)
-        case .activationGradient(let f):
-            let da = u(.da(l)), daT = t(.da(l))
-            if f == .softmax {
-                let a = u(.a(l)), aT = t(.a(l))
+            return scaled(result, "(ŷ − y)/n", "\\frac{\\hat{y} - y}{n}", r.reduction)
+        case .activationGradient(let r):
+            let da = u(r.da.quantity), daT = t(r.da.quantity)
+            if r.function == .softmax {
+                let a = u(r.a.quantity), aT = t(r.a.quantity)
                 return Formula(unicode: "\(u(result)) = \(a) ⊙ (\(da) − \(da)·\(a))",
                                latex: "\(t(result)) = \(aT) \\odot \\left(\(daT) - \(daT) \\cdot \(aT)\\right)")
             }
-            return Formula(unicode: "\(u(result)) = \(da) ⊙ \(f.name)′(\(u(.z(l))))",
-                           latex: "\(t(result)) = \(daT) \\odot \\operatorname{\(f.name)}'\\left(\(t(.z(l)))\\right)")
-        case .weightGradient:
-            let input = inputQuantity, dz = Quantity.dz(l)
+            let name = r.function.name
+            return Formula(unicode: "\(u(result)) = \(da) ⊙ \(name)′(\(u(r.z.quantity)))",
+                           latex: "\(t(result)) = \(daT) \\odot \\operatorname{\(name)}'\\left(\(t(r.z.quantity))\\right)")
+        case .weightGradient(let r):
+            let input = r.input.quantity, dz = r.dz.quantity
             let sum = batched ? "Σₛ " : "", sumT = batched ? "\\sum_{s} " : ""
             if transposed {
                 return Formula(unicode: "\(u(result)) = \(sum)\(u(input))·\(u(dz))ᵀ", latex: "\(t(result)) = \(sumT)\(t(input)) \(t(dz))^{T}")
             }
             return Formula(unicode: "\(u(result)) = \(sum)\(u(dz))·\(u(input))ᵀ", latex: "\(t(result)) = \(sumT)\(t(dz)) \(t(input))^{T}")
-        case .biasGradient:
+        case .biasGradient(let r):
             let sum = batched ? "Σₛ " : "", sumT = batched ? "\\sum_{s} " : ""
-            return Formula(unicode: "\(u(result)) = \(sum)\(u(.dz(l)))", latex: "\(t(result)) = \(sumT)\(t(.dz(l)))")
-        case .inputGradient:
-            let W = Quantity.W(l + 1), dz = Quantity.dz(l + 1)
+            return Formula(unicode: "\(u(result)) = \(sum)\(u(r.dz.quantity))", latex: "\(t(result)) = \(sumT)\(t(r.dz.quantity))")
+        case .inputGradient(let r):
+            let W = r.weights.quantity, dz = r.dz.quantity
             return Formula(unicode: "\(u(result)) = \(u(W))\(transposed ? "" : "ᵀ")·\(u(dz))",
                            latex: "\(t(result)) = \(t(W))\(transposed ? "" : "^{T}") \(t(dz))")
-        case .sgd(let s):
-            let p = parameter, g = gradientName
+        case .sgd(let r):
+            let s = r.settings, p = r.parameter.quantity, g = r.gradient.quantity
             let decay = s.weightDecay != 0 ? " + λ·\(u(p))" : "", decayT = s.weightDecay != 0 ? " + \\lambda \(t(p))" : ""
             if s.momentum != 0 {
                 return Formula(unicode: "buf = μ·buf + \(u(g))\(decay);  \(u(result)) = \(u(p)) − η·buf",
@@ -72,9 +71,9 @@ extension Operation {
             }
             let gU = decay.isEmpty ? u(g) : "(\(u(g))\(decay))", gT = decayT.isEmpty ? t(g) : "\\left(\(t(g))\(decayT)\\right)"
             return Formula(unicode: "\(u(result)) = \(u(p)) − η·\(gU)", latex: "\(t(result)) = \(t(p)) - \\eta \\, \(gT)")
-        case .adam(let a, let step):
-            let p = parameter, g = gradientName
-            let decay = a.weightDecay != 0 ? " + λ·\(u(p))" : ""
+        case .adam(let r):
+            let p = r.parameter.quantity, g = r.gradient.quantity, step = r.step
+            let decay = r.settings.weightDecay != 0 ? " + λ·\(u(p))" : ""
             return Formula(
                 unicode: "g = \(u(g))\(decay);  m = β₁m + (1−β₁)g;  v = β₂v + (1−β₂)g²;  "
                     + "\(u(result)) = \(u(p)) − η/(1−β₁^\(step)) · m/(√v/√(1−β₂^\(step)) + ε)",
@@ -82,15 +81,6 @@ extension Operation {
                     + "\(t(result)) = \(t(p)) - \\frac{\\eta}{1-\\beta_1^{\(step)}} \\cdot \\frac{m}{\\sqrt{v}/\\sqrt{1-\\beta_2^{\(step)}} + \\epsilon}")
         }
     }
-
-    /// The layer's input, x or the activation below.
-    private var inputQuantity: Quantity {
-        operands.first { $0.quantity.kind == .x || $0.quantity.kind == .a }?.quantity ?? .x
-    }
-
-    /// The parameter an update changes (`W2` for `W2_new`).
-    var parameter: Quantity { operands[0].quantity }
-    var gradientName: Quantity { operands[1].quantity }
 
     private func scaled(_ result: Quantity, _ body: String, _ bodyT: String, _ reduction: Reduction) -> Formula {
         let L = context.outputLayer

@@ -8,71 +8,63 @@ extension Operation {
         let L = context.outputLayer
         func name(_ q: Quantity) -> Display.Piece { .symbol(.name(q, outputLayer: L)) }
         func shown(_ operand: Operand) -> Display.Piece { .matrix(operand.quantity.columnar(operand.value)) }
-        func value(_ kind: Quantity.Kind) -> Operand? { operand(kind) }
         let result: [Display.Piece] = [.relation(.equals), .matrix(quantity.columnar(self.result))]
         let transposed = context.convention == .wtx
         let lhs: [Display.Piece] = [name(quantity), .relation(.equals)]
 
         switch rule {
-        case .affine:
-            guard let W = value(.W), let input = layerInput else { return nil }
-            let bias = value(.b).map { [Display.Piece.binary(.plus), shown($0)] } ?? []
+        case .affine(let r):
+            let bias = r.bias.map { [Display.Piece.binary(.plus), shown($0)] } ?? []
             // Wx: W·x as stored. WTx: the transpose written out, as on paper.
-            let weights = Display.Piece.matrix(transposed ? W.value.transposed : W.value)
-            return Display(lhs + [weights, .binary(.times), shown(input)] + bias + result)
+            let weights = Display.Piece.matrix(transposed ? r.weights.value.transposed : r.weights.value)
+            return Display(lhs + [weights, .binary(.times), shown(r.input)] + bias + result)
 
-        case .activation(let f):
-            guard let z = value(.z) else { return nil }
-            return Display(lhs + [.symbol(.call(f.name)), shown(z), .symbol(.close)] + result)
+        case .activation(let r):
+            return Display(lhs + [.symbol(.call(r.function.name)), shown(r.z), .symbol(.close)] + result)
 
         case .loss:
             // One number: its element line says everything.
             return nil
 
-        case .fusedOutputGradient(let loss, let reduction):
-            guard let a = value(.a), let y = value(.y) else { return nil }
+        case .fusedOutputGradient(let r):
+            let a = r.prediction, y = r.target
             let targetsSumToOne = (0..<y.value.rows).allSatisfy { y.value.row($0).reduce(0, +) == 1 }
-            guard loss != .crossEntropy || targetsSumToOne else { return listing(of: [a, y]) }
+            guard r.loss != .crossEntropy || targetsSumToOne else { return listing(of: [a, y]) }
             var difference: [Display.Piece] = [shown(a), .binary(.minus), shown(y)]
-            if loss == .binaryCrossEntropy {
+            if r.loss == .binaryCrossEntropy {
                 // Inside brackets, which must open and close on one line.
                 difference = [.symbol(Symbol("(", "\\left(")), shown(a), .symbol(.minus), shown(y),
                               .symbol(Symbol(")/\(a.value.columns)", "\\right) / \(a.value.columns)"))]
             }
-            return Display(lhs + batchMean(reduction) + difference + result)
+            return Display(lhs + batchMean(r.reduction) + difference + result)
 
-        case .activationGradient(let f) where f != .softmax:
-            guard let da = value(.da), let z = value(.z) else { return nil }
-            return Display(lhs + [shown(da), .binary(.hadamard), .symbol(.call(f.name, derivative: true)), shown(z), .symbol(.close)]
-                           + result)
+        case .activationGradient(let r) where r.function != .softmax:
+            return Display(lhs + [shown(r.da), .binary(.hadamard), .symbol(.call(r.function.name, derivative: true)), shown(r.z),
+                                  .symbol(.close)] + result)
 
-        case .weightGradient:
-            guard let dz = value(.dz), let input = layerInput else { return nil }
+        case .weightGradient(let r):
             // Columns times rows: dz·xᵀ has xᵀ written as rows, which is how x is stored.
-            let factors = transposed ? [shown(input), .matrix(dz.value)] : [shown(dz), .matrix(input.value)]
+            let factors = transposed ? [shown(r.input), .matrix(r.dz.value)] : [shown(r.dz), .matrix(r.input.value)]
             return Display(lhs + [factors[0], .binary(.times), factors[1]] + result)
 
-        case .biasGradient:
-            guard let dz = value(.dz) else { return nil }
+        case .biasGradient(let r):
             guard context.batch > 1 else { return Display(lhs + [.matrix(quantity.columnar(self.result))]) }
-            return Display(lhs + [.symbol(Symbol("Σₛ", "\\sum_{s}")), shown(dz)] + result)
+            return Display(lhs + [.symbol(Symbol("Σₛ", "\\sum_{s}")), shown(r.dz)] + result)
 
-        case .inputGradient:
-            guard let W = value(.W), let dz = value(.dz) else { return nil }
-            let weights = Display.Piece.matrix(transposed ? W.value : W.value.transposed)
-            return Display(lhs + [weights, .binary(.times), shown(dz)] + result)
+        case .inputGradient(let r):
+            let weights = Display.Piece.matrix(transposed ? r.weights.value : r.weights.value.transposed)
+            return Display(lhs + [weights, .binary(.times), shown(r.dz)] + result)
 
-        case .sgd(let s):
-            guard operands.count >= 2 else { return nil }
-            let p = operands[0], g = operands[1]
+        case .sgd(let r):
+            let s = r.settings, p = r.parameter
             let step: [Display.Piece]
-            if let buffer = value(.velocity) {
+            if let buffer = r.buffer {
                 step = [shown(buffer)]
             } else if s.weightDecay != 0 {
-                step = [.symbol(Symbol("(", "\\left(")), shown(g), .symbol(.plus), .symbol(.scaled(s.weightDecay)), shown(p),
+                step = [.symbol(Symbol("(", "\\left(")), shown(r.gradient), .symbol(.plus), .symbol(.scaled(s.weightDecay)), shown(p),
                         .symbol(.close)]
             } else {
-                step = [shown(g)]
+                step = [shown(r.gradient)]
             }
             return Display(lhs + [shown(p), .binary(.minus), .symbol(.scaled(s.learningRate))] + step + result)
 
@@ -98,8 +90,6 @@ extension Operation {
         return [.symbol(Symbol("(1/\(context.batch))·", "\\frac{1}{\(context.batch)}"))]
     }
 
-    /// The layer's input, x or the activation below.
-    var layerInput: Operand? { operands.first { $0.quantity.kind == .x || $0.quantity.kind == .a } }
 }
 
 extension Quantity {

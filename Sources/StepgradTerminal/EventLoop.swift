@@ -1,6 +1,6 @@
 import CNcurses
 import Glibc
-import StepgradUI
+import TerminalUI
 
 /// The loop of one run: sleep in poll(2) until input, a signal, the next tick or the next frame is
 /// due; hand events to the program; draw at most one frame per `TerminalRunner.frameInterval`.

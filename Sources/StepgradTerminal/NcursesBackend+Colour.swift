@@ -1,5 +1,5 @@
 import CNcurses
-import StepgradUI
+import TerminalUI
 
 /// A foreground and background as ncurses colour numbers (-1 is the terminal's default).
 struct PairKey: Hashable {

@@ -1,6 +1,6 @@
 import CNcurses
 import Glibc
-import StepgradUI
+import TerminalUI
 
 /// What reading the terminal can yield besides the program's events.
 enum TerminalInput: Equatable {

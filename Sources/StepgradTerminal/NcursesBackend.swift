@@ -1,6 +1,6 @@
 import CNcurses
 import Glibc
-import StepgradUI
+import TerminalUI
 
 /// The ncurses screen: starts and ends it, copies grids to it, reads input from it.
 /// The only type that calls ncurses; one exists at a time.

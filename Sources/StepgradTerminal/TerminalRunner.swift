@@ -1,6 +1,6 @@
 import CNcurses
 import Glibc
-import StepgradUI
+import TerminalUI
 
 /// Runs a `TerminalProgram` full-screen on the terminal this process was started in.
 ///

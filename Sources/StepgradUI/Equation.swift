@@ -17,57 +17,51 @@ struct Equation {
     init(_ op: Operation) {
         let transposedWeights = op.context.convention == .wtx
         let L = op.context.outputLayer
-        func m(_ q: Quantity?, _ transposed: Bool = true) -> [Piece] { q.map { [.matrix($0, transposed: transposed)] } ?? [] }
-        func quantity(_ kind: Quantity.Kind) -> Quantity? { op.operand(kind)?.quantity }
-        let input = op.operands.first { $0.quantity.kind == .a || $0.quantity.kind == .x }?.quantity
+        func m(_ q: Quantity, _ transposed: Bool = true) -> [Piece] { [.matrix(q, transposed: transposed)] }
+        func m(_ operand: Operand, _ transposed: Bool = true) -> [Piece] { m(operand.quantity, transposed) }
         let result = op.quantity
         let meanOverBatch = op.context.batch > 1
 
         switch op.rule {
-        case .affine:
-            let bias: [Piece] = quantity(.b).map { [.text("+"), .matrix($0, transposed: true)] } ?? []
-            pieces = m(quantity(.W), transposedWeights) + [.text("·")] + m(input) + bias + [.text("=")] + m(result)
-        case .activation(let f):
-            pieces = [.text(f.name + "(")] + m(quantity(.z)) + [.text(")"), .text("=")] + m(result)
-        case .loss:
-            pieces = [.text("loss(")] + m(quantity(.a)) + [.text(",")] + m(quantity(.y)) + [.text(")"), .text("=")]
-                + m(result, false)
-        case .lossGradient(_, let reduction):
-            let scale = meanOverBatch && reduction == .mean ? "(1/B)·" : ""
-            pieces = [.text(scale + "∂L/∂" + Quantity.a(L).symbol(outputLayer: L) + "(")] + m(quantity(.a)) + [.text(",")]
-                + m(quantity(.y)) + [.text(")"), .text("=")] + m(result)
-        case .fusedOutputGradient(let loss, let reduction):
-            let open = meanOverBatch && reduction == .mean ? "(1/B)·(" : "("
-            let middle = loss == .crossEntropy ? "·Σy −" : "−"
-            let close = loss == .crossEntropy ? ")" : ")/n"
-            pieces = [.text(open)] + m(quantity(.a)) + [.text(middle)] + m(quantity(.y)) + [.text(close), .text("=")] + m(result)
-        case .activationGradient(let f):
-            if f == .softmax {
-                let a = quantity(.a).map { $0.symbol(outputLayer: L) } ?? "a", da = quantity(.da).map { $0.symbol(outputLayer: L) } ?? "da"
-                pieces = m(quantity(.a)) + [.text("⊙ (")] + m(quantity(.da)) + [.text("− \(da)·\(a))"), .text("=")] + m(result)
-            } else {
-                pieces = m(quantity(.da)) + [.text("⊙ \(f.name)′(")] + m(quantity(.z)) + [.text(")"), .text("=")] + m(result)
-            }
-        case .weightGradient:
-            let dz = quantity(.dz)
+        case .affine(let r):
+            let bias: [Piece] = r.bias.map { [.text("+"), .matrix($0.quantity, transposed: true)] } ?? []
+            pieces = m(r.weights, transposedWeights) + [.text("·")] + m(r.input) + bias + [.text("=")] + m(result)
+        case .activation(let r):
+            pieces = [.text(r.function.name + "(")] + m(r.z) + [.text(")"), .text("=")] + m(result)
+        case .loss(let r):
+            pieces = [.text("loss(")] + m(r.prediction) + [.text(",")] + m(r.target) + [.text(")"), .text("=")] + m(result, false)
+        case .lossGradient(let r):
+            let scale = meanOverBatch && r.reduction == .mean ? "(1/B)·" : ""
+            pieces = [.text(scale + "∂L/∂" + Quantity.a(L).symbol(outputLayer: L) + "(")] + m(r.prediction) + [.text(",")]
+                + m(r.target) + [.text(")"), .text("=")] + m(result)
+        case .fusedOutputGradient(let r):
+            let open = meanOverBatch && r.reduction == .mean ? "(1/B)·(" : "("
+            let middle = r.loss == .crossEntropy ? "·Σy −" : "−"
+            let close = r.loss == .crossEntropy ? ")" : ")/n"
+            pieces = [.text(open)] + m(r.prediction) + [.text(middle)] + m(r.target) + [.text(close), .text("=")] + m(result)
+        case .activationGradient(let r) where r.function == .softmax:
+            let a = r.a.quantity.symbol(outputLayer: L), da = r.da.quantity.symbol(outputLayer: L)
+            pieces = m(r.a) + [.text("⊙ (")] + m(r.da) + [.text("− \(da)·\(a))"), .text("=")] + m(result)
+        case .activationGradient(let r):
+            pieces = m(r.da) + [.text("⊙ \(r.function.name)′(")] + m(r.z) + [.text(")"), .text("=")] + m(result)
+        case .weightGradient(let r):
             pieces = transposedWeights
-                ? m(input) + [.text("·")] + m(dz, false) + [.text("=")] + m(result, false)
-                : m(dz) + [.text("·")] + m(input, false) + [.text("=")] + m(result, false)
-        case .biasGradient:
-            pieces = (meanOverBatch ? [.text("Σₛ")] : []) + m(quantity(.dz)) + [.text("=")] + m(result)
-        case .inputGradient:
-            pieces = m(quantity(.W), !transposedWeights) + [.text("·")] + m(quantity(.dz)) + [.text("=")] + m(result)
-        case .sgd(let s):
-            let p = op.operands[0].quantity, vector = Self.isVectorLike(p)
-            let gradient = op.operand(.velocity)?.quantity ?? op.operands[1].quantity
-            let rate = NumberStyle(decimals: 6).format(s.learningRate)
-            let decay = s.weightDecay != 0 && op.operand(.velocity) == nil
-            pieces = m(p, vector) + [.text("− \(rate)·" + (decay ? "(" : ""))] + m(gradient, vector)
+                ? m(r.input) + [.text("·")] + m(r.dz, false) + [.text("=")] + m(result, false)
+                : m(r.dz) + [.text("·")] + m(r.input, false) + [.text("=")] + m(result, false)
+        case .biasGradient(let r):
+            pieces = (meanOverBatch ? [.text("Σₛ")] : []) + m(r.dz) + [.text("=")] + m(result)
+        case .inputGradient(let r):
+            pieces = m(r.weights, !transposedWeights) + [.text("·")] + m(r.dz) + [.text("=")] + m(result)
+        case .sgd(let r):
+            let p = r.parameter.quantity, vector = Self.isVectorLike(p)
+            let rate = NumberStyle(decimals: 6).format(r.settings.learningRate)
+            let decay = r.settings.weightDecay != 0 && r.buffer == nil
+            pieces = m(p, vector) + [.text("− \(rate)·" + (decay ? "(" : ""))] + m(r.buffer ?? r.gradient, vector)
                 + (decay ? [.text("+ λ·\(p.symbol(outputLayer: L)))")] : []) + [.text("=")] + m(result, vector)
         case .adam:
             let vector = Self.isVectorLike(op.operands[0].quantity)
             pieces = op.operands.enumerated().flatMap { i, operand in
-                (i == 0 ? [] : [Piece.text(",")]) + m(operand.quantity, vector)
+                (i == 0 ? [] : [Piece.text(",")]) + m(operand, vector)
             } + [.text("→")] + m(result, vector)
         }
     }

@@ -1,4 +1,5 @@
 import StepgradEngine
+import TerminalUI
 
 /// Elements written out as equations, kept while the iteration on screen stays the same: an
 /// element of a wide layer has hundreds of terms, and a frame may need its line twice.

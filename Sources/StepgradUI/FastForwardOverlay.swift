@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// The fast-forward dialogs: asking how far, then how far it has got.
 @MainActor
 struct FastForwardOverlay {

@@ -1,5 +1,6 @@
 import StepgradEngine
 import StepgradNotation
+import TerminalUI
 
 /// The current step in symbols and in numbers: the formula of its operation, then the arithmetic
 /// of its elements with the numbers substituted (`z₂[1] = (−0.2)·1.2 + 0.3·0 + … = −0.495`) — the

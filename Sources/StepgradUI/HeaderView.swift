@@ -1,6 +1,7 @@
 import StepgradEngine
 import StepgradNotation
 import StepgradSession
+import TerminalUI
 
 /// Two lines: the title beside the phase ribbon `FORWARD › LOSS › BACKWARD › UPDATE` with the
 /// current phase lit; then where the cursor is (iteration, step k of n, granularity), the loss

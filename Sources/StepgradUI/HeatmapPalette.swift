@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// The colours of a theme's heatmap, and how they degrade with the terminal's colour depth.
 public struct HeatmapPalette: Hashable, Sendable {
     /// Hues for terminals with colour; `nil` for a monochrome theme.

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Every key, from the key map itself, in one column or two as the screen allows.
 @MainActor
 struct HelpOverlay {

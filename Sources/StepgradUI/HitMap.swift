@@ -1,4 +1,5 @@
 import StepgradEngine
+import TerminalUI
 
 /// Where the last frame drew each matrix, in drawing order per panel, so that a click finds the
 /// cell under it and the arrow keys walk what the user sees.

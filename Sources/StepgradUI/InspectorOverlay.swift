@@ -1,6 +1,7 @@
 import StepgradEngine
 import StepgradNotation
 import StepgradSession
+import TerminalUI
 
 /// The selected cell in full: its value (once computed), the formula of its operation, the whole
 /// arithmetic that produced it, and its values in the iterations before (data never changes, so

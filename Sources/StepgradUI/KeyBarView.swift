@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// The bottom line: the latest message, if any, then the keys that matter now.
 struct KeyBarView {
     let look: Look

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Everything a user can ask of the session screen.
 enum Command: Hashable, CaseIterable {
     case playPause, stepForward, stepBackward, nextPhase, previousPhase, startOfIteration, endOfIteration

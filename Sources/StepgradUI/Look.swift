@@ -1,5 +1,6 @@
 import StepgradEngine
 import StepgradNotation
+import TerminalUI
 
 /// How this frame is drawn: theme, terminal, number style and the display toggles, handed to
 /// every view so none of them decides these on its own.

@@ -1,4 +1,5 @@
 import StepgradEngine
+import TerminalUI
 
 /// How a matrix is laid onto the screen: one cell per value with its number when that fits, else
 /// colour alone, else blocks of values per cell (an overview), or a window of single values

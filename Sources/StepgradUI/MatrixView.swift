@@ -1,4 +1,5 @@
 import StepgradEngine
+import TerminalUI
 
 /// A matrix drawn as a heatmap: each cell coloured by its value on `scale`, with the number inside
 /// when the fit has room, `·` where the value is not known yet, and the strongest value of a

@@ -1,5 +1,6 @@
 import StepgradEngine
 import StepgradNotation
+import TerminalUI
 
 /// The network as columns of units, input on the left: `x`, then `z₁ a₁`, …, `z_L ŷ` beside `y`.
 /// Each unit is a heatmap cell of its value for one sample; during backward and update the same
@@ -27,7 +28,7 @@ struct NetworkView {
         let network = (1...max(L, 1)).map { l -> Group in
             let pair: [Quantity] = backward ? [.dz(l), .da(l)] : [.z(l), .a(l)]
             let activation = scene.trace.operation(producing: .a(l)).map { op -> String in
-                if case .activation(let f) = op.rule { return backward ? f.name + "′" : f.name }
+                if case .activation(let r) = op.rule { return backward ? r.function.name + "′" : r.function.name }
                 return ""
             } ?? ""
             return Group(columns: pair.map { ($0, $0.symbol(outputLayer: L)) }, footer: activation)

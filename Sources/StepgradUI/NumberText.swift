@@ -1,5 +1,6 @@
 import StepgradEngine
 import StepgradNotation
+import TerminalUI
 
 /// Numbers as the screen writes them, remembered: formatting a number is the dearest part of a
 /// frame, and the same values are drawn frame after frame and measured for several layouts in one.

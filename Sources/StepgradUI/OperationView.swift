@@ -1,5 +1,6 @@
 import StepgradEngine
 import StepgradNotation
+import TerminalUI
 
 /// The current operation as its equation: each operand and the result a heatmap with its numbers
 /// inside when they fit, its name above and its scale below (a gradient beside its parameter has

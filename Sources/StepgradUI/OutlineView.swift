@@ -1,5 +1,6 @@
 import StepgradEngine
 import StepgradNotation
+import TerminalUI
 
 /// The whole iteration as a list of its operations under their phases, those done ticked and
 /// the current one pointed at, so that a student sees where the step stands in the computation.

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// A box drawn over the panels.
 enum Overlay: Hashable {
     case help

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// The characters the session screen draws beyond the foundation's `Glyphs`, with ASCII stand-ins,
 /// and the transliteration that makes the engine's Unicode formulas (`z₂ = W₂ᵀ·a₁`) legible on a
 /// terminal whose locale is not UTF-8 (`z2 = W2^T*a1`).

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Where each panel goes: two header lines, the network and the operation (side by side when the
 /// screen is wide, stacked when not), the formula below them and the key bar at the bottom.
 ///

@@ -1,4 +1,5 @@
 import StepgradEngine
+import TerminalUI
 
 /// How `stepgrad open` asked the screen to look.
 public struct ScreenOptions: Sendable {

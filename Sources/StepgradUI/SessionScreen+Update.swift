@@ -1,5 +1,6 @@
 import StepgradEngine
 import StepgradSession
+import TerminalUI
 
 /// Events in, session commands and display changes out.
 extension SessionScreen {

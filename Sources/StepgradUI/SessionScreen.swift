@@ -2,6 +2,7 @@ import StepgradEngine
 import StepgradNotation
 import StepgradHomework
 import StepgradSession
+import TerminalUI
 
 /// The full-screen view of a training session: header, network, operation, formula and key bar.
 ///

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// The four built-in themes. Dark and light leave the background to the terminal; high contrast
 /// sets it (pure black) so its contrast holds on any terminal; mono uses attributes only.
 /// Heatmap hues are blue for positive and orange for negative, a pair that stays distinct for the

@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// What a piece of the screen means; themes decide how each looks.
 public enum Role: String, Hashable, Sendable, CaseIterable {
     /// Ordinary text. Views fill their background with this first.

@@ -1,4 +1,5 @@
 import StepgradEngine
+import TerminalUI
 
 /// Everything the panels of one frame share: what the session shows, how it is drawn, and what
 /// the user has singled out.

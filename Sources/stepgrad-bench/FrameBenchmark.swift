@@ -3,6 +3,7 @@ import StepgradEngine
 import StepgradScenario
 import StepgradSession
 import StepgradUI
+import TerminalUI
 
 /// What one frame of the session screen costs to build at 160×48 (goal: under 2 ms), at the end
 /// of every operation of an iteration and at the first element of each: right after the step,

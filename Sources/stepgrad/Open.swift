@@ -4,6 +4,7 @@ import StepgradScenario
 import StepgradSession
 import StepgradTerminal
 import StepgradUI
+import TerminalUI
 
 /// `stepgrad open`: the full-screen view of a scenario, stepping through its training.
 struct Open: ParsableCommand {

@@ -1,6 +1,7 @@
 import StepgradEngine
 import StepgradScenario
 import StepgradSession
+import TerminalUI
 import Testing
 @testable import StepgradUI
 

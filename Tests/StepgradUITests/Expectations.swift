@@ -1,4 +1,6 @@
 import Foundation
+import TerminalUI
+import TerminalUITesting
 import Testing
 import StepgradUI
 

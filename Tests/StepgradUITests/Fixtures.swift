@@ -3,6 +3,7 @@ import StepgradEngine
 import StepgradScenario
 import StepgradSession
 import StepgradUI
+import TerminalUI
 
 enum Fixtures {
     /// The 3-4-3 homework network of the bundled exercise: relu, softmax, no bias, cross-entropy,

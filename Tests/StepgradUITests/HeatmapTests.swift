@@ -1,4 +1,5 @@
 import StepgradUI
+import TerminalUI
 import Testing
 
 @Suite struct HeatmapScaleTests {

@@ -2,6 +2,7 @@ import StepgradEngine
 import StepgradNotation
 import StepgradScenario
 import StepgradSession
+import TerminalUI
 import Testing
 @testable import StepgradUI
 

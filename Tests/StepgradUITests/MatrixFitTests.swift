@@ -1,5 +1,6 @@
 import StepgradEngine
 import StepgradNotation
+import TerminalUI
 import Testing
 @testable import StepgradUI
 

@@ -1,5 +1,6 @@
 import StepgradEngine
 import StepgradSession
+import TerminalUI
 import Testing
 @testable import StepgradUI
 

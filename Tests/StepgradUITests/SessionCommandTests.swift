@@ -2,6 +2,7 @@ import Foundation
 import StepgradEngine
 import StepgradScenario
 import StepgradSession
+import TerminalUI
 import Testing
 @testable import StepgradUI
 

@@ -1,5 +1,7 @@
 import StepgradEngine
 import StepgradSession
+import TerminalUI
+import TerminalUITesting
 import Testing
 @testable import StepgradUI
 

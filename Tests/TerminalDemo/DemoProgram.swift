@@ -1,4 +1,5 @@
 import StepgradUI
+import TerminalUI
 
 /// A small program that shows what the terminal layer delivers: size, events, ticks, colours and a
 /// heatmap strip. Used by the end-to-end tests and to look at the terminal layer by eye.

@@ -1,4 +1,5 @@
-import StepgradUI
+import TerminalUI
+import TerminalUITesting
 import Testing
 
 @Suite struct GridTests {
@@ -82,8 +83,10 @@ import Testing
 
     @Test func maskShowsWhereAStyleIsUsed() {
         var grid = Grid(width: 5, height: 2)
-        grid.write("ab", x: 1, y: 0, style: Theme.dark[.highlight])
-        grid.write("c", x: 4, y: 1, style: Theme.dark[.highlight])
-        #expect(grid.mask { $0.style == Theme.dark[.highlight] } == [" ##  ", "    #"])
+        let highlight = Style(background: Colour(200, 160, 0), attributes: .bold)
+        grid.write("ab", x: 1, y: 0, style: highlight)
+        grid.write("c", x: 4, y: 1, style: highlight)
+        grid.write("d", x: 0, y: 1, style: Style(background: Colour(200, 160, 0)))
+        #expect(grid.mask { $0.style == highlight } == [" ##  ", "    #"])
     }
 }

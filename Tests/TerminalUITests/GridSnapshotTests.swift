@@ -1,4 +1,4 @@
-import StepgradUI
+import TerminalUI
 import Testing
 
 @Suite struct GridSnapshotTests {

@@ -48,19 +48,6 @@ public struct Glyphs: Hashable, Sendable {
 
     public static func forLocale(unicode: Bool) -> Glyphs { unicode ? .unicode : .ascii }
 
-    /// Two characters giving sign and magnitude without colour: `+▓`, `−░`; two blanks for zero,
-    /// `±∞` (ASCII `±!`) for infinities and `??` for NaN, so none can pass for an ordinary value.
-    public func heatMarker(_ level: HeatLevel) -> String {
-        switch level {
-        case .zero: "  "
-        case .positive(let t): String([plus, shade(t)])
-        case .negative(let t): String([minus, shade(t)])
-        case .positiveInfinity: String([plus, infinity])
-        case .negativeInfinity: String([minus, infinity])
-        case .nan: "??"
-        }
-    }
-
     /// The shade for an intensity in (0, 1]: quarters, lightest first.
     public func shade(_ intensity: Double) -> Character {
         let quarter = Int((min(max(intensity, 0), 1) * 4).rounded(.up)) - 1

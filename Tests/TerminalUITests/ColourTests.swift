@@ -1,4 +1,4 @@
-import StepgradUI
+import TerminalUI
 import Testing
 
 /// Expected palette entries are worked out by hand from xterm's palette: the cube levels

@@ -1,4 +1,5 @@
-import StepgradUI
+import TerminalUI
+import TerminalUITesting
 import Testing
 
 /// A counter: Up adds one, q quits, t asks for ticks.

@@ -1,0 +1,27 @@
+/// db = Σₛ dzₛ.
+public struct BiasGradient: RuleFamily {
+    public var dz: Operand
+
+    public init(dz: Operand) { self.dz = dz }
+
+    var operands: [Operand] { [dz] }
+
+    func replacingOperands(_ transform: (Operand) -> Operand) -> BiasGradient { BiasGradient(dz: transform(dz)) }
+
+    /// On raw buffers; the engine's only bias-gradient arithmetic.
+    static func compute(dz: UnsafePointer<Double>, into db: UnsafeMutablePointer<Double>, rows: Int, units: Int) {
+        for j in 0..<units { db[j] = 0 }
+        for s in 0..<rows { for j in 0..<units { db[j] += dz[s * units + j] } }
+    }
+
+    func evaluated(_ context: Operation.Context) -> Matrix {
+        let d = dz.value
+        return Matrix.computed(rows: 1, columns: d.columns) { db in
+            d.withPointer { BiasGradient.compute(dz: $0, into: db, rows: d.rows, units: d.columns) }
+        }
+    }
+
+    func expansion(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellReader) -> [Expression] {
+        [.total((0..<dz.value.rows).map { read(dz, $0, c) })]
+    }
+}
