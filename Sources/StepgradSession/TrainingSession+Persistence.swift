@@ -93,6 +93,7 @@ extension TrainingSession {
         guard saved.optimizerState.step == saved.iteration - 1 else {
             return corrupt("optimizer step \(saved.optimizerState.step) at iteration \(saved.iteration) (it is always one less)")
         }
+        guard saved.lossHistory.isWellFormed else { return corrupt("the loss history does not add up") }
         guard saved.lossHistory.count == saved.iteration - 1 else {
             return corrupt("iteration \(saved.iteration) with \(saved.lossHistory.count) losses recorded")
         }
