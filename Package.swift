@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "StepgradNotationTests", dependencies: ["StepgradNotation", "StepgradEngine"]),
         .testTarget(name: "StepgradScenarioTests", dependencies: ["StepgradScenario"]),
         .testTarget(name: "StepgradRenderTests", dependencies: ["StepgradRender"]),
-        .testTarget(name: "StepgradHomeworkTests", dependencies: ["StepgradHomework"]),
+        .testTarget(name: "StepgradHomeworkTests", dependencies: ["StepgradHomework"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StepgradSessionTests", dependencies: ["StepgradSession"]),
         // Test helpers shared by the test targets that draw grids.
         .target(name: "TerminalUITesting", dependencies: ["TerminalUI"], path: "Tests/TerminalUITesting"),

@@ -48,10 +48,12 @@ extension Network {
         return ([input] + (1...depth).map { work.matrix(.z, $0) }, [input] + (1...depth).map { work.matrix(.a, $0) })
     }
 
-    /// The reduced loss over the batch.
+    /// The reduced loss over the batch, from the prediction alone.
     public func loss(of prediction: Matrix, target: Matrix) -> Double {
         prediction.withPointer { p in
-            target.withPointer { y in LossValue.compute(loss, reduction, prediction: p, target: y, rows: prediction.rows, columns: prediction.columns) }
+            target.withPointer { y in
+                LossValue.compute(loss, reduction, prediction: p, logits: Optional<UnsafePointer<Double>>.none, target: y, rows: prediction.rows, columns: prediction.columns)
+            }
         }
     }
 
@@ -62,7 +64,9 @@ extension Network {
             return optimizer.update(value, gradient: gradient, first: nil, second: nil, step: state.step)
         }
         let key = parameter.name
-        let new = optimizer.update(value, gradient: gradient, first: state.first[key], second: state.second[key], step: state.step)
+        var new = optimizer.update(value, gradient: gradient, first: state.first[key], second: state.second[key], step: state.step)
+        new.previousFirst = state.first[key]
+        new.previousSecond = state.second[key]
         state.first[key] = new.first
         state.second[key] = new.second
         return new
@@ -71,11 +75,13 @@ extension Network {
 
 /// What the update did to one parameter, kept for the trace.
 struct ParameterStep {
-    /// The optimizer's output: the new value and the new buffers.
+    /// The optimizer's output: the new value and the new buffers, with the buffers it started from.
     struct Result {
         var value: Matrix
         var first: Matrix?
         var second: Matrix?
+        var previousFirst: Matrix? = nil
+        var previousSecond: Matrix? = nil
     }
     var parameter: Quantity
     var old: Matrix

@@ -1,5 +1,3 @@
-import Foundation
-
 /// An optimizer with PyTorch's semantics (`torch.optim.SGD`, `torch.optim.Adam`),
 /// so that a user can check a step against PyTorch.
 public enum Optimizer: Hashable, Sendable {
@@ -66,28 +64,27 @@ extension Optimizer {
         return true
     }
 
-    /// One parameter's update: the new value and the new buffers.
-    /// Follows torch's order of floating-point operations.
+    /// One parameter's update: the new value and the new buffers, element by element with the
+    /// arithmetic of the update rules (`MomentumBuffer`, `AdamMoment`, `BiasCorrection`, `SGDStep`,
+    /// `AdamStep`), so that every line of the update phase reproduces what was stored.
     func update(_ p: Matrix, gradient dp: UnsafePointer<Double>, first: Matrix?, second: Matrix?, step t: Int)
         -> ParameterStep.Result {
-        let decay = weightDecay
-        /// The gradient with weight decay (L2, as torch adds it), and p itself.
-        func gradient(_ i: Int) -> Double { decay == 0 ? dp[i] : dp[i] + decay * p.elements[i] }
+        func gradient(_ i: Int) -> Double { DecayedGradient.value(dp[i], p.elements[i], decay: weightDecay) }
         switch self {
         case .sgd(let s) where s.momentum == 0:
-            return .init(value: p.generated { p.elements[$0] - s.learningRate * gradient($0) })
+            return .init(value: p.generated { SGDStep.element(p.elements[$0], step: gradient($0), learningRate: s.learningRate) })
         case .sgd(let s):
-            let buffer = p.generated { i in first.map { s.momentum * $0.elements[i] + gradient(i) } ?? gradient(i) }
-            return .init(value: p.generated { p.elements[$0] - s.learningRate * buffer.elements[$0] }, first: buffer)
+            let buffer = p.generated { i in
+                MomentumBuffer.element(previous: first?.elements[i], gradient: gradient(i), momentum: s.momentum)
+            }
+            return .init(value: p.generated { SGDStep.element(p.elements[$0], step: buffer.elements[$0], learningRate: s.learningRate) },
+                         first: buffer)
         case .adam(let a):
-            let m = p.generated { a.beta1 * (first?.elements[$0] ?? 0) + (1 - a.beta1) * gradient($0) }
-            let v = p.generated { a.beta2 * (second?.elements[$0] ?? 0) + (1 - a.beta2) * gradient($0) * gradient($0) }
-            let correction1 = 1 - pow(a.beta1, Double(t))
-            let correction2 = 1 - pow(a.beta2, Double(t))
-            let stepSize = a.learningRate / correction1
+            let m = p.generated { AdamMoment.element(previous: first?.elements[$0] ?? 0, gradient: gradient($0), beta: a.beta1, order: 1) }
+            let v = p.generated { AdamMoment.element(previous: second?.elements[$0] ?? 0, gradient: gradient($0), beta: a.beta2, order: 2) }
+            let c1 = BiasCorrection.divisor(beta: a.beta1, step: t), c2 = BiasCorrection.divisor(beta: a.beta2, step: t)
             let value = p.generated { i in
-                let denominator = v.elements[i].squareRoot() / correction2.squareRoot() + a.epsilon
-                return p.elements[i] - stepSize * m.elements[i] / denominator
+                AdamStep.element(p.elements[i], mhat: m.elements[i] / c1, vhat: v.elements[i] / c2, a)
             }
             return .init(value: value, first: m, second: v)
         }

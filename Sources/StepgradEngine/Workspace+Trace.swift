@@ -7,7 +7,7 @@ extension Workspace {
         let L = network.depth
         let context = Operation.Context(convention: network.convention, outputLayer: L, batch: rows)
         var operations: [Operation] = []
-        operations.reserveCapacity(6 * L + 2 + steps.count)
+        operations.reserveCapacity(6 * L + 2 + 5 * steps.count)
         func add(_ phase: Phase, _ layer: Int?, _ quantity: Quantity, _ rule: Rule, _ result: Matrix, remarks: [Remark] = []) {
             operations.append(Operation(phase: phase, layer: layer, quantity: quantity, rule: rule, result: result,
                                         context: context, remarks: remarks))
@@ -34,13 +34,14 @@ extension Workspace {
         }
 
         let lossFunction = network.loss, reduction = network.reduction
-        let prediction = the(.a, L), target = Operand(.y, batch.target)
-        add(.loss, nil, .loss, .loss(LossValue(lossFunction, reduction, prediction: prediction, target: target)),
+        let prediction = the(.a, L), target = Operand(.y, batch.target), logits = network.isFused ? the(.z, L) : nil
+        add(.loss, nil, .loss, .loss(LossValue(lossFunction, reduction, prediction: prediction, target: target, logits: logits)),
             Matrix(rows: 1, columns: 1, repeating: loss))
-        add(.backward, L, .da(L), .lossGradient(LossGradient(lossFunction, reduction, prediction: prediction, target: target)),
+        add(.backward, L, .da(L), .lossGradient(LossGradient(lossFunction, reduction, prediction: prediction, target: target, logits: logits)),
             values[.da, L])
         if network.isFused {
-            add(.backward, L, .dz(L), .fusedOutputGradient(OutputGradient(lossFunction, reduction, prediction: prediction, target: target)),
+            add(.backward, L, .dz(L),
+                .fusedOutputGradient(OutputGradient(lossFunction, reduction, prediction: prediction, target: target, logits: logits)),
                 values[.dz, L], remarks: shortcutRemarks(batch.target))
         } else {
             add(.backward, L, .dz(L), .activationGradient(ActivationGradient(network.layer(L).activation, da: the(.da, L), z: the(.z, L),
@@ -61,17 +62,36 @@ extension Workspace {
         for s in steps {
             let p = s.parameter, l = p.layer!, isBias = p.kind == .b
             let parameter = Operand(p, s.old), gradient = isBias ? the(.db, l) : the(.dW, l)
-            let rule: Rule
-            switch network.optimizer {
-            case .sgd(let sgd):
-                let buffer = s.new.first.map { Operand(Quantity(.velocity, layer: l, ofBias: isBias), $0) }
-                rule = .sgd(SGDStep(sgd, parameter: parameter, gradient: gradient, buffer: buffer))
-            case .adam(let adam):
-                rule = .adam(AdamStep(adam, step: step, parameter: parameter, gradient: gradient,
-                                      m: Operand(Quantity(.m, layer: l, ofBias: isBias), s.new.first!),
-                                      v: Operand(Quantity(.v, layer: l, ofBias: isBias), s.new.second!)))
+            let decayed = DecayedGradient(gradient: gradient, parameter: parameter, decay: network.optimizer.weightDecay)
+            func state(_ kind: Quantity.Kind, _ value: Matrix) -> Operand { Operand(.state(kind, of: p), value) }
+            func previous(_ kind: Quantity.Kind, _ value: Matrix?) -> Operand {
+                Operand(.state(kind, of: p, previous: true), value ?? Matrix(rows: s.old.rows, columns: s.old.columns))
             }
-            add(.update, l, isBias ? .b_new(l) : .W_new(l), rule, s.new.value)
+            /// Adds a step of the update phase, its result computed by its own rule.
+            func update(_ quantity: Quantity, _ rule: Rule) -> Operand {
+                let result = rule.family.evaluated(context)
+                add(.update, l, quantity, rule, result)
+                return Operand(quantity, result)
+            }
+            switch network.optimizer {
+            case .sgd(let sgd) where sgd.momentum == 0:
+                add(.update, l, isBias ? .b_new(l) : .W_new(l), .sgd(SGDStep(sgd, parameter: parameter, direction: .gradient(decayed))),
+                    s.new.value)
+            case .sgd(let sgd):
+                let previousBuffer = s.new.previousFirst.map { Operand(.state(.buf, of: p, previous: true), $0) }
+                add(.update, l, .state(.buf, of: p), .momentum(MomentumBuffer(momentum: sgd.momentum, previous: previousBuffer, gradient: decayed)),
+                    s.new.first!)
+                add(.update, l, isBias ? .b_new(l) : .W_new(l),
+                    .sgd(SGDStep(sgd, parameter: parameter, direction: .buffer(state(.buf, s.new.first!)))), s.new.value)
+            case .adam(let adam):
+                add(.update, l, .state(.m, of: p), .moment(AdamMoment(order: 1, beta: adam.beta1, previous: previous(.m, s.new.previousFirst),
+                                                                      gradient: decayed)), s.new.first!)
+                add(.update, l, .state(.v, of: p), .moment(AdamMoment(order: 2, beta: adam.beta2, previous: previous(.v, s.new.previousSecond),
+                                                                      gradient: decayed)), s.new.second!)
+                let mhat = update(.state(.mhat, of: p), .biasCorrection(BiasCorrection(beta: adam.beta1, step: step, moment: state(.m, s.new.first!))))
+                let vhat = update(.state(.vhat, of: p), .biasCorrection(BiasCorrection(beta: adam.beta2, step: step, moment: state(.v, s.new.second!))))
+                add(.update, l, isBias ? .b_new(l) : .W_new(l), .adam(AdamStep(adam, parameter: parameter, mhat: mhat, vhat: vhat)), s.new.value)
+            }
         }
         return operations
     }

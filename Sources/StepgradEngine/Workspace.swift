@@ -100,8 +100,9 @@ struct Workspace: ~Copyable {
     /// The reduced loss of the prediction in `a` of the output layer.
     func loss(_ target: Matrix) -> Double {
         precondition(target.shape == Shape(rows: rows, columns: network.outputs), "target \(target.shape) for \(rows)×\(network.outputs)")
+        let logits = network.isFused ? UnsafePointer(pointer(.z, network.depth)) : nil
         return target.withPointer { y in
-            LossValue.compute(network.loss, network.reduction, prediction: pointer(.a, network.depth), target: y,
+            LossValue.compute(network.loss, network.reduction, prediction: pointer(.a, network.depth), logits: logits, target: y,
                               rows: rows, columns: network.outputs)
         }
     }
@@ -109,11 +110,12 @@ struct Workspace: ~Copyable {
     /// ∂L for every quantity, layer L down to 1.
     func backward(_ parameters: Parameters, _ target: Matrix) {
         let L = network.depth, outputs = network.outputs, loss = network.loss, reduction = network.reduction
-        let yHat = UnsafePointer(pointer(.a, L))
+        let yHat = UnsafePointer(pointer(.a, L)), logits = network.isFused ? UnsafePointer(pointer(.z, L)) : nil
         target.withPointer { y in
-            LossGradient.compute(loss, reduction, prediction: yHat, target: y, into: pointer(.da, L), rows: rows, columns: outputs)
+            LossGradient.compute(loss, reduction, prediction: yHat, logits: logits, target: y, into: pointer(.da, L), rows: rows, columns: outputs)
             if network.isFused {
-                OutputGradient.compute(loss, reduction, prediction: yHat, target: y, into: pointer(.dz, L), rows: rows, columns: outputs)
+                OutputGradient.compute(loss, reduction, prediction: yHat, logits: logits, target: y, into: pointer(.dz, L),
+                                       rows: rows, columns: outputs)
             } else {
                 network.layer(L).activation.gradient(da: pointer(.da, L), z: pointer(.z, L), a: yHat, into: pointer(.dz, L),
                                                      rows: rows, columns: outputs)

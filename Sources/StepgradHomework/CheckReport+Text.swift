@@ -2,9 +2,9 @@ import StepgradEngine
 import StepgradNotation
 
 extension CheckReport {
-    /// The report for a terminal: one line per quantity; for a wrong one, each wrong element with
-    /// the student's number next to the expected value and its arithmetic, then the diagnosis.
-    /// `style` sets the decimals of expected values.
+    /// The report for a terminal: one line per quantity; for a wrong one, the diagnosis first, then
+    /// each wrong element it does not explain, with the student's number next to the expected value
+    /// and its arithmetic. `style` sets the decimals of expected values.
     public func text(style: NumberStyle = NumberStyle(decimals: 4), maxElements: Int = 4) -> String {
         var lines: [String] = []
         let source = answersPath.map { " (\($0))" } ?? ""
@@ -16,18 +16,19 @@ extension CheckReport {
             lines.append("\(mark(result.verdict)) \(name)  \(headline(result))")
             guard result.verdict == .wrong else { continue }
             let wrong = result.wrongElements
-            for element in wrong.prefix(maxElements) { lines += detail(element, of: result.quantity, style: style) }
-            if wrong.count > maxElements { lines.append("      … and \(wrong.count - maxElements) more elements wrong") }
-            if result.findings.isEmpty {
-                lines.append("    → No common mistake explains it; compare the arithmetic above with yours.")
-            }
             for finding in result.findings {
                 lines += wrapped("→ " + finding.explanation(of: result.quantity, context: context, style: style), indent: 4)
                 guard finding.step == result.quantity else { continue }
-                let cells = Set(wrong.prefix(maxElements).map(\.cell))
+                let cells = Set(wrong.filter { finding.explains($0.cell) }.prefix(maxElements).map(\.cell))
                 for element in finding.arithmetic where cells.contains(element.cell) {
                     lines.append("      " + element.equation(style: style, outputLayer: context.outputLayer, batch: context.batch))
                 }
+            }
+            let unexplained = wrong.filter { element in !result.findings.contains { $0.explains(element.cell) } }
+            for element in unexplained.prefix(maxElements) { lines += detail(element, of: result.quantity, style: style) }
+            if unexplained.count > maxElements { lines.append("      … and \(unexplained.count - maxElements) more elements wrong") }
+            if result.findings.isEmpty {
+                lines.append("    → No common mistake explains it; compare the arithmetic above with yours.")
             }
         }
         lines.append("")
@@ -56,9 +57,14 @@ extension CheckReport {
         case .wrong:
             let n = result.elements.count, wrong = result.wrongElements.count
             let followed = result.elements.filter { $0.verdict == .carriedForward }.count
-            var text = n == 1 ? "wrong" : "wrong: \(wrong) of \(n) elements"
+            var text: String
+            if result.writtenTransposed && !result.quantity.isPerSample {
+                text = wrong == 0 ? "wrong: written transposed; the values are right"
+                    : "wrong: written transposed, and \(wrong) of \(n) elements wrong even transposed back"
+            } else {
+                text = n == 1 ? "wrong" : "wrong: \(wrong) of \(n) elements"
+            }
             if followed > 0 { text += ", \(followed) carried forward from your earlier answers" }
-            if result.writtenTransposed && !result.quantity.isPerSample { text += " (written transposed)" }
             return text
         }
     }

@@ -37,14 +37,13 @@ public struct Checker: Sendable {
             let q = op.quantity
             let exactCarried = carried(into: op, from: walk.rounding)
             guard let followThrough = op.recomputed(substituting: walk.operands(of: op)) else { continue }
+            let followCarried = carried(into: followThrough, from: walk.ownRounding)
             guard var w = written[q] else {
                 walk.world[q] = followThrough.result
                 walk.rounding[q] = exactCarried
+                walk.ownRounding[q] = followCarried
                 continue
             }
-            // The student's own answers are used as written, so only unwritten steps add rounding.
-            let unwrittenRounding = walk.rounding.filter { written[$0.key] == nil }
-            let followCarried = carried(into: followThrough, from: unwrittenRounding)
             let own = Basis(values: walk.world, operation: followThrough, carried: followCarried, isStudent: true)
             let right = Basis(values: exact, operation: op, carried: exactCarried, isStudent: false)
             var result = judge(q, w, exact: right, followThrough: own)
@@ -133,25 +132,33 @@ func operandValues(of op: Operation, in values: [Quantity: Matrix]) -> [Quantity
 func differs(_ a: Double, _ b: Double) -> Bool { abs(a - b) > 1e-9 * max(1, abs(b)) }
 
 /// The state of a walk through the iteration: values as the student used them, and the rounding
-/// each value carries relative to the exact one.
+/// each value carries, relative to the exact value and relative to the student's own.
 struct Walk {
     /// The student's answers where given, else recomputed from them.
     var world: [Quantity: Matrix]
     /// Per element, how far a value may be from exact through the student's rounding (absent: none).
     var rounding: [Quantity: Matrix] = [:]
+    /// Per element, how far the value the student went on with may be from `world`: a written number
+    /// stands for whatever rounds to it, so follow-through allows the same rounding as exact answers.
+    var ownRounding: [Quantity: Matrix] = [:]
 
     func operands(of op: Operation) -> [Quantity: Matrix] { operandValues(of: op, in: world) }
 
     /// The student's value becomes what later steps are followed through with. An element judged
-    /// correct carries its distance from exact as rounding; any other element carries none, because
-    /// later steps are followed through from it exactly as written.
+    /// correct carries its distance from exact as rounding; any other element carries none against
+    /// exact, because later steps are followed through from it. Against the student's own value,
+    /// every number carries half a unit of its last written place (or its distance from exact when
+    /// judged correct, if more): the student may have gone on with the unrounded number. A number
+    /// written exactly right — 0 for relu(−1.15), 1.2 for 1.2 — carries none.
     mutating func record(_ result: QuantityResult, _ w: WrittenValue) {
         world[result.quantity] = w.value
-        var rounding = w.value
+        var rounding = w.value, own = w.value
         for (i, element) in result.elements.enumerated() {
             let off = differs(element.written, element.expected) ? abs(element.written - element.expected) : 0
             rounding.elements[i] = element.verdict == .correct ? off : 0
+            own.elements[i] = off == 0 ? 0 : max(Tolerance.halfUnit(decimals: element.decimals), element.verdict == .correct ? off : 0)
         }
         self.rounding[result.quantity] = rounding
+        ownRounding[result.quantity] = own
     }
 }

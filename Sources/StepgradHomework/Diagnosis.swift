@@ -52,3 +52,17 @@ public struct Finding: Hashable, Sendable {
     public var alternative: Matrix?
     public var arithmetic: [Element]
 }
+
+extension Finding {
+    /// Whether this finding accounts for the number at `cell`: a mistake that reproduces the whole
+    /// answer explains every element; a sign error, its cells; a slip, or a layout written
+    /// transposed whose values do not follow, none (those elements are shown one by one).
+    func explains(_ cell: Cell) -> Bool {
+        switch diagnosis {
+        case .signError(let cells): cells.contains(cell)
+        case .slip: false
+        case .transposed: alternative != nil
+        case .missingActivationDerivative, .shortcutWithoutUnitTarget, .updatedWeights, .droppedBias, .differentTarget: true
+        }
+    }
+}

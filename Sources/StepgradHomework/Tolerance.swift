@@ -9,18 +9,17 @@ import StepgradEngine
 ///
 /// of the expected value. Half a unit in the last written place is what rounding the answer
 /// costs. A second half unit is allowed when working the step out by hand at that precision means
-/// rounding partial results on the way — a product inside a sum, e^z and Σe^z in a softmax, η·g in
-/// an update — that is, when some partial result of the element's arithmetic is not a whole
+/// rounding partial results on the way — a product inside a sum, e^z and Σe^z in a softmax, e^−z in
+/// σ(z) and e^±z in tanh(z), η·g in an update — that is, when some partial result of the element's arithmetic is not a whole
 /// multiple of 10⁻ᵈ; a step whose partial results are exact (0.3·1 + (−0.6)·3 + 0.1) gets none.
 ///
 /// `carried` is the rounding inherited from the student's earlier answers that were judged
 /// correct: how far the expected value moves when each such answer moves by as much as the
 /// student's written value differs from the exact one (to first order, summed over every number
 /// read). Numbers given in the exercise and answers written exactly carry no rounding, so `1.2`
-/// for an exact 1.2 widens nothing downstream. An earlier answer that is wrong carries none:
-/// what follows from it is judged from it as written (error carried forward), and then the
-/// student's values are used exactly as written, so only steps the student did not write add to
-/// `carried`.
+/// for an exact 1.2 widens nothing downstream. An earlier answer that is wrong carries none
+/// against exact: what follows from it is judged from it as written (error carried forward), by
+/// the same rule, each of the student's numbers standing for whatever rounds to it (see `Walk`).
 ///
 /// A whole number written without decimals (`0`, `−2`) is judged at the finest precision written
 /// elsewhere in the same answer, because students drop trailing zeros, not precision.

@@ -62,23 +62,38 @@ extension Operation {
             let W = r.weights.quantity, dz = r.dz.quantity
             return Formula(unicode: "\(u(result)) = \(u(W))\(transposed ? "" : "ᵀ")·\(u(dz))",
                            latex: "\(t(result)) = \(t(W))\(transposed ? "" : "^{T}") \(t(dz))")
+        case .momentum(let r):
+            let (g, gT) = decayed(r.gradient)
+            guard let previous = r.previous?.quantity else { return Formula(unicode: "\(u(result)) = \(g)", latex: "\(t(result)) = \(gT)") }
+            return Formula(unicode: "\(u(result)) = μ·\(u(previous)) + \(g)", latex: "\(t(result)) = \\mu \\, \(t(previous)) + \(gT)")
+        case .moment(let r):
+            let (g, gT) = decayed(r.gradient, parenthesized: true)
+            let beta = r.order == 1 ? "β₁" : "β₂", betaT = r.order == 1 ? "\\beta_1" : "\\beta_2"
+            let square = r.order == 1 ? "" : "²", squareT = r.order == 1 ? "" : "^2"
+            return Formula(unicode: "\(u(result)) = \(beta)·\(u(r.previous.quantity)) + (1 − \(beta))·\(g)\(square)",
+                           latex: "\(t(result)) = \(betaT) \\, \(t(r.previous.quantity)) + (1 - \(betaT)) \\, \(gT)\(squareT)")
+        case .biasCorrection(let r):
+            let beta = r.moment.quantity.kind == .m ? "β₁" : "β₂", betaT = r.moment.quantity.kind == .m ? "\\beta_1" : "\\beta_2"
+            return Formula(unicode: "\(u(result)) = \(u(r.moment.quantity))/(1 − \(beta)^\(r.step))",
+                           latex: "\(t(result)) = \\frac{\(t(r.moment.quantity))}{1 - \(betaT)^{\(r.step)}}")
         case .sgd(let r):
-            let s = r.settings, p = r.parameter.quantity, g = r.gradient.quantity
-            let decay = s.weightDecay != 0 ? " + λ·\(u(p))" : "", decayT = s.weightDecay != 0 ? " + \\lambda \(t(p))" : ""
-            if s.momentum != 0 {
-                return Formula(unicode: "buf = μ·buf + \(u(g))\(decay);  \(u(result)) = \(u(p)) − η·buf",
-                               latex: "\\mathrm{buf} \\leftarrow \\mu \\, \\mathrm{buf} + \(t(g))\(decayT), \\quad \(t(result)) = \(t(p)) - \\eta \\, \\mathrm{buf}")
+            let p = r.parameter.quantity
+            let (step, stepT) = switch r.direction {
+            case .gradient(let g): decayed(g, parenthesized: true)
+            case .buffer(let b): (u(b.quantity), t(b.quantity))
             }
-            let gU = decay.isEmpty ? u(g) : "(\(u(g))\(decay))", gT = decayT.isEmpty ? t(g) : "\\left(\(t(g))\(decayT)\\right)"
-            return Formula(unicode: "\(u(result)) = \(u(p)) − η·\(gU)", latex: "\(t(result)) = \(t(p)) - \\eta \\, \(gT)")
+            return Formula(unicode: "\(u(result)) = \(u(p)) − η·\(step)", latex: "\(t(result)) = \(t(p)) - \\eta \\, \(stepT)")
         case .adam(let r):
-            let p = r.parameter.quantity, g = r.gradient.quantity, step = r.step
-            let decay = r.settings.weightDecay != 0 ? " + λ·\(u(p))" : ""
-            return Formula(
-                unicode: "g = \(u(g))\(decay);  m = β₁m + (1−β₁)g;  v = β₂v + (1−β₂)g²;  "
-                    + "\(u(result)) = \(u(p)) − η/(1−β₁^\(step)) · m/(√v/√(1−β₂^\(step)) + ε)",
-                latex: "m \\leftarrow \\beta_1 m + (1-\\beta_1) g, \\quad v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2, \\quad "
-                    + "\(t(result)) = \(t(p)) - \\frac{\\eta}{1-\\beta_1^{\(step)}} \\cdot \\frac{m}{\\sqrt{v}/\\sqrt{1-\\beta_2^{\(step)}} + \\epsilon}")
+            let p = r.parameter.quantity, m = r.mhat.quantity, v = r.vhat.quantity
+            return Formula(unicode: "\(u(result)) = \(u(p)) − η·\(u(m))/(√\(u(v)) + ε)",
+                           latex: "\(t(result)) = \(t(p)) - \\eta \\, \\frac{\(t(m))}{\\sqrt{\(t(v))} + \\epsilon}")
+        }
+
+        /// The gradient an update follows: `dW₁`, or `dW₁ + λ·W₁` under weight decay.
+        func decayed(_ g: DecayedGradient, parenthesized: Bool = false) -> (String, String) {
+            guard let p = g.parameter?.quantity else { return (u(g.gradient.quantity), t(g.gradient.quantity)) }
+            let text = "\(u(g.gradient.quantity)) + λ·\(u(p))", latex = "\(t(g.gradient.quantity)) + \\lambda \\, \(t(p))"
+            return parenthesized ? ("(\(text))", "\\left(\(latex)\\right)") : (text, latex)
         }
     }
 

@@ -11,9 +11,9 @@ extension Quantity {
         case .da where layer == outputLayer: return "dŷ"
         case .W_new: return "W\(sub)′"
         case .b_new: return "b\(sub)′"
-        case .velocity, .m, .v:
-            let name = kind == .velocity ? "buf" : kind.rawValue
-            return "\(name)(\(ofBias ? "b" : "W")\(sub))"
+        case .buf, .m, .v, .mhat, .vhat:
+            let name = [Kind.mhat: "m̂", .vhat: "v̂"][kind] ?? kind.rawValue
+            return "\(name)\(isPrevious ? "ₜ₋₁" : "")(\(ofBias ? "b" : "W")\(sub))"
         default: return kind.rawValue + sub
         }
     }
@@ -33,9 +33,9 @@ extension Quantity {
         case .db: return partial("b_{\(l)}")
         case .W_new: return "W_{\(l)}'"
         case .b_new: return "b_{\(l)}'"
-        case .velocity, .m, .v:
-            let name = kind == .velocity ? "\\mathrm{buf}" : kind.rawValue
-            return "\(name)_{\(ofBias ? "b" : "W")_{\(l)}}"
+        case .buf, .m, .v, .mhat, .vhat:
+            let name = [Kind.buf: "\\mathrm{buf}", .mhat: "\\hat{m}", .vhat: "\\hat{v}"][kind] ?? kind.rawValue
+            return "\(name)_{\(ofBias ? "b" : "W")_{\(l)}}" + (isPrevious ? "^{(t-1)}" : "")
         }
     }
 }

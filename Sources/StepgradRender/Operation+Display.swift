@@ -58,17 +58,20 @@ extension Operation {
         case .sgd(let r):
             let s = r.settings, p = r.parameter
             let step: [Display.Piece]
-            if let buffer = r.buffer {
+            switch r.direction {
+            case .buffer(let buffer):
                 step = [shown(buffer)]
-            } else if s.weightDecay != 0 {
-                step = [.symbol(Symbol("(", "\\left(")), shown(r.gradient), .symbol(.plus), .symbol(.scaled(s.weightDecay)), shown(p),
-                        .symbol(.close)]
-            } else {
-                step = [shown(r.gradient)]
+            case .gradient(let g):
+                if let decayed = g.parameter {
+                    step = [.symbol(Symbol("(", "\\left(")), shown(g.gradient), .symbol(.plus), .symbol(.scaled(g.decay)), shown(decayed),
+                            .symbol(.close)]
+                } else {
+                    step = [shown(g.gradient)]
+                }
             }
             return Display(lhs + [shown(p), .binary(.minus), .symbol(.scaled(s.learningRate))] + step + result)
 
-        case .lossGradient, .activationGradient, .adam:
+        case .lossGradient, .activationGradient, .momentum, .moment, .biasCorrection, .adam:
             return listing(of: operands)
         }
     }
@@ -101,7 +104,7 @@ extension Quantity {
     var isBiasLike: Bool {
         switch kind {
         case .b, .db, .b_new: true
-        case .velocity, .m, .v: ofBias
+        case .buf, .m, .v, .mhat, .vhat: ofBias
         default: false
         }
     }

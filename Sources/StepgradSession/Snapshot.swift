@@ -35,20 +35,17 @@ struct RecordedIteration: Hashable, Sendable {
         case .y: return batch.target
         case .W: return q.layer.flatMap { l in input.parameters.weights.indices.contains(l - 1) ? input.parameters.weights(l) : nil }
         case .b: return q.layer.flatMap { l in input.parameters.biases.indices.contains(l - 1) ? input.parameters.bias(l) : nil }
-        case .velocity, .m, .v:
-            return outcome.trace.operation(producing: q.updateResult)?.operands.first { $0.quantity == q }?.value
+        case _ where q.isPrevious:
+            // Carried in from the iteration before: read where this iteration's buffer is computed.
+            var current = q
+            current.isPrevious = false
+            return outcome.trace.operation(producing: current)?.operands.first { $0.quantity == q }?.value
         default: return outcome.trace.operation(producing: q)?.result
         }
     }
 }
 
 extension Quantity {
-    /// The update that writes an optimizer buffer (`W1_m` is written with `W1_new`).
-    var updateResult: Quantity { Quantity(ofBias ? .b_new : .W_new, layer: layer) }
-
-    /// The result whose elements reveal this quantity's.
-    var revealedWith: Quantity { [.velocity, .m, .v].contains(kind) ? updateResult : self }
-
-    /// Given before the iteration starts rather than computed by it.
-    var isGiven: Bool { [.x, .y, .W, .b].contains(kind) }
+    /// Given before the iteration starts rather than computed by it (data, parameters, carried-in buffers).
+    var isGiven: Bool { [.x, .y, .W, .b].contains(kind) || isPrevious }
 }

@@ -18,7 +18,7 @@ extension TrainingSession {
     public var inspection: Inspection? {
         guard let selection else { return nil }
         let value = revealedValue(selection)
-        let op = selection.quantity.isGiven ? nil : trace.operation(producing: selection.quantity.revealedWith)
+        let op = selection.quantity.isGiven ? nil : trace.operation(producing: selection.quantity)
         let computes = op?.quantity == selection.quantity && value != nil
         return Inspection(reference: selection, value: value, formula: op?.formula,
                           element: computes ? op?.element(at: selection.cell) : nil, context: op?.context)

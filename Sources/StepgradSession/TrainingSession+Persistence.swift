@@ -36,6 +36,16 @@ extension TrainingSession {
         }
     }
 
+    /// `save()` as a value naming the file written, for a front end that saves in a command.
+    public func saveReportingPath() -> Result<String, StateFileError> {
+        do {
+            try save()
+            return .success(stateFilePath ?? "")
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// Carries on from the state file, exactly where the session stopped. When the file is
     /// missing, unreadable, damaged or saved for another version of the scenario, the session
     /// starts afresh instead and the outcome says why. A fast-forward under way is discarded.
@@ -54,10 +64,9 @@ extension TrainingSession {
 
     /// A session for `scenario`, carried on from its state file when there is a good one.
     /// Temporary files that killed saves left in the state directory are removed first.
-    public static func resume(_ scenario: Scenario, clock: (any SessionClock)? = ContinuousSessionClock(),
-                              stateDirectory: String? = nil, loader: ((String) throws -> Scenario)? = nil,
+    public static func resume(_ scenario: Scenario, stateDirectory: String? = nil, loader: ((String) throws -> Scenario)? = nil,
                               recentTraces: Int = 8) -> (session: TrainingSession, outcome: RestoreOutcome) {
-        let session = TrainingSession(scenario: scenario, clock: clock, stateDirectory: stateDirectory,
+        let session = TrainingSession(scenario: scenario, stateDirectory: stateDirectory,
                                       loader: loader, recentTraces: recentTraces)
         AtomicFile.removeLeftovers(in: session.stateDirectory, suffix: ".state")
         return (session, session.restore())

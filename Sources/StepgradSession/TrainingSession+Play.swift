@@ -1,6 +1,6 @@
-/// Play: one step at the current granularity per tick, `speed` ticks a second. The
-/// session's clock drives the ticks; without one, the front end calls `tick()` every
-/// `tickInterval` from its own event loop.
+/// Play: one step at the current granularity per tick, `speed` ticks a second. The session
+/// keeps no clock: the front end calls `tick()` every `tickInterval` from its own event loop
+/// (a timer message, in bubbletea style), so play never runs behind the front end's back.
 extension TrainingSession {
     /// The speeds play keeps to, in steps per second.
     public static let speeds: ClosedRange<Double> = 0.25...1000
@@ -13,12 +13,9 @@ extension TrainingSession {
     public func play(until stop: PlayStop = .never) {
         guard !isBusy else { return }
         playState = .playing(until: stop)
-        startTimer()
     }
 
     public func pause() {
-        timer?.invalidate()
-        timer = nil
         if playState != .paused { playState = .paused }
     }
 
@@ -40,11 +37,6 @@ extension TrainingSession {
         }
         if reached { pause() }
         return !reached
-    }
-
-    func startTimer() {
-        timer?.invalidate()
-        timer = clock?.repeating(every: tickInterval) { [weak self] in self?.tick() ?? false }
     }
 }
 

@@ -1,9 +1,9 @@
 import StepgradEngine
 
-/// What is known at the cursor. x, y and the parameters are known from the start; every
-/// computed value once the cursor has passed its element; an optimizer buffer (`W1_m`)
-/// with the update it belongs to. A view shows only these, so that a student sees each
-/// number appear when it is computed.
+/// What is known at the cursor. x, y, the parameters and the optimizer state carried in
+/// (`mW1_prev`) are known from the start; every computed value, optimizer state included,
+/// once the cursor has passed its element. A view shows only these, so that a student sees
+/// each number appear when it is computed.
 extension TrainingSession {
     public func isRevealed(_ q: Quantity, _ cell: Cell) -> Bool {
         revealedValue(q, cell) != nil
@@ -13,7 +13,7 @@ extension TrainingSession {
     public func revealedValue(_ q: Quantity, _ cell: Cell) -> Double? {
         guard let m = matrix(of: q), m.contains(cell) else { return nil }
         guard !q.isGiven else { return m[cell.row, cell.column] }
-        guard let op = layout.operation(producing: q.revealedWith) else { return nil }
+        guard let op = layout.operation(producing: q) else { return nil }
         let element = layout.start(ofOperation: op) + cell.row * m.columns + cell.column
         return element < place ? m[cell.row, cell.column] : nil
     }

@@ -32,16 +32,12 @@ public final class TrainingSession {
     public internal(set) var selection: CellReference?
     public internal(set) var playState: PlayState = .paused
     /// Steps per second while playing; play keeps within `TrainingSession.speeds`.
-    public var speed: Double = 2 {
-        didSet { if playState != .paused { startTimer() } }
-    }
+    public var speed: Double = 2
     /// The fast-forward under way, if any; the session takes no other command meanwhile.
     public internal(set) var fastForward: FastForwardProgress?
 
     @ObservationIgnored var timeline: IterationHistory
     @ObservationIgnored var layout: TraceLayout
-    @ObservationIgnored let clock: (any SessionClock)?
-    @ObservationIgnored var timer: SessionTimer?
     @ObservationIgnored var fastForwardTask: Task<FastForwardOutcome, Never>?
     /// Counts the scenarios adopted, so that a fast-forward begun before the last one is discarded.
     @ObservationIgnored var epoch = 0
@@ -51,12 +47,10 @@ public final class TrainingSession {
     @ObservationIgnored let recentTraces: Int
 
     /// - Parameters:
-    ///   - clock: drives `play`; `nil` when the front end sends `tick()` itself.
     ///   - stateDirectory: overrides `StateFile.directory()`, e.g. for tests.
     ///   - loader: reads a scenario file for `reload()` (`ScenarioLoader.load(path:)`).
     ///   - recentTraces: how many recorded iterations to keep around the current one.
-    public init(scenario: Scenario, clock: (any SessionClock)? = ContinuousSessionClock(),
-                stateDirectory: String? = nil, loader: ((String) throws -> Scenario)? = nil,
+    public init(scenario: Scenario, stateDirectory: String? = nil, loader: ((String) throws -> Scenario)? = nil,
                 recentTraces: Int = 8) {
         var timeline = IterationHistory(scenario, recentLimit: recentTraces)
         let current = timeline.move(to: 1)
@@ -64,7 +58,6 @@ public final class TrainingSession {
         self.timeline = timeline
         self.current = current
         self.layout = TraceLayout(current.outcome.trace)
-        self.clock = clock
         self.loader = loader
         self.stateDirectory = stateDirectory ?? StateFile.directory()
         self.recentTraces = recentTraces

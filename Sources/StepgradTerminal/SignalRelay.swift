@@ -6,7 +6,7 @@ import Glibc
 nonisolated(unsafe) private var relayWriteEnd: Int32 = -1
 nonisolated(unsafe) private var ncursesWindowChangeHandler: (@convention(c) (Int32) -> Void)?
 
-/// Writes the signal's number to the self-pipe; the event loop, which polls the pipe, does the rest.
+/// Writes the signal's number to the self-pipe; the input watcher, which polls the pipe, wakes the event loop.
 private func relaySignal(_ signal: Int32) {
     let savedErrno = errno
     var byte = UInt8(truncatingIfNeeded: signal)
@@ -15,7 +15,7 @@ private func relaySignal(_ signal: Int32) {
 }
 
 /// SIGWINCH goes first to ncurses' own handler (it only sets a flag, so that the next read
-/// returns KEY_RESIZE), then wakes the event loop, which would otherwise sleep through it.
+/// returns KEY_RESIZE), then wakes the input watcher, which would otherwise sleep through it.
 private func relayWindowChange(_ signal: Int32) {
     ncursesWindowChangeHandler?(signal)
     relaySignal(signal)

@@ -7,7 +7,7 @@ import TerminalUI
 ///     let runner = try TerminalRunner()          // throws, with a one-line message, if there is no usable terminal
 ///     let program = MyProgram(theme: .automatic(depth: runner.capabilities.colourDepth, environment: …),
 ///                             glyphs: runner.capabilities.glyphs)
-///     let outcome = try runner.run(program)      // returns once the program quits or the terminal goes
+///     let outcome = try await runner.run(program)  // returns once the program quits or the terminal goes
 ///     exit(outcome.exitStatus)
 ///
 /// Whatever ends the run — `q`, Ctrl-C handled by the program, SIGTERM, SIGINT, SIGHUP, a dropped
@@ -40,7 +40,7 @@ public final class TerminalRunner {
 
     /// Runs `program` until it quits or the terminal goes away, and says which. After `.hangup`
     /// SIGHUP stays ignored, so that later ones cannot interrupt the caller saving its work.
-    public func run(_ program: some TerminalProgram) throws -> TerminalOutcome {
+    public func run(_ program: some TerminalProgram) async throws -> TerminalOutcome {
         var shellModes = termios()
         guard tcgetattr(STDIN_FILENO, &shellModes) == 0 else {
             throw TerminalError.cannotStart("cannot read the terminal's modes: " + String(cString: strerror(errno)))
@@ -55,8 +55,8 @@ public final class TerminalRunner {
         relay.chainWindowChange()
         CrashGuard.arm(restoring: backend.emergencyRestoreSequence, modes: shellModes)
         defer { CrashGuard.disarm() }
-        var loop = EventLoop(program: program, backend: backend, relay: relay, glyphs: capabilities.glyphs)
-        let ending = loop.run()
+        let loop = EventLoop(program: program, backend: backend, relay: relay, glyphs: capabilities.glyphs)
+        let ending = try await loop.run()
         outcome = ending
         return ending
     }

@@ -55,10 +55,13 @@ struct Equation {
         case .sgd(let r):
             let p = r.parameter.quantity, vector = Self.isVectorLike(p)
             let rate = NumberStyle(decimals: 6).format(r.settings.learningRate)
-            let decay = r.settings.weightDecay != 0 && r.buffer == nil
-            pieces = m(p, vector) + [.text("− \(rate)·" + (decay ? "(" : ""))] + m(r.buffer ?? r.gradient, vector)
+            let (step, decay): (Quantity, Bool) = switch r.direction {
+            case .buffer(let b): (b.quantity, false)
+            case .gradient(let g): (g.gradient.quantity, g.parameter != nil)
+            }
+            pieces = m(p, vector) + [.text("− \(rate)·" + (decay ? "(" : ""))] + m(step, vector)
                 + (decay ? [.text("+ λ·\(p.symbol(outputLayer: L)))")] : []) + [.text("=")] + m(result, vector)
-        case .adam:
+        case .momentum, .moment, .biasCorrection, .adam:
             let vector = Self.isVectorLike(op.operands[0].quantity)
             pieces = op.operands.enumerated().flatMap { i, operand in
                 (i == 0 ? [] : [Piece.text(",")]) + m(operand, vector)
@@ -70,7 +73,7 @@ struct Equation {
     static func isVectorLike(_ q: Quantity) -> Bool {
         switch q.kind {
         case .b, .db, .b_new: true
-        case .velocity, .m, .v: q.ofBias
+        case .buf, .m, .v, .mhat, .vhat: q.ofBias
         default: q.isPerSample
         }
     }

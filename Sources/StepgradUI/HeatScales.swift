@@ -33,7 +33,7 @@ struct HeatScales {
 
     static func isGradient(_ q: Quantity) -> Bool {
         switch q.kind {
-        case .da, .dz, .dW, .db, .velocity, .m, .v: true
+        case .da, .dz, .dW, .db, .buf, .m, .v, .mhat, .vhat: true
         default: false
         }
     }

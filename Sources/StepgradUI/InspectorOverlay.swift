@@ -26,7 +26,7 @@ struct InspectorOverlay {
         case .x: "input, given"
         case .y: "target, given"
         case .W, .b: "parameter, as this iteration starts"
-        case .velocity, .m, .v: "optimizer state after this iteration's update"
+        case _ where q.isPrevious: "optimizer state, carried in from the previous iteration"
         default: "computed in the \(context.scene.trace.operation(producing: q)?.phase.rawValue ?? "") phase"
         }
     }

@@ -44,10 +44,9 @@ struct Scene {
         guard let m = values[q] else { return 0 }
         switch q.kind {
         case .x, .y, .W, .b: return m.count
-        default: break
+        default: if q.isPrevious { return m.count }
         }
-        let producer = [.velocity, .m, .v].contains(q.kind) ? Quantity(q.ofBias ? .b_new : .W_new, layer: q.layer) : q
-        guard !cursor.isStart, let i = producers[producer] else { return 0 }
+        guard !cursor.isStart, let i = producers[q] else { return 0 }
         if i < cursor.operation { return m.count }
         return i == cursor.operation ? min(cursor.revealed, m.count) : 0
     }

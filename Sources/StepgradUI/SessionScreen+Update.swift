@@ -7,62 +7,77 @@ extension SessionScreen {
     /// Play speeds offered by `+` and `−`, in steps per second.
     static let speeds: [Double] = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000]
 
-    public func update(_ event: InputEvent) -> ProgramAction {
-        noticeFastForwardEnd()
+    public func update(_ event: InputEvent) -> ScreenCommand {
+        let play = PlayClock(session)
+        let command: ScreenCommand
         switch event {
         case .key(let key):
-            return handle(key)
+            command = handle(key)
         case .mouse(let mouse):
             handle(mouse)
-        case .tick:
-            if session.playState.isPlaying { session.tick() }
+            command = .none
         case .resize:
-            break
+            command = .none
         case .hangup, .interrupt, .terminate:
-            saveForExit()
             return .quit
         }
-        return .continue
+        return command + play.command(after: session)
     }
 
-    func handle(_ key: KeyEvent) -> ProgramAction {
-        if key.isControlC { return quit() }
+    public func update(_ report: ScreenMessage) -> ScreenCommand {
+        switch report {
+        case .playTick:
+            session.tick()
+            return PlayClock.stopped.command(after: session)
+        case .fastForwardEnded:
+            message = StyledLine(text: "Now at iteration \(session.iteration).", role: .success)
+        case .reloaded(let outcome):
+            return reloaded(outcome)
+        case .saved(.success(let path)):
+            message = StyledLine(text: "Saved to \(path).", role: .success)
+        case .saved(.failure(let error)):
+            message = StyledLine(text: "Not saved: \(error)", role: .error)
+        }
+        return .none
+    }
+
+    func handle(_ key: KeyEvent) -> ScreenCommand {
+        if key.isControlC { return .quit }
         switch overlay {
         case .help:
             overlay = nil
-            return .continue
+            return .none
         case .fastForwardPrompt(let digits):
-            handlePrompt(key, digits)
-            return .continue
+            return handlePrompt(key, digits)
         case .inspector, nil:
             break
         }
         let command = KeyMap.command(for: key)
         if session.isBusy {
             switch command {
-            case .quit: return quit()
+            case .quit: return .quit
             case .close, .fastForward:
                 session.cancelFastForward()
                 message = StyledLine(text: "Cancelling the fast-forward…", role: .dim)
             default:
                 message = StyledLine(text: "A fast-forward is under way: Esc cancels it.", role: .warning)
             }
-            return .continue
+            return .none
         }
         if focus != nil {
             switch key.key {
-            case .up: moveSelection(rows: -1, columns: 0); return .continue
-            case .down: moveSelection(rows: 1, columns: 0); return .continue
-            case .left: moveSelection(rows: 0, columns: -1); return .continue
-            case .right: moveSelection(rows: 0, columns: 1); return .continue
+            case .up: moveSelection(rows: -1, columns: 0); return .none
+            case .down: moveSelection(rows: 1, columns: 0); return .none
+            case .left: moveSelection(rows: 0, columns: -1); return .none
+            case .right: moveSelection(rows: 0, columns: 1); return .none
             case .enter: return perform(.inspect)
             default: break
             }
         }
-        return command.map(perform) ?? .continue
+        return command.map(perform) ?? .none
     }
 
-    func perform(_ command: Command) -> ProgramAction {
+    func perform(_ command: Command) -> ScreenCommand {
         switch command {
         case .playPause: session.togglePlay()
         case .stepForward: session.stepForward()
@@ -95,17 +110,17 @@ extension SessionScreen {
             let all = Theme.all
             theme = all[((all.firstIndex { $0.name == theme.name } ?? -1) + 1) % all.count]
             message = StyledLine(text: "Theme: \(theme.name).", role: .dim)
-        case .reload: reload()
-        case .save: save()
+        case .reload: return reload()
+        case .save: return save()
         case .help: overlay = .help
         case .close:
             if overlay != nil { overlay = nil } else if zoomed { zoomed = false } else { focus = nil }
-        case .quit: return quit()
+        case .quit: return .quit
         }
-        return .continue
+        return .none
     }
 
-    private func handlePrompt(_ key: KeyEvent, _ digits: String) {
+    private func handlePrompt(_ key: KeyEvent, _ digits: String) -> ScreenCommand {
         switch key.key {
         case .character(let c) where c.isASCII && c.isNumber && digits.count < 9:
             overlay = .fastForwardPrompt(digits + String(c))
@@ -115,21 +130,19 @@ extension SessionScreen {
             overlay = nil
             guard let count = Int(digits), count > 0 else {
                 message = StyledLine(text: "Fast-forward needs a number of iterations, 1 or more.", role: .warning)
-                return
+                return .none
             }
-            session.fastForward(iterations: count)
-            watchingFastForward = true
+            let work = session.fastForward(iterations: count)
+            return .task(id: "fast-forward") { send in
+                _ = await work.value
+                send(.fastForwardEnded)
+            }
         case .escape:
             overlay = nil
         default:
             break
         }
-    }
-
-    private func noticeFastForwardEnd() {
-        guard watchingFastForward, !session.isBusy else { return }
-        watchingFastForward = false
-        message = StyledLine(text: "Now at iteration \(session.iteration).", role: .success)
+        return .none
     }
 
     private func inspect() {
@@ -140,33 +153,40 @@ extension SessionScreen {
         overlay = overlay == .inspector ? nil : .inspector
     }
 
-    private func reload() {
+    /// Reading the file is the command's work, done after `update` returns; the outcome comes
+    /// back as `.reloaded`.
+    private func reload() -> ScreenCommand {
+        .task { [session] send in send(.reloaded(await session.reload())) }
+    }
+
+    /// Shows how a reload went; when it trains on to the old iteration in the background, says so
+    /// again once that has finished.
+    private func reloaded(_ outcome: ReloadOutcome) -> ScreenCommand {
         let text: String, role: Role
-        switch session.reload() {
+        switch outcome {
         case .kept(let iteration): (text, role) = ("Reloaded; back at iteration \(iteration).", .success)
         case .restarted(let reason): (text, role) = ("Reloaded. " + reason, .warning)
         case .failed(let reason): (text, role) = ("Not reloaded: " + reason, .error)
         }
         generation += 1
         message = StyledLine(text: text, role: role)
-    }
-
-    private func save() {
-        do {
-            try session.save()
-            message = StyledLine(text: "Saved to \(session.stateFilePath ?? "the state file").", role: .success)
-        } catch {
-            message = StyledLine(text: "Not saved: \(error)", role: .error)
+        guard session.isBusy else { return .none }
+        return .task(id: "fast-forward") { [session] send in
+            await session.waitUntilIdle()
+            send(.fastForwardEnded)
         }
     }
 
-    private func quit() -> ProgramAction {
-        saveForExit()
-        return .quit
+    /// Writing the state file is the command's work; where it went comes back as `.saved`.
+    private func save() -> ScreenCommand {
+        .task { [session] send in
+            send(.saved(await session.saveReportingPath()))
+        }
     }
 
-    /// Saves on the way out; a failure is kept for the command line to report once the terminal is back.
-    private func saveForExit() {
+    /// Saves once the run is over (the caller's job, after the terminal is restored); a failure is
+    /// kept in `closingMessage` for the command line to report.
+    public func saveForExit() {
         do {
             try session.save()
         } catch StateFileError.noScenarioFile {

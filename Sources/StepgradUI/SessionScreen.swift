@@ -6,10 +6,12 @@ import TerminalUI
 
 /// The full-screen view of a training session: header, network, operation, formula and key bar.
 ///
-/// It observes the session and sends it commands, nothing more: every number comes from the
+/// It reads the session and sends it commands, nothing more: every number comes from the
 /// session at the moment a frame is drawn, and every key becomes a session command or a change
-/// of how things are shown. The runner delivers events to `update` and asks for frames with
-/// `view`; play and fast-forward progress arrive as `.tick` events, so the session needs no clock.
+/// of how things are shown. The runner delivers events and `ScreenMessage`s to `update` and asks
+/// for frames with `view`. Play is a `.playTick` timer the screen schedules (the session has no
+/// clock); saving and reloading are commands; a fast-forward's progress is drawn because the
+/// runner observes the `@Observable` state a frame read and redraws when it changes.
 @MainActor
 public final class SessionScreen: TerminalProgram {
     public let session: TrainingSession
@@ -33,7 +35,6 @@ public final class SessionScreen: TerminalProgram {
     var lastLayoutShowedNetwork = true
     /// Bumped whenever the iteration's numbers may change in place (reload), to refresh caches.
     var generation = 0
-    var watchingFastForward = false
     private var formulaCache: (key: FormulaKey, lines: [StyledLine])?
     private var formulaWantCache: (key: FormulaKey, height: Int)?
     private let equations = EquationTexts()
@@ -66,12 +67,6 @@ public final class SessionScreen: TerminalProgram {
     }
 
     public let minimumSize = Size(width: 80, height: 24)
-
-    /// Ticks while playing (one step each) and while fast-forwarding (to show progress).
-    public var tickInterval: Duration? {
-        if session.isBusy { return .milliseconds(50) }
-        return session.playState.isPlaying ? max(session.tickInterval, .milliseconds(1)) : nil
-    }
 
     /// Shows `text` in the key bar until the next message, e.g. how resuming went.
     public func notify(_ text: String, isError: Bool = false) {

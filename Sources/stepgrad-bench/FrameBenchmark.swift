@@ -39,7 +39,7 @@ import TerminalUI
 
     /// Frame times over one iteration: at the end of each operation, or at the first element of each.
     private static func frames(_ scenario: Scenario, _ granularity: Granularity) -> (fresh: [Duration], again: [Duration]) {
-        let session = TrainingSession(scenario: scenario, clock: nil)
+        let session = TrainingSession(scenario: scenario)
         let screen = SessionScreen(session: session, options: ScreenOptions(theme: .dark, capabilities: capabilities))
         session.granularity = granularity
         var fresh: [Duration] = [], again: [Duration] = []

@@ -11,11 +11,11 @@ import StepgradSession
         print("Session (per step; back = step back across an update)")
         for (name, scenario) in [("3-4-3 homework", homework), ("64-32-10, batch 8", wide)] {
             for granularity in Granularity.allCases {
-                let session = TrainingSession(scenario: scenario, clock: nil)
+                let session = TrainingSession(scenario: scenario)
                 session.granularity = granularity
                 let step = time(repeating: 3 * stepsPerIteration(session)) { session.stepForward() }
                 let kept = backAcrossUpdate(session, times: 20, returning: true)
-                let fresh = TrainingSession(scenario: scenario, clock: nil)
+                let fresh = TrainingSession(scenario: scenario)
                 fresh.granularity = granularity
                 _ = await fresh.fastForward(iterations: 1000).value
                 let recomputed = backAcrossUpdate(fresh, times: 20, returning: false)
@@ -25,7 +25,7 @@ import StepgradSession
         }
         print("Memory after 100,000 iterations")
         for (name, scenario) in [("3-4-3 homework", homework), ("64-32-10, batch 8", wide)] {
-            let session = TrainingSession(scenario: scenario, clock: nil)
+            let session = TrainingSession(scenario: scenario)
             let start = ContinuousClock.now
             _ = await session.fastForward(iterations: 100_000).value
             let took = ContinuousClock.now - start
@@ -46,13 +46,13 @@ import StepgradSession
         var scenario = homework
         scenario.path = directory + "/homework.yaml"
         for iterations in [10, 10_000_000] {
-            let session = TrainingSession(scenario: scenario, clock: nil, stateDirectory: directory)
+            let session = TrainingSession(scenario: scenario, stateDirectory: directory)
             let start = ContinuousClock.now
             _ = await session.fastForward(iterations: iterations).value
             let trained = ContinuousClock.now - start
             let save = time(repeating: 5) { try? session.save() }
             let bytes = session.stateFilePath.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int } ?? -1
-            let resume = time(repeating: 5) { _ = TrainingSession.resume(scenario, clock: nil, stateDirectory: directory) }
+            let resume = time(repeating: 5) { _ = TrainingSession.resume(scenario, stateDirectory: directory) }
             print("  after \(String(iterations).padding(9)) iterations: save \(format(save)), resume \(format(resume)), "
                   + "state file \(bytes / 1024) KiB, process RSS \(residentSetSize() ?? "unknown") "
                   + "(fast-forward took \(format(trained).trimmingCharacters(in: .whitespaces)))")

@@ -45,6 +45,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let scenario = try readingUserFiles { try ScenarioLoader.load(path: try Exercises.resolve(exercise)) }
+        try WorkBudget.check(scenario, command: "check")
         let given = try readingUserFiles { () throws -> Answers in
             if let answers { return try AnswersLoader.load(path: answers, for: scenario) }
             guard let section = scenario.answers else {

@@ -51,6 +51,7 @@ struct Explain: ParsableCommand {
         let renderer = SolutionRenderer(format: format, style: NumberStyle(decimals: decimals), standalone: standalone,
                                         checkGradients: checkGradients, ascii: ascii)
         let loaded = try ScenarioLoader.load(path: try Exercises.resolve(scenario))
+        try WorkBudget.check(loaded, command: "explain", iterations: iterations, gradientCheck: checkGradients)
         print(renderer.render(loaded, iterations: iterations), terminator: "")
     }
 }

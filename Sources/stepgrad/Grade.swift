@@ -37,6 +37,7 @@ struct Grade: ParsableCommand {
 
     func run() throws {
         let scenario = try readingUserFiles { try ScenarioLoader.load(path: try Exercises.resolve(exercise)) }
+        try WorkBudget.check(scenario, command: "grade")
         let marked = try quantities.map(parse)
         let grader = try readingUserFiles { try Grader(scenario: scenario, quantities: marked) }
         let names = Self.names(submissions)

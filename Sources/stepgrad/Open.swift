@@ -7,7 +7,7 @@ import StepgradUI
 import TerminalUI
 
 /// `stepgrad open`: the full-screen view of a scenario, stepping through its training.
-struct Open: ParsableCommand {
+struct Open: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Step through a network's training full-screen.",
         discussion: """
@@ -58,16 +58,17 @@ struct Open: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let path = try scenario.map(Exercises.resolve) ?? firstExercise()
         let loaded = try load(path)
-        let outcome = try MainActor.assumeIsolated { try show(loaded) }
+        let outcome = try await show(loaded)
         guard outcome == .quit else { throw ExitCode(outcome.exitStatus) }
     }
 
     /// The scenario, with the answers file in place of its own answers when one was given (also on reload).
     private func load(_ path: String) throws -> Scenario {
         var scenario = try ScenarioLoader.load(path: path)
+        try WorkBudget.check(scenario, command: "open")
         if let answers { scenario.answers = try AnswersLoader.load(path: answers, for: scenario) }
         return scenario
     }
@@ -79,8 +80,8 @@ struct Open: ParsableCommand {
         return first.path
     }
 
-    /// Runs the screen until the user quits or the terminal goes; the screen saves the session on the way out.
-    @MainActor private func show(_ scenario: Scenario) throws -> TerminalOutcome {
+    /// Runs the screen until the user quits or the terminal goes, then saves the session.
+    @MainActor private func show(_ scenario: Scenario) async throws -> TerminalOutcome {
         let runner: TerminalRunner
         do {
             runner = try TerminalRunner()
@@ -91,9 +92,9 @@ struct Open: ParsableCommand {
         }
         let session: TrainingSession, restored: RestoreOutcome?
         if resume {
-            (session, restored) = TrainingSession.resume(scenario, clock: nil, loader: load)
+            (session, restored) = TrainingSession.resume(scenario, loader: load)
         } else {
-            (session, restored) = (TrainingSession(scenario: scenario, clock: nil, loader: load), nil)
+            (session, restored) = (TrainingSession(scenario: scenario, loader: load), nil)
         }
         if let granularity { session.granularity = granularity }
         if let speed { session.speed = speed }
@@ -109,28 +110,11 @@ struct Open: ParsableCommand {
         case .freshStart(let problem): screen.notify("Starting afresh: \(problem)", isError: true)
         case nil: break
         }
-        let outcome = try runner.run(MainQueuePump(screen))
+        let outcome = try await runner.run(screen)
+        screen.saveForExit()
         if let message = screen.closingMessage { FileHandle.standardError.write(Data((message + "\n").utf8)) }
         return outcome
     }
 }
 
 extension Granularity: ExpressibleByArgument {}
-
-/// Lets the session's background work land while the screen runs. The runner owns the main thread
-/// in a poll(2) loop, so work the session sends to the main actor (a fast-forward's progress and its
-/// end) would wait until the run ends; before each event, this drains the main queue.
-@MainActor
-private final class MainQueuePump<Program: TerminalProgram>: TerminalProgram {
-    let program: Program
-    init(_ program: Program) { self.program = program }
-
-    func update(_ event: InputEvent) -> ProgramAction {
-        RunLoop.main.run(until: Date())
-        return program.update(event)
-    }
-
-    func view(into grid: inout Grid) { program.view(into: &grid) }
-    var tickInterval: Duration? { program.tickInterval }
-    var minimumSize: Size { program.minimumSize }
-}

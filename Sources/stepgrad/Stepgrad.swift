@@ -3,7 +3,7 @@ import Foundation
 import StepgradScenario
 
 @main
-struct Stepgrad: ParsableCommand {
+struct Stepgrad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stepgrad",
         abstract: "Watch a small neural network learn, one step at a time.",
@@ -20,10 +20,14 @@ struct Stepgrad: ParsableCommand {
 
     /// Every failure ends as one line on standard error, `stepgrad: path:line:col: message`,
     /// never a usage dump or a stack trace: exit 2 for invalid input or flags, 1 for anything else.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is ExitCode { exit(withError: error) }

@@ -64,13 +64,19 @@ def jacobian(layer, z, a):
 
 
 # --- Losses of one sample: ℓ(ŷ, y) and ∂ℓ/∂ŷ ---------------------------------
+# `n` divides a sample's sum over outputs: the number of outputs for MSE and BCE under
+# reduction "mean" (torch's mean over every element), 1 under "sum" (torch's sum over every element).
 
-def sample_loss(kind, p, y):
-    n = len(p)
+def output_divisor(kind, p, reduction):
+    return len(p) if kind in ("mse", "binary-cross-entropy") and reduction == "mean" else 1
+
+
+def sample_loss(kind, p, y, reduction="mean"):
+    n = output_divisor(kind, p, reduction)
     if kind == "cross-entropy":
         return -sum(yi * np.log(pi) for yi, pi in zip(y, p) if yi != 0)
     if kind == "binary-cross-entropy":
-        return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+        return -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)) / n
     if kind == "mse":
         return np.sum((p - y) ** 2) / n
     if kind == "sse":
@@ -80,8 +86,8 @@ def sample_loss(kind, p, y):
     raise ValueError(kind)
 
 
-def sample_loss_gradient(kind, p, y):
-    n = len(p)
+def sample_loss_gradient(kind, p, y, reduction="mean"):
+    n = output_divisor(kind, p, reduction)
     if kind == "cross-entropy":
         return np.where(y != 0, -y / p, 0.0)
     if kind == "binary-cross-entropy":
@@ -118,7 +124,7 @@ def forward_sample(spec, params, x):
 
 def total_loss(spec, params, X, Y):
     c = batch_factor(spec, len(X))
-    return c * sum(sample_loss(spec["loss"], forward_sample(spec, params, x)[1][-1], y) for x, y in zip(X, Y))
+    return c * sum(sample_loss(spec["loss"], forward_sample(spec, params, x)[1][-1], y, spec["reduction"]) for x, y in zip(X, Y))
 
 
 def iterate(spec, params, X, Y):
@@ -133,11 +139,11 @@ def iterate(spec, params, X, Y):
     losses = []
     for s in range(B):
         zs, acts = forward_sample(spec, params, X[s])
-        losses.append(sample_loss(spec["loss"], acts[L], Y[s]))
+        losses.append(sample_loss(spec["loss"], acts[L], Y[s], spec["reduction"]))
         record = {f"z{l}": zs[l] for l in range(1, L + 1)}
         record.update({f"a{l}": acts[l] for l in range(1, L + 1)})
         # Chain rule, layer by layer; every ∂ carries the batch factor c.
-        da = c * sample_loss_gradient(spec["loss"], acts[L], Y[s])
+        da = c * sample_loss_gradient(spec["loss"], acts[L], Y[s], spec["reduction"])
         for l in range(L, 0, -1):
             record[f"da{l}"] = da
             dz = jacobian(layers[l - 1], zs[l], acts[l]).T @ da
@@ -166,7 +172,7 @@ def check_fused_output_gradient(spec, out, c):
     if spec["loss"] == "cross-entropy" and output == "softmax":
         closed = c * (p * y.sum(axis=1, keepdims=True) - y)
     elif spec["loss"] == "binary-cross-entropy" and output == "sigmoid":
-        closed = c * (p - y) / p.shape[1]
+        closed = c * (p - y) / (p.shape[1] if spec["reduction"] == "mean" else 1)
     else:
         return
     assert np.allclose(dz, closed, rtol=1e-12, atol=1e-15), (spec["loss"], dz, closed)
@@ -175,10 +181,12 @@ def check_fused_output_gradient(spec, out, c):
 # --- Optimizers, as torch.optim.SGD and torch.optim.Adam ----------------------
 
 def update(optimizer, params, grads, state):
-    """Returns the new parameters; `state` (buffers and step) is updated in place."""
+    """Returns the new parameters and the optimizer state of this step by its canonical names
+    (bufW1, mW1, vW1, mhatW1, vhatW1, and the carried-in bufW1_prev, mW1_prev, vW1_prev);
+    `state` (buffers and step) is updated in place."""
     state["step"] += 1
     t = state["step"]
-    new = {}
+    new, shown = {}, {}
     for name, p in params.items():
         g = grads[name]
         if optimizer["weight_decay"] != 0:
@@ -187,17 +195,27 @@ def update(optimizer, params, grads, state):
         if optimizer["kind"] == "sgd":
             mu = optimizer["momentum"]
             if mu != 0:
-                key = name + "_velocity"
-                state[key] = g.copy() if key not in state else mu * state[key] + g
+                key = "buf" + name
+                if key in state:
+                    shown[key + "_prev"] = state[key]
+                    state[key] = mu * state[key] + g
+                else:
+                    state[key] = g.copy()
                 g = state[key]
+                shown[key] = g
             new[name] = p - lr * g
         else:
             b1, b2, eps = optimizer["beta1"], optimizer["beta2"], optimizer["epsilon"]
-            m = b1 * state.get(name + "_m", np.zeros_like(p)) + (1 - b1) * g
-            v = b2 * state.get(name + "_v", np.zeros_like(p)) + (1 - b2) * g * g
-            state[name + "_m"], state[name + "_v"] = m, v
+            m_prev = state.get("m" + name, np.zeros_like(p))
+            v_prev = state.get("v" + name, np.zeros_like(p))
+            m = b1 * m_prev + (1 - b1) * g
+            v = b2 * v_prev + (1 - b2) * g * g
+            state["m" + name], state["v" + name] = m, v
+            shown.update({"m" + name + "_prev": m_prev, "v" + name + "_prev": v_prev, "m" + name: m, "v" + name: v,
+                          "mhat" + name: m / (1 - b1 ** t), "vhat" + name: v / (1 - b2 ** t)})
+            # torch.optim.Adam's own order of operations, not the one stepgrad writes out.
             new[name] = p - lr / (1 - b1 ** t) * m / (np.sqrt(v) / np.sqrt(1 - b2 ** t) + eps)
-    return new
+    return new, shown
 
 
 def gradient_check(spec, params, X, Y, grads):
@@ -225,12 +243,11 @@ def run(case):
     for _ in range(spec["iterations"]):
         values, grads = iterate(spec, params, X, Y)
         gradient_check(spec, params, X, Y, grads)
-        new = update(spec["optimizer"], params, grads, state)
+        new, shown = update(spec["optimizer"], params, grads, state)
         for name, value in new.items():
             values[name + "_new"] = value
-        for name, value in state.items():
-            if name != "step":
-                values[name] = value.copy()
+        for name, value in shown.items():
+            values[name] = value.copy()
         iterations.append({name: as_rows(value) for name, value in sorted(values.items())})
         params = new
     return iterations

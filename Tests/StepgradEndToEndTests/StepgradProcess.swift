@@ -20,8 +20,15 @@ struct StepgradProcess {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
-        guard let executable else { throw Missing() }
+    /// The release build, for timings a user would see; `nil` until `swift build -c release` has run.
+    static let release: URL? = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/release/stepgrad")
+            .standardizedFileURL
+        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
+    }()
+
+    static func run(_ arguments: [String], in directory: URL? = nil, using binary: URL? = nil) throws -> Result {
+        guard let executable = binary ?? executable else { throw Missing() }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -79,8 +79,8 @@ import Testing
         let parameters = Parameters(weights: [Matrix([[0]])], biases: [Matrix(row: [0])])
         let batch = Batch(input: Matrix([[1], [3]]), target: Matrix([[1], [0]]))
         let t = network.iterate(parameters, OptimizerState(), on: batch).trace
-        #expect(line(t, .dz(1), 0, 0, batch: 2) == "dz₁[0,0] = (1/2)·((0.5 − 1)/1) = −0.25")
-        #expect(line(t, .dz(1), 1, 0, batch: 2) == "dz₁[1,0] = (1/2)·((0.5 − 0)/1) = 0.25")
+        #expect(line(t, .dz(1), 0, 0, batch: 2) == "dz₁[0,0] = (1/2)·(0.5 − 1) = −0.25")
+        #expect(line(t, .dz(1), 1, 0, batch: 2) == "dz₁[1,0] = (1/2)·(0.5 − 0) = 0.25")
         // dW = Σₛ dz·x = −0.25·1 + 0.25·3
         #expect(line(t, .dW(1), 0, 0, batch: 2) == "dW₁[0,0] = (−0.25)·1 + 0.25·3 = 0.5")
     }

@@ -15,12 +15,8 @@ import StepgradNotation
             "✗ z2    wrong: 1 of 3 elements",
             "    z₂[1]: you wrote −0.445",
             "        expected          z₂[1] = (−0.2)·1.2 + 0.3·0 + 0.1·0.15 + (−0.3)·0.9 = −0.495",
-            "    L: you wrote 1.032",
-            "        expected          L = −(1·ln(0.3557) + 1·ln(0.1784) + 0·ln(0.4659)) = 2.7575",
-            "        from your answers L = −(1·ln(0.356) + 1·ln(0.179) + 0·ln(0.466)) = 2.7532",
             "    → The loss was computed with the target (1, 0, 0) instead of y = (1, 1, 0):",
             "      L = −(1·ln(0.356) + 0·ln(0.179) + 0·ln(0.466)) = 1.0328",
-            "        from your answers dz₂[0] = 0.356·2 − 1 = −0.288",
             "    dW₂[1,3]: you wrote −0.734",
             "        from your answers dW₂[1,3] = (−0.821)·0.9 = −0.7389",
             "↪ da1   carried forward: right given your dz₂",
@@ -35,8 +31,57 @@ import StepgradNotation
         #expect(!text.contains("from your answers z₂[1]"))
     }
 
+    /// The lines of `text` from the headline of `name` up to the next quantity's.
+    func block(_ name: String, in text: String) -> [String] {
+        let lines = text.split(separator: "\n").map(String.init)
+        guard let start = lines.firstIndex(where: { $0.dropFirst(2).hasPrefix(name + " ") }) else { return [] }
+        let end = lines[(start + 1)...].firstIndex { !$0.hasPrefix(" ") } ?? lines.count
+        return Array(lines[start..<end])
+    }
+
+    @Test func theDiagnosisComesFirstThenOnlyTheElementsItDoesNotExplain() {
+        let text = report.text()
+        // The shortcut ŷ − y explains all three elements of dz₂: no element is listed.
+        let dz2 = block("dz2", in: text)
+        #expect(dz2.count == 3 && dz2[1].hasPrefix("    → The shortcut dz₂ = ŷ − y was used"), "\(dz2)")
+        #expect(!dz2.contains { $0.contains("you wrote") })
+        // The loss with another target: the diagnosis and its arithmetic, nothing else.
+        #expect(block("loss", in: text) == ["✗ loss  wrong",
+                                            "    → The loss was computed with the target (1, 0, 0) instead of y = (1, 1, 0):",
+                                            "      L = −(1·ln(0.356) + 0·ln(0.179) + 0·ln(0.466)) = 1.0328"])
+        // A slip names the element, which then follows with its arithmetic.
+        let dW2 = block("dW2", in: text)
+        #expect(dW2[1].hasPrefix("    → A slip in one element: only dW₂[1,3] is off"), "\(dW2)")
+        #expect(Array(dW2.suffix(3)) == ["    dW₂[1,3]: you wrote −0.734",
+                                         "        expected          dW₂[1,3] = (−0.6432)·0.9 = −0.5789",
+                                         "        from your answers dW₂[1,3] = (−0.821)·0.9 = −0.7389"])
+    }
+
+    @Test func aSquareMatrixWrittenTransposedIsExplainedInOneLine() throws {
+        // Homework 2's dW₁ (3×3) written as dz·xᵀ: six elements are off, all explained by the transpose.
+        let report = try Checker(scenario: Homework.softmaxRegression).check(Homework.softmaxRegressionSeed())
+        let dW1 = block("dW1", in: report.text())
+        #expect(dW1.first == "✗ dW1     wrong: 6 of 9 elements, 1 carried forward from your earlier answers")
+        #expect(dW1.count == 3 && dW1[1].hasPrefix("    → Transposed: rows and columns are swapped."), "\(dW1)")
+    }
+
+    @Test func aNonSquareMatrixWrittenTransposedSaysWhetherItsValuesAreRight() throws {
+        let checker = Checker(scenario: Homework.reluSoftmax)
+        // dW₂ is 3×4 under z = W·x; written as its 4×3 transpose, every value right.
+        let right = try checker.check(written(["dW2": "-0.3464 -0.7718 1.1182; 0 0 0; -0.0433 -0.0965 0.1398; -0.2598 -0.5789 0.8387"]))
+        let lines = block("dW2", in: right.text())
+        #expect(lines.first == "✗ dW2   wrong: written transposed; the values are right")
+        #expect(lines.count == 3 && lines[1].hasPrefix("    → Transposed: rows and columns are swapped."), "\(lines)")
+        // The same with one value off: the layout first, then the element the layout does not explain.
+        let off = try checker.check(written(["dW2": "-0.3464 -0.7718 1.1182; 0 0 0; -0.0433 -0.0965 0.1398; -0.2598 -0.5789 0.8887"]))
+        let offLines = block("dW2", in: off.text())
+        #expect(offLines.first == "✗ dW2   wrong: written transposed, and 1 of 12 elements wrong even transposed back")
+        #expect(offLines[1].hasPrefix("    → Transposed: rows and columns are swapped."))
+        #expect(offLines.contains("    dW₂[2,3]: you wrote 0.8887"), "\(offLines)")
+    }
+
     @Test func theDecimalsOptionSetsTheExpectedValuesPrecision() {
-        #expect(report.text(style: NumberStyle(decimals: 2)).contains("expected          L = −(1·ln(0.36) + 1·ln(0.18) + 0·ln(0.47)) = 2.76"))
+        #expect(report.text(style: NumberStyle(decimals: 2)).contains("expected          dW₂[1,3] = (−0.64)·0.9 = −0.58"))
     }
 
     @Test func jsonForPrograms() throws {

@@ -76,3 +76,53 @@ import StepgradScenario
         #expect(!Tolerance.accepts(.nan, 0.1, within: 1))
     }
 }
+
+/// The fair-marking rules of issue 10, each on the smallest exercise that shows it. Exact values
+/// worked out by hand (and by Tests/Reference/careful_student.py for the answer files).
+@Suite struct FairMarkingTests {
+    static func oneUnit(_ activation: String, weight: Double) throws -> Checker {
+        Checker(scenario: try ScenarioLoader.parse("""
+            input: [1]
+            target: [1]
+            layers: [{units: 1, activation: \(activation), weights: [[\(weight)]], bias: false}]
+            loss: half-sse
+            """))
+    }
+
+    @Test func sigmoidIsWorkedOutThroughEToTheMinusZ() throws {
+        // σ(0.52) = 0.627148; by hand 1/(1 + e^−0.52) = 1/(1 + 0.5945) = 0.62716 → 0.6272, 0.000052
+        // away: more than half a unit of the 4th decimal, within the allowance for rounding e^−z.
+        let checker = try Self.oneUnit("sigmoid", weight: 0.52)
+        #expect(try checker.check(written(["a1": "0.6272"])).verdict("a1") == .correct)
+        #expect(try checker.check(written(["a1": "0.6273"])).verdict("a1") == .wrong)
+    }
+
+    @Test func tanhIsWorkedOutThroughEToTheZ() throws {
+        // tanh(−0.22) = −0.216518; by hand (0.803 − 1.246)/(0.803 + 1.246) = −0.21620 → −0.216.
+        let checker = try Self.oneUnit("tanh", weight: -0.22)
+        #expect(try checker.check(written(["a1": "-0.216"])).verdict("a1") == .correct)
+        #expect(try checker.check(written(["a1": "-0.215"])).verdict("a1") == .wrong)
+        // tanh(0) = 0 involves e⁰ = 1 only: no partial result to round, so 0.001 is wrong.
+        let zero = try Self.oneUnit("tanh", weight: 0)
+        #expect(try zero.check(written(["a1": "0.000"])).verdict("a1") == .correct)
+        #expect(try zero.check(written(["a1": "0.001"])).verdict("a1") == .wrong)
+    }
+
+    @Test func followThroughAllowsTheRoundingOfTheStudentsOwnNumbers() throws {
+        // Homework 2 (x = (1, 3, 0)): ŷ₀ = 0.003 is wrong (exact 0.004052), so dz₁₀ = 0.003 − 0 is
+        // carried forward. The student worked with ŷ₀ ≈ 0.0034, which they wrote as 0.003, so
+        // dW₁[1,0] = 3·0.0034 = 0.0102 → 0.010. From the written 0.003 it is 0.009: the written
+        // number stands for anything from 0.0025 to 0.0035, so 3·that is 0.0075…0.0105 (plus half a
+        // unit for rounding the answer), and 0.010 is carried forward; 0.006 is not.
+        let checker = Checker(scenario: Homework.softmaxRegression)
+        func dW1(_ element: String) throws -> Verdict? {
+            try checker.check(written(["a1": "0.003 0.004 0.991", "dz1": "0.003 -0.996 0.991",
+                                       "dW1": "0.003 -0.996 0.991; \(element) -2.987 2.974; 0 0 0"]))
+                .result(for: .dW(1))?.elements[3].verdict
+        }
+        #expect(try dW1("0.010") == .carriedForward)
+        #expect(try dW1("0.011") == .carriedForward)
+        #expect(try dW1("0.012") == .correct)
+        #expect(try dW1("0.006") == .wrong)
+    }
+}

@@ -6,7 +6,7 @@ import Testing
     let scenario = Fixtures.xor(optimizer: Fixtures.adam)
 
     @Test func fastForwardLandsAtTheStartOfTheIterationAfter() async {
-        let session = TrainingSession(scenario: scenario, clock: nil, stateDirectory: "/nonexistent")
+        let session = TrainingSession(scenario: scenario, stateDirectory: "/nonexistent")
         let reference = Fixtures.engineStates(scenario, count: 11)
         session.granularity = .phase
         session.stepForward()
@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func fastForwardIsCancellableAndReportsProgress() async throws {
-        let session = TrainingSession(scenario: scenario, clock: nil, stateDirectory: "/nonexistent")
+        let session = TrainingSession(scenario: scenario, stateDirectory: "/nonexistent")
         let total = 100_000_000
         let task = session.fastForward(iterations: total)
         #expect(session.isBusy && session.fastForward?.total == total)
@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func nothingToDoIsRefused() async {
-        let session = TrainingSession(scenario: scenario, clock: nil, stateDirectory: "/nonexistent")
+        let session = TrainingSession(scenario: scenario, stateDirectory: "/nonexistent")
         #expect(await session.fastForward(iterations: 0).value == .refused("Nothing to do: 0 iterations."))
         #expect(!session.isBusy && session.iteration == 1)
     }

@@ -4,7 +4,7 @@ import Testing
 @testable import StepgradSession
 
 @MainActor @Suite struct InspectionTests {
-    let session = TrainingSession(scenario: Fixtures.homework(), clock: nil, stateDirectory: "/nonexistent", recentTraces: 1)
+    let session = TrainingSession(scenario: Fixtures.homework(), stateDirectory: "/nonexistent", recentTraces: 1)
     let z2 = CellReference(.z(2), Cell(0, 0))
 
     @Test func nothingIsGivenAwayBeforeTheCursorGetsThere() throws {

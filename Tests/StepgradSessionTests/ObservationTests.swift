@@ -6,7 +6,7 @@ import Testing
 
 /// A view redraws when what it read changes, and only then.
 @MainActor @Suite struct ObservationTests {
-    let session = TrainingSession(scenario: Fixtures.homework(), clock: ManualClock(), stateDirectory: "/nonexistent")
+    let session = TrainingSession(scenario: Fixtures.homework(), stateDirectory: "/nonexistent")
 
     /// Whether running `act` notifies an observer of what `read` reads.
     func notifies(_ read: () -> Void, when act: () -> Void) -> Bool {

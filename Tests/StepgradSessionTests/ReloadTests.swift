@@ -11,7 +11,7 @@ import Testing
     /// What the scenario file holds now; the tests edit it.
     var file: Result<Scenario, Unreadable> = .success(Fixtures.homework(learningRate: 0.5))
     var loads: [String] = []
-    lazy var session = TrainingSession(scenario: Fixtures.homework(), clock: nil, stateDirectory: "/nonexistent",
+    lazy var session = TrainingSession(scenario: Fixtures.homework(), stateDirectory: "/nonexistent",
                                        loader: { [unowned self] path in
                                            self.loads.append(path)
                                            return try self.file.get()
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func aScenarioBuiltInMemoryHasNothingToReload() {
-        let memory = TrainingSession(scenario: Fixtures.homework(path: nil), clock: nil, stateDirectory: "/nonexistent",
+        let memory = TrainingSession(scenario: Fixtures.homework(path: nil), stateDirectory: "/nonexistent",
                                      loader: { _ in Fixtures.homework() })
         #expect(memory.reload() == .failed("This scenario was not read from a file, so there is nothing to reload."))
     }

@@ -17,7 +17,7 @@ import Testing
 
     /// A session saved at the start of iteration 3, and its state file's path.
     func saved() throws -> String {
-        let s = TrainingSession(scenario: scenario, clock: nil, stateDirectory: directory)
+        let s = TrainingSession(scenario: scenario, stateDirectory: directory)
         s.granularity = .phase
         for _ in 0..<(2 * 5) { s.stepForward() }
         #expect(s.iteration == 3)
@@ -51,7 +51,7 @@ import Testing
         var saved = try StateFile.read(path).get()
         edit(&saved)
         try write(saved, to: path)
-        let (s, outcome) = TrainingSession.resume(scenario, clock: nil, stateDirectory: directory)
+        let (s, outcome) = TrainingSession.resume(scenario, stateDirectory: directory)
         guard case .freshStart(let problem) = outcome, case .corrupt(path, _) = problem else {
             Issue.record("\(name): \(outcome)")
             return
@@ -76,7 +76,7 @@ import Testing
         let data = Data(edited.utf8)
         try (Data("stepgrad-state \(StateFile.version) \(data.count) \(FNV1a(data).hex)\n".utf8) + data)
             .write(to: URL(fileURLWithPath: path))
-        let (s, outcome) = TrainingSession.resume(scenario, clock: nil, stateDirectory: directory)
+        let (s, outcome) = TrainingSession.resume(scenario, stateDirectory: directory)
         guard case .freshStart(.corrupt(path, _)) = outcome else {
             Issue.record("\(replacement): \(outcome)")
             return
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func aFastForwardPastTheLimitIsRefused() async throws {
-        let s = TrainingSession(scenario: scenario, clock: nil, stateDirectory: directory)
+        let s = TrainingSession(scenario: scenario, stateDirectory: directory)
         let outcome = await s.fastForward(iterations: TrainingSession.maximumIteration).value
         guard case .refused(let why) = outcome else {
             Issue.record("\(outcome)")

@@ -6,7 +6,7 @@ import Testing
 /// da1 4, dz1 4, dW1 12 | W1_new 12, W2_new 12: 13 operations, 77 elements, phases ending
 /// after 14, 15, 53 and 77 elements.
 @MainActor @Suite struct SteppingTests {
-    let session = TrainingSession(scenario: Fixtures.homework(), clock: nil, stateDirectory: "/nonexistent")
+    let session = TrainingSession(scenario: Fixtures.homework(), stateDirectory: "/nonexistent")
 
     @Test func theStartShowsOnlyTheDataAndTheParameters() {
         #expect(session.cursor == .start)

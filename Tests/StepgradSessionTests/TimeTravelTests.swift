@@ -8,7 +8,7 @@ import Testing
 
     @Test(arguments: [1, 8])
     func steppingBackAcrossThreeUpdatesRestoresTheStateBitForBit(recentTraces: Int) {
-        let session = TrainingSession(scenario: scenario, clock: nil, stateDirectory: "/nonexistent", recentTraces: recentTraces)
+        let session = TrainingSession(scenario: scenario, stateDirectory: "/nonexistent", recentTraces: recentTraces)
         let reference = Fixtures.engineStates(scenario, count: 4)
         session.granularity = .phase
         for _ in 0..<(3 * 5) { session.stepForward() }
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func goingBackAfterAFastForwardRecomputesEachIterationExactly() async {
-        let session = TrainingSession(scenario: scenario, clock: nil, stateDirectory: "/nonexistent")
+        let session = TrainingSession(scenario: scenario, stateDirectory: "/nonexistent")
         let reference = Fixtures.engineStates(scenario, count: 1001)
         #expect(await session.fastForward(iterations: 1000).value == .finished(iterations: 1000))
         #expect(session.iteration == 1001 && session.retained.traces == 1)
@@ -45,7 +45,7 @@ import Testing
     /// The bound worked out by hand: at iteration 100,001 the distances 1 … 100,000 back fall
     /// into 17 bands [2ᵏ, 2ᵏ⁺¹), k = 0 … 16, one checkpoint each, plus the current iteration's.
     @Test func aHundredThousandIterationsKeepABoundedHistory() async {
-        let session = TrainingSession(scenario: Fixtures.xor(), clock: nil, stateDirectory: "/nonexistent")
+        let session = TrainingSession(scenario: Fixtures.xor(), stateDirectory: "/nonexistent")
         #expect(await session.fastForward(iterations: 100_000).value == .finished(iterations: 100_000))
         #expect(session.iteration == 100_001)
         #expect(session.retained.checkpoints <= 18)

@@ -27,7 +27,7 @@ struct AnswerTests {
     let theme = Theme.dark
     var error: Style { theme[.text].patched(with: theme[.error]) }
 
-    func screen(granularity: Granularity = .operation) -> (TestBackend, SessionScreen) {
+    func screen(granularity: Granularity = .operation) -> (TestBackend<SessionScreen>, SessionScreen) {
         let program = Fixtures.screen(Self.answered, theme: theme, granularity: granularity)
         return (TestBackend(program: program, size: Size(width: 100, height: 30)), program)
     }

@@ -36,7 +36,7 @@ struct EquationTests {
     }
 
     @Test func homeworkEquationsReadAsOnPaper() {
-        let session = TrainingSession(scenario: Fixtures.homework(), clock: nil)
+        let session = TrainingSession(scenario: Fixtures.homework())
         let labels = session.trace.operations.map { Self.shown($0, in: session).map(\.label).joined(separator: " ") }
         #expect(labels == [
             "W₁ · x = z₁",
@@ -63,7 +63,7 @@ struct EquationTests {
         let rows = (0..<batch).map { [Double($0), 1 - Double($0)] }
         let scenario = Scenario(title: "shapes", network: network, parameters: Initializer(seed: 1).parameters(for: network),
                                 batch: Batch(input: Matrix(rows), target: Matrix(rows)))
-        let session = TrainingSession(scenario: scenario, clock: nil)
+        let session = TrainingSession(scenario: scenario)
         for op in session.trace.operations {
             let pieces = Self.shown(op, in: session)
             guard let dot = pieces.firstIndex(where: { $0.label == "·" }),
@@ -78,7 +78,7 @@ struct EquationTests {
         let network = Network(inputs: 2, layers: [Layer(units: 3)], convention: .wtx, loss: .mse)
         let scenario = Scenario(title: "WTx", network: network, parameters: Initializer(seed: 1).parameters(for: network),
                                 batch: Batch(input: Matrix([[1, 2]]), target: Matrix([[0, 0, 0]])))
-        let session = TrainingSession(scenario: scenario, clock: nil)
+        let session = TrainingSession(scenario: scenario)
         let affine = Self.shown(session.trace.operations[0], in: session).map(\.label).joined(separator: " ")
         #expect(affine == "W₁ᵀ · x + b₁ = z₁")
         let gradient = session.trace.operations.first { $0.quantity == .dW(1) }.map { Self.shown($0, in: session).map(\.label) }

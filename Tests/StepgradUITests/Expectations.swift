@@ -5,12 +5,12 @@ import Testing
 import StepgradUI
 
 /// The whole screen shows `expected` (trailing blanks may be left out).
-@MainActor func expectScreen(_ backend: TestBackend, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+@MainActor func expectScreen<P: TerminalProgram>(_ backend: TestBackend<P>, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
     expectGrid(backend.screen, equals: expected, sourceLocation: sourceLocation)
 }
 
 /// The first lines of the screen show `expected`.
-@MainActor func expectTop(_ backend: TestBackend, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+@MainActor func expectTop<P: TerminalProgram>(_ backend: TestBackend<P>, _ expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
     let top = backend.screen.cropped(to: Rect(x: 0, y: 0, width: backend.screen.width, height: expected.count))
     expectGrid(top, equals: expected, sourceLocation: sourceLocation)
 }

@@ -39,7 +39,7 @@ enum Fixtures {
     @MainActor static func screen(_ scenario: Scenario = homework(), theme: Theme = .dark, presenting: Bool = false,
                                   capabilities: TerminalCapabilities = colour, stateDirectory: String? = nil,
                                   granularity: Granularity = .operation) -> SessionScreen {
-        let session = TrainingSession(scenario: scenario, clock: nil, stateDirectory: stateDirectory ?? temporaryDirectory())
+        let session = TrainingSession(scenario: scenario, stateDirectory: stateDirectory ?? temporaryDirectory())
         session.granularity = granularity
         return SessionScreen(session: session, options: ScreenOptions(theme: theme, capabilities: capabilities,
                                                                       presenting: presenting))

@@ -10,7 +10,7 @@ import Testing
 @MainActor
 struct KeyTests {
     func screen(_ scenario: Scenario = Fixtures.homework(), granularity: Granularity = .operation,
-                directory: String = Fixtures.temporaryDirectory()) -> (TestBackend, SessionScreen) {
+                directory: String = Fixtures.temporaryDirectory()) -> (TestBackend<SessionScreen>, SessionScreen) {
         let program = Fixtures.screen(scenario, stateDirectory: directory, granularity: granularity)
         return (TestBackend(program: program, size: Size(width: 80, height: 24)), program)
     }
@@ -61,25 +61,29 @@ struct KeyTests {
         #expect(seen == [.element, .phase, .operation])
     }
 
-    /// Space plays one step per tick at the chosen speed; + and − move through the speeds.
+    /// Space plays one step per tick of a timer at the chosen speed; + and − move through the
+    /// speeds, retiming the timer; pausing stops it.
     @Test func playAndSpeed() {
         let (backend, program) = screen()
-        #expect(program.tickInterval == nil)
+        #expect(backend.pendingTimers == 0)
         backend.press(KeyEvent("+"))
         #expect(program.session.speed == 4)
         backend.press(KeyEvent("-"), KeyEvent("-"))
         #expect(program.session.speed == 1)
         backend.press(KeyEvent(" "))
         #expect(program.session.playState.isPlaying)
-        #expect(program.tickInterval == .seconds(1))
         #expect(backend.lines[1].contains("playing 1 steps/s"))
-        backend.send(.tick)
-        backend.send(.tick)
+        backend.advance(by: .milliseconds(999))
+        #expect(program.session.cursor == .start, "no step before a second")
+        backend.advance(by: .milliseconds(1001))
         #expect(program.session.cursor == Cursor(operation: 1, revealed: 4))
+        backend.press(KeyEvent("+"))
+        backend.advance(by: .milliseconds(500))
+        #expect(program.session.cursor == Cursor(operation: 2, revealed: 3), "at 2 steps/s from the change")
         backend.press(KeyEvent(" "))
-        #expect(!program.session.playState.isPlaying && program.tickInterval == nil)
-        backend.send(.tick)
-        #expect(program.session.cursor == Cursor(operation: 1, revealed: 4))
+        #expect(!program.session.playState.isPlaying && backend.pendingTimers == 0)
+        backend.advance(by: .seconds(10))
+        #expect(program.session.cursor == Cursor(operation: 2, revealed: 3))
     }
 
     @Test func themesCycle() {

@@ -21,7 +21,7 @@ struct SceneTests {
 
     @Test(arguments: 0..<3)
     func revealedAgreesWithTheSessionEverywhere(_ index: Int) {
-        let session = TrainingSession(scenario: Self.scenarios[index], clock: nil)
+        let session = TrainingSession(scenario: Self.scenarios[index])
         session.granularity = .element
         repeat {
             let scene = Scene(session)
@@ -42,7 +42,7 @@ struct SceneTests {
     /// granularity (for the small networks where the session's lists are cheap).
     @Test(arguments: 0..<3, Granularity.allCases)
     func activityAgreesWithTheStep(_ index: Int, _ granularity: Granularity) {
-        let session = TrainingSession(scenario: Self.scenarios[index], clock: nil)
+        let session = TrainingSession(scenario: Self.scenarios[index])
         session.granularity = granularity
         session.stepForward()
         while !session.isAtStartOfIteration {

@@ -14,7 +14,7 @@ struct SnapshotTests {
     static let small = Size(width: 80, height: 24)
     static let large = Size(width: 160, height: 48)
 
-    func backend(_ size: Size, granularity: Granularity = .operation, steps: Int = 0) -> TestBackend {
+    func backend(_ size: Size, granularity: Granularity = .operation, steps: Int = 0) -> TestBackend<SessionScreen> {
         let backend = TestBackend(program: Fixtures.screen(granularity: granularity), size: size)
         for _ in 0..<steps { backend.press(KeyEvent(.right)) }
         return backend
@@ -555,7 +555,7 @@ struct SnapshotTests {
         ])
     }
 
-    private func monoScreen(_ size: Size) -> TestBackend {
+    private func monoScreen(_ size: Size) -> TestBackend<SessionScreen> {
         let mono = TerminalCapabilities(colourDepth: .mono, unicode: true)
         let screen = TestBackend(program: Fixtures.screen(theme: .mono, capabilities: mono), size: size)
         screen.press(KeyEvent(.right), KeyEvent(.right), KeyEvent(.right), KeyEvent("v"))

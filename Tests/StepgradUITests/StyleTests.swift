@@ -14,7 +14,7 @@ struct StyleTests {
     var read: Style { theme[.text].patched(with: theme[.readOperand]) }
 
     func backend(granularity: Granularity = .operation, steps: Int = 0, _ scenario: Scenario = Fixtures.homework(),
-                 size: Size = Size(width: 80, height: 24)) -> TestBackend {
+                 size: Size = Size(width: 80, height: 24)) -> TestBackend<SessionScreen> {
         let backend = TestBackend(program: Fixtures.screen(scenario, theme: theme, granularity: granularity), size: size)
         for _ in 0..<steps { backend.press(KeyEvent(.right)) }
         return backend

@@ -1,8 +1,9 @@
 import StepgradUI
 import TerminalUI
 
-/// A small program that shows what the terminal layer delivers: size, events, ticks, colours and a
-/// heatmap strip. Used by the end-to-end tests and to look at the terminal layer by eye.
+/// A small program that shows what the terminal layer delivers: size, events, ticks (a timer
+/// command, every 100 ms while `t` has them on), colours and a heatmap strip. Used by the
+/// end-to-end tests and to look at the terminal layer by eye.
 @MainActor
 final class DemoProgram: TerminalProgram {
     let theme: Theme
@@ -22,9 +23,14 @@ final class DemoProgram: TerminalProgram {
     }
 
     let minimumSize = Size(width: 40, height: 10)
-    var tickInterval: Duration? { ticking ? .milliseconds(100) : nil }
 
-    func update(_ event: InputEvent) -> ProgramAction {
+    enum Message: Sendable {
+        case tick
+    }
+
+    private static let tick = Command<Message>.after(.milliseconds(100), .tick, id: "tick")
+
+    func update(_ event: InputEvent) -> Command<Message> {
         events += 1
         lastEvent = event
         switch event {
@@ -32,16 +38,20 @@ final class DemoProgram: TerminalProgram {
             return .quit
         case .key(KeyEvent("t")):
             ticking.toggle()
+            return ticking ? Self.tick : .cancel("tick")
         case .key(KeyEvent("X")) where allowsCrash:
             fatalError("terminal-demo: crash requested with X")
-        case .tick:
-            ticks += 1
         case .resize(let newSize):
             size = newSize
         default:
             break
         }
-        return .continue
+        return .none
+    }
+
+    func update(_ message: Message) -> Command<Message> {
+        ticks += 1
+        return Self.tick
     }
 
     func view(into grid: inout Grid) {
@@ -85,7 +95,6 @@ final class DemoProgram: TerminalProgram {
             case .wheelDown: "mouse wheel down at \(mouse.x),\(mouse.y)"
             }
         case .resize(let size): "resize \(size)"
-        case .tick: "tick"
         case .hangup: "hangup"
         case .interrupt: "interrupt"
         case .terminate: "terminate"

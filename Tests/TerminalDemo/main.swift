@@ -38,7 +38,7 @@ do {
     let theme = themeName.flatMap(Theme.named) ?? .automatic(depth: depth, environment: [:])
     let program = DemoProgram(theme: theme, capabilities: runner.capabilities, allowsCrash: allowsCrash)
     record("pid=\(getpid())")
-    let outcome = try runner.run(program)
+    let outcome = try await runner.run(program)
     record("pid=\(getpid()) outcome=\(outcome) last=\(program.lastEvent.map(DemoProgram.describe) ?? "none") events=\(program.events)")
     print("terminal-demo: \(outcome)")
     exit(outcome.exitStatus)

@@ -2,26 +2,46 @@ import TerminalUI
 import TerminalUITesting
 import Testing
 
-/// A counter: Up adds one, q quits, t asks for ticks.
+/// A counter: Up adds one, q quits, t starts and stops a tick every 50 ms, w counts in the background.
 @MainActor
 private final class Counter: TerminalProgram {
+    enum Message: Sendable {
+        case tick
+        case counted(Int)
+    }
+
     var count = 0
     var ticks = 0
     var events: [InputEvent] = []
     var ticking = false
     let minimumSize = Size(width: 12, height: 3)
-    var tickInterval: Duration? { ticking ? .milliseconds(50) : nil }
 
-    func update(_ event: InputEvent) -> ProgramAction {
+    func update(_ event: InputEvent) -> Command<Message> {
         events.append(event)
         switch event {
         case .key(KeyEvent(.up)): count += 1
         case .key(KeyEvent("q")): return .quit
-        case .key(KeyEvent("t")): ticking.toggle()
-        case .tick: ticks += 1
+        case .key(KeyEvent("t")):
+            ticking.toggle()
+            return ticking ? .after(.milliseconds(50), .tick, id: "tick") : .cancel("tick")
+        case .key(KeyEvent("w")):
+            return .task { send in
+                for n in 1...3 { send(.counted(n)) }
+            }
         default: break
         }
-        return .continue
+        return .none
+    }
+
+    func update(_ message: Message) -> Command<Message> {
+        switch message {
+        case .tick:
+            ticks += 1
+            return .after(.milliseconds(50), .tick, id: "tick")
+        case .counted(let n):
+            count += n
+            return .none
+        }
     }
 
     func view(into grid: inout Grid) {
@@ -65,14 +85,41 @@ private final class Counter: TerminalProgram {
 
     @Test func quittingAndEndingEventsEndTheRun() {
         let backend = TestBackend(program: Counter(), size: Size(width: 12, height: 3))
-        #expect(backend.send(.key(KeyEvent("x"))) == .continue)
+        #expect(!backend.send(.key(KeyEvent("x"))).quits)
         #expect(!backend.hasEnded)
-        #expect(backend.send(.key(KeyEvent("q"))) == .quit)
+        #expect(backend.send(.key(KeyEvent("q"))).quits)
         #expect(backend.hasEnded)
 
         let other = TestBackend(program: Counter(), size: Size(width: 12, height: 3))
-        #expect(other.send(.hangup) == .continue)
+        #expect(!other.send(.hangup).quits)
         #expect(other.hasEnded)
+    }
+
+    /// A repeating timer is a timer whose message schedules the next; replacing it by id or
+    /// cancelling it stops it.
+    @Test func timersFireOnTheTestClock() {
+        let counter = Counter()
+        let backend = TestBackend(program: counter, size: Size(width: 12, height: 3))
+        backend.press(KeyEvent("t"))
+        backend.advance(by: .milliseconds(49))
+        #expect(counter.ticks == 0)
+        backend.advance(by: .milliseconds(1))
+        #expect(counter.ticks == 1)
+        backend.advance(by: .milliseconds(120))
+        #expect(counter.ticks == 3 && backend.now == .milliseconds(170))
+        #expect(backend.pendingTimers == 1, "one timer, replaced each time")
+        backend.press(KeyEvent("t"))
+        backend.advance(by: .seconds(1))
+        #expect(counter.ticks == 3 && backend.pendingTimers == 0)
+    }
+
+    @Test func aTasksMessagesArriveInOrderAndRedraw() async {
+        let counter = Counter()
+        let backend = TestBackend(program: counter, size: Size(width: 12, height: 3))
+        backend.press(KeyEvent("w"))
+        await backend.settle()
+        #expect(counter.count == 6)
+        expectGrid(backend.screen, equals: ["+----------+", "|count 6   |", "+----------+"])
     }
 
     @Test func keyDescriptions() {
@@ -83,6 +130,6 @@ private final class Counter: TerminalProgram {
         #expect(KeyEvent(.function(5)).description == "F5")
         #expect(KeyEvent(" ").description == "Space")
         #expect(InputEvent.terminate.endsRun && InputEvent.interrupt.endsRun && InputEvent.hangup.endsRun)
-        #expect(!InputEvent.tick.endsRun)
+        #expect(!InputEvent.resize(Size(width: 1, height: 1)).endsRun)
     }
 }

@@ -1,54 +1,36 @@
-import Foundation
-
-/// Adam's step t: p′ = p − η/(1−β₁ᵗ) · m/(√v/√(1−β₂ᵗ) + ε), in torch.optim.Adam's order.
+/// Adam's update from the bias-corrected moments: p′ = p − η·m̂/(√v̂ + ε).
 public struct AdamStep: RuleFamily {
     public var settings: Optimizer.Adam
-    /// t, counted from 1.
-    public var step: Int
     public var parameter: Operand
-    public var gradient: Operand
-    /// The first and second moments after this iteration.
-    public var m: Operand
-    public var v: Operand
+    public var mhat: Operand
+    public var vhat: Operand
 
-    public init(_ settings: Optimizer.Adam, step: Int, parameter: Operand, gradient: Operand, m: Operand, v: Operand) {
+    public init(_ settings: Optimizer.Adam, parameter: Operand, mhat: Operand, vhat: Operand) {
         self.settings = settings
-        self.step = step
         self.parameter = parameter
-        self.gradient = gradient
-        self.m = m
-        self.v = v
+        self.mhat = mhat
+        self.vhat = vhat
     }
 
-    var operands: [Operand] { [parameter, gradient, m, v] }
+    var operands: [Operand] { [parameter, mhat, vhat] }
 
     func replacingOperands(_ transform: (Operand) -> Operand) -> AdamStep {
-        AdamStep(settings, step: step, parameter: transform(parameter), gradient: transform(gradient), m: transform(m), v: transform(v))
+        AdamStep(settings, parameter: transform(parameter), mhat: transform(mhat), vhat: transform(vhat))
     }
 
-    private var corrections: (Double, Double) {
-        (1 - pow(settings.beta1, Double(step)), 1 - pow(settings.beta2, Double(step)))
+    static func element(_ p: Double, mhat: Double, vhat: Double, _ settings: Optimizer.Adam) -> Double {
+        p - settings.learningRate * (mhat / (vhat.squareRoot() + settings.epsilon))
     }
 
     func evaluated(_ context: Operation.Context) -> Matrix {
-        let (c1, c2) = corrections, a = settings
-        var result = parameter.value
-        for i in 0..<result.count {
-            let denominator = v.value.elements[i].squareRoot() / c2.squareRoot() + a.epsilon
-            result.elements[i] -= a.learningRate / c1 * m.value.elements[i] / denominator
+        parameter.value.generated { i in
+            AdamStep.element(parameter.value.elements[i], mhat: mhat.value.elements[i], vhat: vhat.value.elements[i], settings)
         }
-        return result
     }
 
     func expansion(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellReader) -> [Expression] {
-        let p = read(parameter, r, c)
-        read.note(gradient, r, c)
-        let mv = read(m, r, c), vv = read(v, r, c)
-        let (c1, c2) = corrections
-        let update = Expression.product([
-            .quotient(.number(settings.learningRate), .number(c1)),
-            .quotient(mv, .sum([.quotient(.call(.sqrt, [vv]), .call(.sqrt, [.number(c2)])), .number(settings.epsilon)])),
-        ])
-        return [.difference(p, update)]
+        let p = read(parameter, r, c), m = read(mhat, r, c), v = read(vhat, r, c)
+        return [.difference(p, .product([.number(settings.learningRate),
+                                          .quotient(m, .sum([.call(.sqrt, [v]), .number(settings.epsilon)]))]))]
     }
 }

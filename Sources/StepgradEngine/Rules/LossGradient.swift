@@ -1,28 +1,55 @@
-/// ∂L/∂ŷ, elementwise, with the batch reduction's factor.
+import Foundation
+
+/// ∂L/∂ŷ, elementwise, with the batch reduction's factor. After softmax or sigmoid it is taken
+/// from the logits: −yⱼ/ŷⱼ = −yⱼ·Σₖ e^(zₖ − zⱼ), and (ŷ − y)/(ŷ(1 − ŷ)) = (1 − y)(1 + e^z) − y(1 + e^−z).
 public struct LossGradient: RuleFamily {
     public var loss: Loss
     public var reduction: Reduction
     public var prediction: Operand
     public var target: Operand
+    /// z of the output layer, for cross-entropy and binary cross-entropy.
+    public var logits: Operand?
 
-    public init(_ loss: Loss, _ reduction: Reduction, prediction: Operand, target: Operand) {
+    public init(_ loss: Loss, _ reduction: Reduction, prediction: Operand, target: Operand, logits: Operand? = nil) {
         self.loss = loss
         self.reduction = reduction
         self.prediction = prediction
         self.target = target
+        self.logits = logits
     }
 
-    var operands: [Operand] { [prediction, target] }
+    var operands: [Operand] { [prediction, target] + (logits.map { [$0] } ?? []) }
 
     func replacingOperands(_ transform: (Operand) -> Operand) -> LossGradient {
-        LossGradient(loss, reduction, prediction: transform(prediction), target: transform(target))
+        let p = transform(prediction)
+        return LossGradient(loss, reduction, prediction: p, target: transform(target), logits: logits.consistent(with: p, was: prediction, transform))
     }
 
     /// `dŷ (rows × columns)` on raw buffers; the engine's only ∂L/∂ŷ arithmetic.
-    static func compute(_ loss: Loss, _ reduction: Reduction, prediction p: UnsafePointer<Double>, target y: UnsafePointer<Double>,
-                        into d: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
-        let scale = reduction.factor(batch: rows)
-        for i in 0..<rows * columns { d[i] = scale * loss.gradient(prediction: p[i], target: y[i], outputs: columns) }
+    static func compute(_ loss: Loss, _ reduction: Reduction, prediction p: UnsafePointer<Double>, logits z: UnsafePointer<Double>?,
+                        target y: UnsafePointer<Double>, into d: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
+        let scale = reduction.factor(batch: rows), divisor = loss.outputDivisor(columns, reduction)
+        guard let z, loss == .crossEntropy || loss == .binaryCrossEntropy else {
+            for i in 0..<rows * columns { d[i] = scale * loss.gradient(prediction: p[i], target: y[i], divisor: divisor) }
+            return
+        }
+        for s in 0..<rows {
+            for j in 0..<columns {
+                let i = s * columns + j
+                if loss == .crossEntropy {
+                    var reciprocal = 0.0
+                    if y[i] != 0 { for k in 0..<columns { reciprocal += exp(z[s * columns + k] - z[i]) } }
+                    d[i] = y[i] == 0 ? 0 : scale * (-y[i] * reciprocal)
+                } else {
+                    d[i] = scale * (binaryFromLogit(z[i], y[i]) / divisor)
+                }
+            }
+        }
+    }
+
+    /// (1 − y)(1 + e^z) − y(1 + e^−z), leaving out a term whose factor is 0 (so e^800 never meets 0).
+    static func binaryFromLogit(_ z: Double, _ y: Double) -> Double {
+        (y == 1 ? 0 : (1 - y) * (1 + exp(z))) - (y == 0 ? 0 : y * (1 + exp(-z)))
     }
 
     func evaluated(_ context: Operation.Context) -> Matrix {
@@ -30,20 +57,38 @@ public struct LossGradient: RuleFamily {
         return Matrix.computed(rows: p.rows, columns: p.columns) { d in
             p.withPointer { pp in
                 target.value.withPointer { yp in
-                    LossGradient.compute(loss, reduction, prediction: pp, target: yp, into: d, rows: p.rows, columns: p.columns)
+                    Matrix.withOptionalPointer(logits?.value) { zp in
+                        LossGradient.compute(loss, reduction, prediction: pp, logits: zp, target: yp, into: d, rows: p.rows, columns: p.columns)
+                    }
                 }
             }
         }
     }
 
     func expansion(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellReader) -> [Expression] {
+        let divisor = loss.outputDivisor(prediction.value.columns, reduction)
+        func averaged(_ e: Expression) -> Expression { divisor == 1 ? e : .quotient(e, .number(divisor)) }
+        if let z = logits, Extremes.nearZeroOrOne(prediction.value[r, c]) {
+            let y = read(target, r, c), zc = read(z, r, c)
+            switch loss {
+            case .crossEntropy:
+                let terms: [Expression] = (0..<z.value.columns).map { .call(.exp, [.difference(read(z, r, $0), zc)]) }
+                return [context.batchMean(.negation(.product([y, .sum(terms)])), reduction)]
+            case .binaryCrossEntropy:
+                let body = Expression.difference(.product([.difference(.number(1), y), .sum([.number(1), .call(.exp, [zc])])]),
+                                                 .product([y, .sum([.number(1), .call(.exp, [.negation(zc)])])]))
+                return [context.batchMean(averaged(body), reduction)]
+            default: break
+            }
+        }
         let p = read(prediction, r, c), y = read(target, r, c)
-        let n = Double(prediction.value.columns)
         let body: Expression
         switch loss {
         case .crossEntropy: body = .negation(.quotient(y, p))
-        case .binaryCrossEntropy: body = .quotient(.difference(p, y), .product([.number(n), p, .difference(.number(1), p)]))
-        case .mse: body = .quotient(.product([.number(2), .difference(p, y)]), .number(n))
+        case .binaryCrossEntropy:
+            let denominator: [Expression] = (divisor == 1 ? [] : [.number(divisor)]) + [p, .difference(.number(1), p)]
+            body = .quotient(.difference(p, y), .product(denominator))
+        case .mse: body = averaged(.product([.number(2), .difference(p, y)]))
         case .sse: body = .product([.number(2), .difference(p, y)])
         case .halfSSE: body = .difference(p, y)
         }

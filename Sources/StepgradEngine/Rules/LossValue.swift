@@ -1,30 +1,40 @@
-/// L: the loss of each sample ℓ(ŷ, y), reduced over the batch.
+/// L: the loss of each sample ℓ(ŷ, y), reduced over the batch. Cross-entropy after softmax and
+/// binary cross-entropy after sigmoid are computed from the logits, exact where ŷ rounds to 0 or 1.
 public struct LossValue: RuleFamily {
     public var loss: Loss
     public var reduction: Reduction
     public var prediction: Operand
     public var target: Operand
+    /// z of the output layer, for cross-entropy and binary cross-entropy.
+    public var logits: Operand?
 
-    public init(_ loss: Loss, _ reduction: Reduction, prediction: Operand, target: Operand) {
+    public init(_ loss: Loss, _ reduction: Reduction, prediction: Operand, target: Operand, logits: Operand? = nil) {
         self.loss = loss
         self.reduction = reduction
         self.prediction = prediction
         self.target = target
+        self.logits = logits
     }
 
-    var operands: [Operand] { [prediction, target] }
+    var operands: [Operand] { [prediction, target] + (logits.map { [$0] } ?? []) }
 
     func replacingOperands(_ transform: (Operand) -> Operand) -> LossValue {
-        LossValue(loss, reduction, prediction: transform(prediction), target: transform(target))
+        let p = transform(prediction)
+        return LossValue(loss, reduction, prediction: p, target: transform(target), logits: logits.consistent(with: p, was: prediction, transform))
     }
 
-    /// The reduced loss of `rows × columns` predictions; the engine's only loss arithmetic.
-    static func compute(_ loss: Loss, _ reduction: Reduction, prediction p: UnsafePointer<Double>, target y: UnsafePointer<Double>,
-                        rows: Int, columns: Int) -> Double {
+    /// The reduced loss of `rows × columns` outputs; the engine's only loss arithmetic.
+    static func compute(_ loss: Loss, _ reduction: Reduction, prediction p: UnsafePointer<Double>, logits z: UnsafePointer<Double>?,
+                        target y: UnsafePointer<Double>, rows: Int, columns: Int) -> Double {
+        let divisor = loss.outputDivisor(columns, reduction)
         var total = 0.0
         for s in 0..<rows {
-            total += loss.value(prediction: UnsafeBufferPointer(start: p + s * columns, count: columns),
-                                target: UnsafeBufferPointer(start: y + s * columns, count: columns))
+            let target = UnsafeBufferPointer(start: y + s * columns, count: columns)
+            if let z {
+                total += loss.value(logits: UnsafeBufferPointer(start: z + s * columns, count: columns), target: target, divisor: divisor)
+            } else {
+                total += loss.value(prediction: UnsafeBufferPointer(start: p + s * columns, count: columns), target: target, divisor: divisor)
+            }
         }
         return total * reduction.factor(batch: rows)
     }
@@ -32,17 +42,24 @@ public struct LossValue: RuleFamily {
     func evaluated(_ context: Operation.Context) -> Matrix {
         let p = prediction.value
         let value = p.withPointer { pp in
-            target.value.withPointer { yp in LossValue.compute(loss, reduction, prediction: pp, target: yp, rows: p.rows, columns: p.columns) }
+            target.value.withPointer { yp in
+                Matrix.withOptionalPointer(logits?.value) { zp in
+                    LossValue.compute(loss, reduction, prediction: pp, logits: zp, target: yp, rows: p.rows, columns: p.columns)
+                }
+            }
         }
         return Matrix(rows: 1, columns: 1, repeating: value)
     }
 
     func expansion(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellReader) -> [Expression] {
         let p = prediction.value, y = target.value
+        let divisor = loss.outputDivisor(p.columns, reduction)
         var symbolic: [Expression] = [], numeric: [Expression] = []
         for s in 0..<p.rows {
-            symbolic.append(perSample(s, read))
-            numeric.append(.number(loss.value(prediction: p.row(s), target: y.row(s))))
+            symbolic.append(perSample(s, divisor, read))
+            let value = logits.map { loss.value(logits: $0.value.row(s), target: y.row(s), divisor: divisor) }
+                ?? loss.value(prediction: p.row(s)[...], target: y.row(s)[...], divisor: divisor)
+            numeric.append(.number(value))
         }
         guard p.rows > 1 else { return [symbolic[0]] }
         let wrap: ([Expression]) -> Expression = { terms in
@@ -51,28 +68,64 @@ public struct LossValue: RuleFamily {
         return [wrap(symbolic), wrap(numeric)]
     }
 
-    /// ℓ of sample `s` with its numbers.
-    private func perSample(_ s: Int, _ read: CellReader) -> Expression {
+    /// ℓ of sample `s` with its numbers: from ŷ as in a textbook, or from the logits where ŷ is too close to 0 or 1 to say.
+    private func perSample(_ s: Int, _ divisor: Double, _ read: CellReader) -> Expression {
         let n = prediction.value.columns, p = prediction, y = target
         let outputs = Array(0..<n)
+        func averaged(_ sum: Expression) -> Expression { divisor == 1 ? sum : .quotient(sum, .number(divisor)) }
         switch loss {
         case .crossEntropy:
+            if let z = logits, Extremes.nearZeroOrOne(p.value, y.value, row: s, targetsOnly: true) {
+                let lse = Expression.call(.ln, [.sum(outputs.map { .call(.exp, [read(z, s, $0)]) })])
+                let hot = outputs.filter { y.value[s, $0] != 0 }
+                if hot.count == 1 && y.value[s, hot[0]] == 1 { return .difference(lse, read(z, s, hot[0])) }
+                return .sum(hot.map { .product([read(y, s, $0), .difference(lse, read(z, s, $0))]) })
+            }
             return .negation(.sum(outputs.map { .product([read(y, s, $0), .call(.ln, [read(p, s, $0)])]) }))
         case .binaryCrossEntropy:
+            if let z = logits, Extremes.nearZeroOrOne(p.value, y.value, row: s) {
+                let terms: [Expression] = outputs.map { j in
+                    let yv = read(y, s, j), zv = read(z, s, j)
+                    return .sum([.product([yv, .call(.ln, [.sum([.number(1), .call(.exp, [.negation(zv)])])])]),
+                                 .product([.difference(.number(1), yv), .call(.ln, [.sum([.number(1), .call(.exp, [zv])])])])])
+                }
+                return averaged(.sum(terms))
+            }
             let terms: [Expression] = outputs.map { j in
                 let yv = read(y, s, j), pv = read(p, s, j)
                 return .sum([.product([yv, .call(.ln, [pv])]),
                              .product([.difference(.number(1), yv), .call(.ln, [.difference(.number(1), pv)])])])
             }
-            let sum: Expression = .negation(.sum(terms))
-            return n == 1 ? sum : .quotient(sum, .number(Double(n)))
+            return averaged(.negation(.sum(terms)))
         case .mse, .sse, .halfSSE:
             let squares: [Expression] = outputs.map { .square(.difference(read(p, s, $0), read(y, s, $0))) }
             switch loss {
-            case .mse: return .quotient(.sum(squares), .number(Double(n)))
+            case .mse: return averaged(.sum(squares))
             case .halfSSE: return .product([.quotient(.number(1), .number(2)), .sum(squares)])
             default: return .sum(squares)
             }
         }
     }
+}
+
+extension Optional<Operand> {
+    /// The logits kept only while the prediction is the one they give: with a student's ŷ substituted
+    /// the rule computes from ŷ, as the student does on paper.
+    func consistent(with newPrediction: Operand, was oldPrediction: Operand, _ transform: (Operand) -> Operand) -> Operand? {
+        guard let logits = self, newPrediction.value == oldPrediction.value else { return nil }
+        return transform(logits)
+    }
+}
+
+/// When a textbook line in ŷ can no longer be read: some ŷ so close to 0 or 1 that ln ŷ, 1/ŷ or
+/// 1 − ŷ as printed would mislead; the lines then show the form in the logits.
+enum Extremes {
+    static let margin = 1e-4
+
+    /// For sample `s`: any ŷ near 0 or 1, or for cross-entropy (`targetsOnly`) any whose target is not 0.
+    static func nearZeroOrOne(_ p: Matrix, _ y: Matrix, row s: Int, targetsOnly: Bool = false) -> Bool {
+        (0..<p.columns).contains { (!targetsOnly || y[s, $0] != 0) && nearZeroOrOne(p[s, $0]) }
+    }
+
+    static func nearZeroOrOne(_ p: Double) -> Bool { !(p >= margin && p <= 1 - margin) }
 }

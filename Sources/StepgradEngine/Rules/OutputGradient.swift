@@ -1,40 +1,63 @@
+import Foundation
+
 /// ∂L/∂z of the output layer in the closed form of its loss: ŷ·Σy − y for softmax with
 /// cross-entropy (ŷ − y when the target sums to 1), (ŷ − y)/n for sigmoid with binary cross-entropy.
+///
+/// Where ŷ is near 1 the difference ŷ − y cancels, so the forms used are in the logits and never
+/// subtract nearly equal numbers: for the largest logit m, ŷₘ·Σy − yₘ = (Σ_{k≠m} yₖ − yₘ·S)/(1 + S)
+/// with S = Σ_{k≠m} e^(zₖ − m); for sigmoid, ŷ − y = (1 − y)·σ(z) − y·σ(−z).
 public struct OutputGradient: RuleFamily {
     public var loss: Loss
     public var reduction: Reduction
     public var prediction: Operand
     public var target: Operand
+    /// z of the output layer.
+    public var logits: Operand?
 
-    public init(_ loss: Loss, _ reduction: Reduction, prediction: Operand, target: Operand) {
+    public init(_ loss: Loss, _ reduction: Reduction, prediction: Operand, target: Operand, logits: Operand? = nil) {
         self.loss = loss
         self.reduction = reduction
         self.prediction = prediction
         self.target = target
+        self.logits = logits
     }
 
-    var operands: [Operand] { [prediction, target] }
+    var operands: [Operand] { [prediction, target] + (logits.map { [$0] } ?? []) }
 
     func replacingOperands(_ transform: (Operand) -> Operand) -> OutputGradient {
-        OutputGradient(loss, reduction, prediction: transform(prediction), target: transform(target))
+        let p = transform(prediction)
+        return OutputGradient(loss, reduction, prediction: p, target: transform(target), logits: logits.consistent(with: p, was: prediction, transform))
     }
 
     /// `dz (rows × columns)` on raw buffers; the engine's only fused output gradient.
-    static func compute(_ loss: Loss, _ reduction: Reduction, prediction p: UnsafePointer<Double>, target y: UnsafePointer<Double>,
-                        into dz: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
-        let scale = reduction.factor(batch: rows)
-        let perOutput = loss == .binaryCrossEntropy ? 1 / Double(columns) : 1
+    static func compute(_ loss: Loss, _ reduction: Reduction, prediction p: UnsafePointer<Double>, logits z: UnsafePointer<Double>?,
+                        target y: UnsafePointer<Double>, into dz: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
+        let scale = reduction.factor(batch: rows), divisor = loss.outputDivisor(columns, reduction)
         for s in 0..<rows {
-            var targetSum = 1.0
+            let o = s * columns
             if loss == .crossEntropy {
-                targetSum = 0
-                for j in 0..<columns { targetSum += y[s * columns + j] }
-            }
-            for j in 0..<columns {
-                let i = s * columns + j
-                dz[i] = scale * perOutput * (p[i] * targetSum - y[i])
+                var targetSum = 0.0
+                for j in 0..<columns { targetSum += y[o + j] }
+                for j in 0..<columns { dz[o + j] = scale * (p[o + j] * targetSum - y[o + j]) }
+                if let z {
+                    let shape = Softmax(UnsafeBufferPointer(start: z + o, count: columns)), m = shape.top
+                    var rest = 0.0
+                    for k in 0..<columns where k != m { rest += y[o + k] }
+                    dz[o + m] = scale * ((rest - y[o + m] * shape.others) / (1 + shape.others))
+                }
+            } else {
+                for j in 0..<columns {
+                    let i = o + j
+                    let difference = z.map { binaryDifference($0[i], y[i]) } ?? p[i] - y[i]
+                    dz[i] = scale * (difference / divisor)
+                }
             }
         }
+    }
+
+    /// σ(z) − y as (1 − y)·σ(z) − y·σ(−z), leaving out a term whose factor is 0.
+    static func binaryDifference(_ z: Double, _ y: Double) -> Double {
+        (y == 1 ? 0 : (1 - y) * Activation.sigmoid(z)) - (y == 0 ? 0 : y * Activation.sigmoid(-z))
     }
 
     func evaluated(_ context: Operation.Context) -> Matrix {
@@ -42,13 +65,33 @@ public struct OutputGradient: RuleFamily {
         return Matrix.computed(rows: p.rows, columns: p.columns) { d in
             p.withPointer { pp in
                 target.value.withPointer { yp in
-                    OutputGradient.compute(loss, reduction, prediction: pp, target: yp, into: d, rows: p.rows, columns: p.columns)
+                    Matrix.withOptionalPointer(logits?.value) { zp in
+                        OutputGradient.compute(loss, reduction, prediction: pp, logits: zp, target: yp, into: d, rows: p.rows, columns: p.columns)
+                    }
                 }
             }
         }
     }
 
     func expansion(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellReader) -> [Expression] {
+        let divisor = loss.outputDivisor(prediction.value.columns, reduction)
+        if let z = logits, Extremes.nearZeroOrOne(prediction.value[r, c]) {
+            if loss == .crossEntropy {
+                let shape = Softmax(z.value.row(r)), m = shape.top
+                if c == m {
+                    let others = (0..<z.value.columns).filter { $0 != m }
+                    let zm = read(z, r, m)
+                    let S = Expression.total(others.map { .call(.exp, [.difference(read(z, r, $0), zm)]) })
+                    let rest = Expression.total(others.map { read(target, r, $0) })
+                    return [context.batchMean(.quotient(.difference(rest, .product([read(target, r, m), S])), .sum([.number(1), S])), reduction)]
+                }
+            } else {
+                let y = read(target, r, c), zc = read(z, r, c)
+                let body = Expression.difference(.product([.difference(.number(1), y), .call(.sigmoid, [zc])]),
+                                                 .product([y, .call(.sigmoid, [.negation(zc)])]))
+                return [context.batchMean(divisor == 1 ? body : .quotient(body, .number(divisor)), reduction)]
+            }
+        }
         let p = read(prediction, r, c), y = read(target, r, c)
         let body: Expression
         if loss == .crossEntropy {
@@ -56,7 +99,7 @@ public struct OutputGradient: RuleFamily {
             for k in 0..<target.value.columns where k != c { read.note(target, r, k) }
             body = total == 1 ? .difference(p, y) : .difference(.product([p, .number(total)]), y)
         } else {
-            body = .quotient(.difference(p, y), .number(Double(prediction.value.columns)))
+            body = divisor == 1 ? .difference(p, y) : .quotient(.difference(p, y), .number(divisor))
         }
         return [context.batchMean(body, reduction)]
     }

@@ -22,9 +22,15 @@ public enum Rule: Hashable, Sendable {
     case biasGradient(BiasGradient)
     /// da of the layer below = dz·W (or dz·Wᵀ).
     case inputGradient(InputGradient)
-    /// p′ = p − η·g (with momentum and weight decay as in torch.optim.SGD).
+    /// SGD's momentum buffer buf = μ·buf₍ₜ₋₁₎ + g.
+    case momentum(MomentumBuffer)
+    /// Adam's moment m or v.
+    case moment(AdamMoment)
+    /// Adam's bias-corrected moment m̂ or v̂.
+    case biasCorrection(BiasCorrection)
+    /// p′ = p − η·g, or p − η·buf under momentum (torch.optim.SGD).
     case sgd(SGDStep)
-    /// Adam's step t.
+    /// Adam's p′ = p − η·m̂/(√v̂ + ε).
     case adam(AdamStep)
 
     /// The family behind the case.
@@ -39,6 +45,9 @@ public enum Rule: Hashable, Sendable {
         case .weightGradient(let r): r
         case .biasGradient(let r): r
         case .inputGradient(let r): r
+        case .momentum(let r): r
+        case .moment(let r): r
+        case .biasCorrection(let r): r
         case .sgd(let r): r
         case .adam(let r): r
         }
@@ -56,6 +65,9 @@ public enum Rule: Hashable, Sendable {
         case .weightGradient(let r): .weightGradient(r.replacingOperands(transform))
         case .biasGradient(let r): .biasGradient(r.replacingOperands(transform))
         case .inputGradient(let r): .inputGradient(r.replacingOperands(transform))
+        case .momentum(let r): .momentum(r.replacingOperands(transform))
+        case .moment(let r): .moment(r.replacingOperands(transform))
+        case .biasCorrection(let r): .biasCorrection(r.replacingOperands(transform))
         case .sgd(let r): .sgd(r.replacingOperands(transform))
         case .adam(let r): .adam(r.replacingOperands(transform))
         }

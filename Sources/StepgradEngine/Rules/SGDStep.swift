@@ -2,35 +2,57 @@
 public struct SGDStep: RuleFamily {
     public var settings: Optimizer.SGD
     public var parameter: Operand
-    public var gradient: Operand
-    /// The momentum buffer of this iteration, when there is momentum.
-    public var buffer: Operand?
+    /// What the step follows: the momentum buffer under momentum, else the (decayed) gradient.
+    public var direction: Direction
 
-    public init(_ settings: Optimizer.SGD, parameter: Operand, gradient: Operand, buffer: Operand?) {
+    public enum Direction: Hashable, Sendable {
+        case gradient(DecayedGradient)
+        case buffer(Operand)
+    }
+
+    init(_ settings: Optimizer.SGD, parameter: Operand, direction: Direction) {
         self.settings = settings
         self.parameter = parameter
-        self.gradient = gradient
-        self.buffer = buffer
+        self.direction = direction
     }
 
-    var operands: [Operand] { [parameter, gradient] + (buffer.map { [$0] } ?? []) }
+    /// The momentum buffer this step follows, if any.
+    public var buffer: Operand? { if case .buffer(let b) = direction { b } else { nil } }
+
+    var operands: [Operand] {
+        switch direction {
+        case .gradient(let g): [parameter] + g.operands.filter { $0.quantity != parameter.quantity }
+        case .buffer(let b): [parameter, b]
+        }
+    }
 
     func replacingOperands(_ transform: (Operand) -> Operand) -> SGDStep {
-        SGDStep(settings, parameter: transform(parameter), gradient: transform(gradient), buffer: buffer.map(transform))
+        let direction: Direction = switch direction {
+        case .gradient(let g): .gradient(g.replacingOperands(transform))
+        case .buffer(let b): .buffer(transform(b))
+        }
+        return SGDStep(settings, parameter: transform(parameter), direction: direction)
     }
 
+    static func element(_ p: Double, step: Double, learningRate: Double) -> Double { p - learningRate * step }
+
     func evaluated(_ context: Operation.Context) -> Matrix {
-        let p = parameter.value, g = gradient.value, s = settings
-        let decayed = s.weightDecay == 0 ? g : g.zipMap(p) { $0 + s.weightDecay * $1 }
-        let step = buffer?.value ?? decayed
-        return p.zipMap(step) { $0 - s.learningRate * $1 }
+        let p = parameter.value
+        return p.generated { i in
+            let step = switch direction {
+            case .gradient(let g): g.value(i)
+            case .buffer(let b): b.value.elements[i]
+            }
+            return SGDStep.element(p.elements[i], step: step, learningRate: settings.learningRate)
+        }
     }
 
     func expansion(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellReader) -> [Expression] {
         let p = read(parameter, r, c)
-        var g = read(gradient, r, c)
-        if settings.weightDecay != 0 { g = .sum([g, .product([.number(settings.weightDecay), p])]) }
-        if let buffer { g = read(buffer, r, c) }
-        return [.difference(p, .product([.number(settings.learningRate), g]))]
+        let step = switch direction {
+        case .gradient(let g): g.expression(r, c, read)
+        case .buffer(let b): read(b, r, c)
+        }
+        return [.difference(p, .product([.number(settings.learningRate), step]))]
     }
 }

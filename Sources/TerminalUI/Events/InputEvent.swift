@@ -21,17 +21,16 @@ public struct MouseEvent: Hashable, Sendable {
     }
 }
 
-/// Everything a program hears about: input, time and the fate of its terminal.
+/// What a program hears from its terminal: input, size and the terminal's fate. (Time and
+/// background work reach it as its own messages, from the commands it returns.)
 ///
 /// The last three end the run whatever `update` answers: they are delivered so the program can
-/// note its state (the runner's caller then saves the session) before the terminal is restored.
+/// note its state before the terminal is restored; the runner's caller then saves what needs saving.
 public enum InputEvent: Hashable, Sendable {
     case key(KeyEvent)
     case mouse(MouseEvent)
     /// The terminal's new size; also sent once at the start so the program knows it.
     case resize(Size)
-    /// Sent every `TerminalProgram.tickInterval` while that is not `nil`.
-    case tick
     /// The terminal went away (SIGHUP, e.g. a dropped SSH connection, or input reporting end of file).
     case hangup
     /// SIGINT from outside (Ctrl-C itself arrives as a key in raw mode).

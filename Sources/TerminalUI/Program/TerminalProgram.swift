@@ -1,28 +1,31 @@
-/// What the program wants after an event.
-public enum ProgramAction: Hashable, Sendable {
-    case `continue`
-    case quit
-}
+import Observation
 
-/// A full-screen program in the Elm style: the runner feeds it events (`update`) and asks it to
-/// draw (`view`) whenever something may have changed, at most about 30 times a second.
+/// A full-screen program in the Elm style, as bubbletea's Model: the runtime feeds it events and
+/// messages (`update`) and asks it to draw (`view`) whenever something may have changed, at most
+/// about 30 times a second.
 ///
-/// `update` does no I/O: quitting is returned, not done, and saving is the caller's job after the
-/// run ends. The runner owns the main thread while it runs, so all work happens in `update`.
+/// `update` does no I/O and never waits: what takes time or touches the world (saving, reading a
+/// file, a timer, background work) is returned as a `Command`, which the runtime carries out and
+/// whose results come back as `Message`s. Key and mouse input, resizes, signals and messages all
+/// arrive in one stream, so the main actor is never blocked waiting for any one of them.
 @MainActor
 public protocol TerminalProgram: AnyObject {
-    func update(_ event: InputEvent) -> ProgramAction
+    /// What the program's own commands report back (`Never` for a program without any).
+    associatedtype Message: Sendable = Never
+
+    func update(_ event: InputEvent) -> Command<Message>
+    func update(_ message: Message) -> Command<Message>
 
     /// Draws the whole screen into `grid`, which arrives blank and sized to the terminal.
     /// Not called while the terminal is smaller than `minimumSize`.
     func view(into grid: inout Grid)
 
-    /// How often the program wants `.tick` events, or `nil` for none (then an idle program
-    /// costs no CPU). Read after every event, so it can change while running.
-    var tickInterval: Duration? { get }
-
-    /// The smallest terminal the views can lay out; below it the runner shows a notice instead.
+    /// The smallest terminal the views can lay out; below it the runtime shows a notice instead.
     var minimumSize: Size { get }
+}
+
+extension TerminalProgram where Message == Never {
+    public func update(_ message: Never) -> Command<Never> {}
 }
 
 extension TerminalProgram {
@@ -36,6 +39,13 @@ extension TerminalProgram {
             grid.writeSizeNotice(minimum: minimumSize, glyphs: glyphs)
         }
         return grid
+    }
+
+    /// `frame(size:glyphs:)`, calling `onChange` once when `@Observable` state the view read
+    /// changes: how a runtime redraws for changes that arrive without an event (progress of work
+    /// a model does itself). `onChange` may run on any thread.
+    public func frame(size: Size, glyphs: Glyphs, onChange: @escaping @Sendable () -> Void) -> Grid {
+        withObservationTracking { frame(size: size, glyphs: glyphs) } onChange: { onChange() }
     }
 }
 
