@@ -17,8 +17,10 @@ public struct GradientCheck: Hashable, Sendable {
         let trace = network.iterate(parameters, OptimizerState(), on: batch).trace
         var results: [Result] = []
         for l in 1...network.depth {
-            results.append(compare(network, parameters, batch, trace, .dW(l)) { $0.weights[l - 1] } set: { $0.weights[l - 1] = $1 })
-            if parameters.bias(l) != nil {
+            if network.layer(l).trains(.weights) {
+                results.append(compare(network, parameters, batch, trace, .dW(l)) { $0.weights[l - 1] } set: { $0.weights[l - 1] = $1 })
+            }
+            if parameters.bias(l) != nil && network.layer(l).trains(.bias) {
                 results.append(compare(network, parameters, batch, trace, .db(l)) { $0.biases[l - 1]! } set: { $0.biases[l - 1] = $1 })
             }
         }

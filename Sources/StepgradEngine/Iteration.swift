@@ -5,6 +5,9 @@ public struct Iteration: Hashable, Sendable {
     public var optimizerState: OptimizerState
     /// Empty unless the iteration was recorded.
     public var trace: Trace
+    /// The first quantity, in the order computed, holding ∞ or NaN: where the numbers overflowed
+    /// (a learning rate that explodes, a value beyond the double range). `nil` while all are finite.
+    public var firstNonFinite: Quantity? = nil
 }
 
 extension Network {
@@ -24,21 +27,31 @@ extension Network {
         biases.reserveCapacity(depth)
         if record { steps.reserveCapacity(2 * depth) }
         for l in 1...depth {
-            let w = parameters.weights(l), newW = step(w, .W(l), gradient: work.pointer(.dW, l), &state)
-            weights.append(newW.value)
-            if record { steps.append(ParameterStep(parameter: .W(l), old: w, new: newW)) }
-            if let b = parameters.bias(l) {
+            let w = parameters.weights(l)
+            if layer(l).trains(.weights) {
+                let newW = step(w, .W(l), gradient: work.pointer(.dW, l), &state)
+                weights.append(newW.value)
+                if record { steps.append(ParameterStep(parameter: .W(l), old: w, new: newW)) }
+            } else {
+                weights.append(w)
+            }
+            if let b = parameters.bias(l), layer(l).trains(.bias) {
                 let newB = step(b, .b(l), gradient: work.pointer(.db, l), &state)
                 biases.append(newB.value)
                 if record { steps.append(ParameterStep(parameter: .b(l), old: b, new: newB)) }
             } else {
-                biases.append(nil)
+                biases.append(parameters.bias(l))
             }
         }
         let updated = Parameters(weights: weights, biases: biases)
         let trace = record ? Trace(Recording(network: self, workspace: work.contents, parameters: parameters, batch: batch,
                                              loss: lossValue, steps: steps, step: state.step)) : Trace()
-        return Iteration(loss: lossValue, parameters: updated, optimizerState: state, trace: trace)
+        let overflow = work.firstNonFinite(loss: lossValue) ?? steps.lazy.compactMap { $0.firstNonFinite }.first
+            ?? (1...depth).lazy.compactMap { l in
+                updated.weights(l).elements.allSatisfy(\.isFinite) ? (updated.bias(l)?.elements.allSatisfy(\.isFinite) ?? true ? nil : .b_new(l))
+                    : .W_new(l)
+            }.first
+        return Iteration(loss: lossValue, parameters: updated, optimizerState: state, trace: trace, firstNonFinite: overflow)
     }
 
     /// The forward pass alone: `activations[0]` is the input, `activations[L]` is ŷ.
@@ -86,4 +99,13 @@ struct ParameterStep {
     var parameter: Quantity
     var old: Matrix
     var new: Result
+
+    /// The first of this update's results holding ∞ or NaN, in the order computed.
+    var firstNonFinite: Quantity? {
+        func bad(_ m: Matrix?) -> Bool { m.map { !$0.elements.allSatisfy(\.isFinite) } ?? false }
+        if bad(new.first) { return .state(new.second == nil ? .buf : .m, of: parameter) }
+        if bad(new.second) { return .state(.v, of: parameter) }
+        if bad(new.value) { return parameter.kind == .b ? .b_new(parameter.layer!) : .W_new(parameter.layer!) }
+        return nil
+    }
 }

@@ -14,11 +14,23 @@ public struct Layer: Hashable, Sendable {
     public var units: Int
     public var activation: Activation
     public var hasBias: Bool
-    public init(units: Int, activation: Activation = .identity, hasBias: Bool = true) {
+    /// Parameters kept fixed, as with `requires_grad = False`: no gradient, no update.
+    public var frozen: Set<Part>
+
+    /// A layer's parameters, by what a scenario calls them.
+    public enum Part: String, Hashable, Sendable, CaseIterable {
+        case weights, bias
+    }
+
+    public init(units: Int, activation: Activation = .identity, hasBias: Bool = true, frozen: Set<Part> = []) {
         self.units = units
         self.activation = activation
         self.hasBias = hasBias
+        self.frozen = frozen
     }
+
+    /// Whether the weights (`.W`) or the bias (`.b`) are trained.
+    func trains(_ part: Part) -> Bool { !frozen.contains(part) && (part == .weights || hasBias) }
 }
 
 /// The architecture and training rule of an exercise: everything but the numbers.

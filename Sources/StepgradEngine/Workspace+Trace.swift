@@ -8,7 +8,14 @@ extension Workspace {
         let context = Operation.Context(convention: network.convention, outputLayer: L, batch: rows)
         var operations: [Operation] = []
         operations.reserveCapacity(6 * L + 2 + 5 * steps.count)
+        var overflowed = false
         func add(_ phase: Phase, _ layer: Int?, _ quantity: Quantity, _ rule: Rule, _ result: Matrix, remarks: [Remark] = []) {
+            var remarks = remarks
+            if !overflowed && !result.elements.allSatisfy(\.isFinite)
+                && rule.family.operands.allSatisfy({ $0.value.elements.allSatisfy(\.isFinite) }) {
+                overflowed = true
+                remarks.append(.overflowsHere(iteration: step))
+            }
             operations.append(Operation(phase: phase, layer: layer, quantity: quantity, rule: rule, result: result,
                                         context: context, remarks: remarks))
         }
@@ -53,8 +60,10 @@ extension Workspace {
                 add(.backward, l, .dz(l), .activationGradient(ActivationGradient(network.layer(l).activation, da: the(.da, l),
                                                                                  z: the(.z, l), a: the(.a, l))), values[.dz, l])
             }
-            add(.backward, l, .dW(l), .weightGradient(WeightGradient(dz: the(.dz, l), input: the(.a, l - 1))), values[.dW, l])
-            if parameters.bias(l) != nil {
+            if network.layer(l).trains(.weights) {
+                add(.backward, l, .dW(l), .weightGradient(WeightGradient(dz: the(.dz, l), input: the(.a, l - 1))), values[.dW, l])
+            }
+            if parameters.bias(l) != nil && network.layer(l).trains(.bias) {
                 add(.backward, l, .db(l), .biasGradient(BiasGradient(dz: the(.dz, l))), values[.db, l])
             }
         }

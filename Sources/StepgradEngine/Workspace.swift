@@ -132,12 +132,36 @@ struct Workspace: ~Copyable {
                 network.layer(l).activation.gradient(da: pointer(.da, l), z: pointer(.z, l), a: pointer(.a, l), into: dz,
                                                      rows: rows, columns: units)
             }
-            WeightGradient.compute(dz: dz, input: pointer(.a, l - 1), into: pointer(.dW, l), rows: rows, inputs: inputs,
-                                   units: units, convention: network.convention)
-            if parameters.bias(l) != nil {
+            if network.layer(l).trains(.weights) {
+                WeightGradient.compute(dz: dz, input: pointer(.a, l - 1), into: pointer(.dW, l), rows: rows, inputs: inputs,
+                                       units: units, convention: network.convention)
+            }
+            if parameters.bias(l) != nil && network.layer(l).trains(.bias) {
                 BiasGradient.compute(dz: dz, into: pointer(.db, l), rows: rows, units: units)
             }
         }
+    }
+}
+
+extension Workspace {
+    /// The first quantity of the forward pass, loss and backward pass holding ∞ or NaN, in the
+    /// order computed; one pass over the numbers when all are finite.
+    func firstNonFinite(loss: Double) -> Quantity? {
+        guard !(loss.isFinite && buffer.allSatisfy(\.isFinite)) else { return nil }
+        func bad(_ region: Region, _ l: Int) -> Bool { !matrix(region, l).elements.allSatisfy(\.isFinite) }
+        let L = network.depth
+        for l in 1...L {
+            if bad(.z, l) { return .z(l) }
+            if bad(.a, l) { return .a(l) }
+        }
+        if !loss.isFinite { return .loss }
+        for l in stride(from: L, through: 1, by: -1) {
+            if bad(.da, l) { return .da(l) }
+            if bad(.dz, l) { return .dz(l) }
+            if bad(.dW, l) { return .dW(l) }
+            if bad(.db, l) { return .db(l) }
+        }
+        return nil
     }
 }
 

@@ -121,9 +121,55 @@ extension Checker {
             guard let y = operands[.y] else { return [] }
             return otherTargets(than: y).compactMap { recomputed(step, [.y: $0], .differentTarget(used: $0, actual: y)) }
 
+        case .momentum(let buffer):
+            var found = [undecayed(step).flatMap { recomputed($0, [:], .missingWeightDecay) }].compactMap { $0 }
+            // torch sets buf = g at the first step; μ·g + g adds a buffer that did not exist yet.
+            if buffer.previous == nil, let first = step.recomputed(substituting: operands) {
+                found.append(Alternative(diagnosis: .momentumOnFirstStep(momentum: buffer.momentum),
+                                         value: first.result.map { (1 + buffer.momentum) * $0 }, arithmetic: []))
+            }
+            return found
+
+        case .moment, .sgd:
+            return [undecayed(step).flatMap { recomputed($0, [:], .missingWeightDecay) }].compactMap { $0 }
+
+        case .biasCorrection(let correction):
+            guard let moment = operands[correction.moment.quantity] else { return [] }
+            return [Alternative(diagnosis: .missingBiasCorrection(divisor: BiasCorrection.divisor(beta: correction.beta, step: correction.step)),
+                                value: moment, arithmetic: [])]
+
         default:
             return []
         }
+    }
+
+    /// `step` with the weight decay λ·p left out of its gradient; `nil` where it has none.
+    private func undecayed(_ step: Operation) -> Operation? {
+        func plain(_ g: DecayedGradient) -> DecayedGradient? {
+            guard g.decay != 0 else { return nil }
+            var without = g
+            without.decay = 0
+            without.parameter = nil
+            return without
+        }
+        var changed = step
+        switch step.rule {
+        case .momentum(var buffer):
+            guard let g = plain(buffer.gradient) else { return nil }
+            buffer.gradient = g
+            changed.rule = .momentum(buffer)
+        case .moment(var moment):
+            guard let g = plain(moment.gradient) else { return nil }
+            moment.gradient = g
+            changed.rule = .moment(moment)
+        case .sgd(var update):
+            guard case .gradient(let decayed) = update.direction, let g = plain(decayed) else { return nil }
+            update.direction = .gradient(g)
+            changed.rule = .sgd(update)
+        default:
+            return nil
+        }
+        return changed
     }
 
     /// Targets a student may have used instead of y: each one-hot (for one sample), and y scaled

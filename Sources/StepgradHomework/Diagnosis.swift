@@ -18,6 +18,12 @@ public enum Diagnosis: Hashable, Sendable {
     case differentTarget(used: Matrix, actual: Matrix)
     /// Exactly one element is off; `misreads` are single operand numbers whose misreading explains it.
     case slip(Cell, misreads: [Misread])
+    /// The weight decay λ·p left out of the gradient an optimizer steps along.
+    case missingWeightDecay
+    /// The momentum buffer of the first step taken as μ·g + g, although torch sets it to g.
+    case momentumOnFirstStep(momentum: Double)
+    /// Adam's m̂ or v̂ taken as m or v, without dividing by `divisor` = 1 − βᵗ.
+    case missingBiasCorrection(divisor: Double)
 
     /// A short stable name for programs (JSON) and tests.
     public var kind: String {
@@ -30,6 +36,9 @@ public enum Diagnosis: Hashable, Sendable {
         case .droppedBias: "dropped-bias"
         case .differentTarget: "different-target"
         case .slip: "slip"
+        case .missingWeightDecay: "missing-weight-decay"
+        case .momentumOnFirstStep: "momentum-on-the-first-step"
+        case .missingBiasCorrection: "no-bias-correction"
         }
     }
 }
@@ -62,7 +71,8 @@ extension Finding {
         case .signError(let cells): cells.contains(cell)
         case .slip: false
         case .transposed: alternative != nil
-        case .missingActivationDerivative, .shortcutWithoutUnitTarget, .updatedWeights, .droppedBias, .differentTarget: true
+        case .missingActivationDerivative, .shortcutWithoutUnitTarget, .updatedWeights, .droppedBias, .differentTarget,
+             .missingWeightDecay, .momentumOnFirstStep, .missingBiasCorrection: true
         }
     }
 }

@@ -41,6 +41,20 @@ extension Finding {
             return "The loss was computed with the target \(Format.matrix(used, style)) instead of y = \(Format.matrix(actual, style))"
                 + "\(upstream)" + (arithmetic.isEmpty ? "." : ":")
 
+        case .missingWeightDecay:
+            let parameter: Quantity = step.kind == .W_new ? .W(step.layer ?? 1) : step.kind == .b_new ? .b(step.layer ?? 1) : step.parameter
+            let p = s(parameter)
+            return "The weight decay is missing\(upstream): the optimizer steps along d\(p) + λ·\(p), not d\(p) alone."
+
+        case .momentumOnFirstStep(let momentum):
+            return "At the first step the momentum buffer is the gradient itself, \(s(step)) = g (as torch.optim.SGD sets it)\(upstream); "
+                + "\(style.format(momentum))·g + g adds a buffer that did not exist yet."
+
+        case .missingBiasCorrection(let divisor):
+            let moment = Quantity.state(step.kind == .mhat ? .m : .v, of: step.parameter)
+            return "The bias correction is missing\(upstream): \(s(step)) = \(s(moment))/(1 − βᵗ) = \(s(moment))/\(style.format(divisor)), "
+                + "not \(s(moment)) itself."
+
         case .slip(let cell, let misreads):
             var text = "A slip in one element: only \(label(quantity, cell, context)) is off, the rest is right."
             if misreads.isEmpty {

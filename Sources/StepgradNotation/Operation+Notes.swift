@@ -11,6 +11,9 @@ extension Remark {
         case .targetSumIsNotOne(let sum):
             "The target sums to \(NumberStyle(decimals: 6).format(sum)), not 1, so the familiar shortcut dz = ŷ − y "
                 + "does not hold: the exact gradient is dz = ŷ·Σy − y."
+        case .overflowsHere(let iteration):
+            "Overflow: in iteration \(iteration) the numbers leave the range of a double here (∞ or NaN) although every "
+                + "number this step reads is finite; what depends on them is ∞ or NaN too."
         }
     }
 }

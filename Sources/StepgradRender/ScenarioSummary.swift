@@ -19,12 +19,18 @@ struct ScenarioSummary {
         let layout = network.convention == .wx
             ? "Wx: W is units × inputs, z = W·x + b"
             : "WTx: W is inputs × units, z = Wᵀ·x + b"
+        let frozen = (1...max(network.depth, 1)).flatMap { l in
+            network.layers.indices.contains(l - 1)
+                ? Layer.Part.allCases.filter { network.layer(l).frozen.contains($0) }
+                    .map { ($0 == .weights ? Quantity.W(l) : Quantity.b(l)).symbol() }
+                : []
+        }
         facts = [
             ("Network", (["\(network.inputs) inputs"] + layers).joined(separator: " → ")),
             ("Loss", "\(network.loss.rawValue), \(reduction)"),
             ("Optimizer", Self.describe(network.optimizer)),
             ("Weights", layout),
-        ]
+        ] + (frozen.isEmpty ? [] : [("Frozen", frozen.joined(separator: ", ") + " (never updated)")])
         layoutNote = scenario.batch.size == 1
             ? "Vectors are written as columns."
             : "Vectors are written as columns, one column per sample; z[s,j] is unit j of sample s."

@@ -17,11 +17,17 @@ public struct Solution: Hashable, Sendable {
     public var scenario: Scenario
     public var passes: [Pass]
 
-    public init(_ scenario: Scenario, iterations: Int, checkGradients: Bool = false) {
+    /// `iterations` passes starting with iteration `first`; the ones before it are trained without recording.
+    public init(_ scenario: Scenario, iterations: Int, from first: Int = 1, checkGradients: Bool = false) {
         self.scenario = scenario
         var parameters = scenario.parameters, state = OptimizerState()
+        for _ in 1..<max(first, 1) {
+            let iteration = scenario.network.iterate(parameters, state, on: scenario.batch, record: false)
+            parameters = iteration.parameters
+            state = iteration.optimizerState
+        }
         var passes: [Pass] = []
-        for number in stride(from: 1, through: iterations, by: 1) {
+        for number in stride(from: max(first, 1), to: max(first, 1) + iterations, by: 1) {
             let iteration = scenario.network.iterate(parameters, state, on: scenario.batch)
             let check = checkGradients ? GradientCheck().run(scenario.network, parameters, on: scenario.batch) : nil
             passes.append(Pass(number: number, parameters: parameters, iteration: iteration, gradientCheck: check))

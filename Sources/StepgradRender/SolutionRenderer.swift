@@ -29,8 +29,8 @@ public struct SolutionRenderer: Hashable, Sendable {
         self.width = width
     }
 
-    public func render(_ scenario: Scenario, iterations: Int) -> String {
-        render(Solution(scenario, iterations: iterations, checkGradients: checkGradients))
+    public func render(_ scenario: Scenario, iterations: Int, from first: Int = 1) -> String {
+        render(Solution(scenario, iterations: iterations, from: first, checkGradients: checkGradients))
     }
 
     public func render(_ solution: Solution) -> String {

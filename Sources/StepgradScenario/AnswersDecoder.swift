@@ -18,13 +18,22 @@ enum AnswersDecoder {
         return Answers(values: values, path: scenario.path)
     }
 
-    /// Everything an iteration of this network computes, in the order of a written solution.
+    /// Everything an iteration of this network computes, in the order of a written solution:
+    /// with momentum or Adam, the optimizer's state too (`bufW1`; `mW1`, `vW1`, `mhatW1`, `vhatW1`).
     static func quantities(of network: Network) -> [Quantity] {
         var all: [Quantity] = [.loss]
+        let state: [Quantity.Kind] = switch network.optimizer {
+        case .sgd(let s): s.momentum == 0 ? [] : [.buf]
+        case .adam: [.m, .v, .mhat, .vhat]
+        }
         for l in 1...network.depth {
-            let bias = network.layer(l).hasBias
+            var parameters = [Quantity.W(l)]
             all += [.z(l), .a(l), .da(l), .dz(l), .dW(l), .W_new(l)]
-            if bias { all += [.db(l), .b_new(l)] }
+            if network.layer(l).hasBias {
+                all += [.db(l), .b_new(l)]
+                parameters.append(.b(l))
+            }
+            for p in parameters { all += state.map { Quantity.state($0, of: p) } }
         }
         return all.sorted()
     }
@@ -40,13 +49,17 @@ enum AnswersDecoder {
             throw ScenarioError("the network has \(ScenarioDecoder.count(network.depth, "layer")), so there is no \(name)",
                                 at: position)
         }
-        if [.x, .y, .W, .b].contains(quantity.kind) {
+        if [.x, .y, .W, .b].contains(quantity.kind) || quantity.isPrevious {
             throw ScenarioError("\(name) is given by the scenario, not computed; answers are computed quantities "
                                 + "like z1, a1, loss, dW1 or W1_new", at: position)
         }
         guard known.contains(quantity) else {
-            if let layer = quantity.layer, [.db, .b_new].contains(quantity.kind) {
+            if let layer = quantity.layer, [.db, .b_new].contains(quantity.kind) || quantity.kind.isOptimizerState && quantity.ofBias {
                 throw ScenarioError("layer \(layer) has no bias, so there is no \(name)", at: position)
+            }
+            if quantity.kind.isOptimizerState {
+                let kept = quantity.kind == .buf ? "momentum buffers (sgd with momentum)" : "moments (adam)"
+                throw ScenarioError("\(name) is not computed: its optimizer keeps no \(kept)", at: position)
             }
             throw ScenarioError("\(name) is not computed by this network", at: position)
         }
@@ -57,7 +70,9 @@ enum AnswersDecoder {
     private static func shape(of quantity: Quantity, in network: Network, batch: Int) -> (shape: Shape, layout: String) {
         guard let l = quantity.layer else { return (Shape(rows: 1, columns: 1), "a single number") }
         let units = network.layer(l).units
-        switch quantity.kind {
+        // Optimizer state is laid out like its parameter.
+        let kind: Quantity.Kind = quantity.kind.isOptimizerState ? (quantity.ofBias ? .db : .dW) : quantity.kind
+        switch kind {
         case .dW, .W_new:
             return (network.weightShape(ofLayer: l),
                     "laid out like W\(l): \(LayerSpec.layout(network.convention)), convention \(network.convention.rawValue)")

@@ -8,7 +8,7 @@ struct LayerSpec {
         case values(NumberGrid)
     }
 
-    static let keys = ["units", "activation", "negative-slope", "bias", "weights"]
+    static let keys = ["units", "activation", "negative-slope", "bias", "weights", "frozen"]
 
     var number: Int
     var units: Int
@@ -16,6 +16,8 @@ struct LayerSpec {
     var activationPosition: Position
     var bias: Bias
     var weights: NumberGrid?
+    /// Parameters kept fixed: `frozen: [bias]`, `[weights]` or both.
+    var frozen: Set<Layer.Part> = []
     var position: Position
 
     var hasBias: Bool {
@@ -23,7 +25,7 @@ struct LayerSpec {
         return true
     }
 
-    var layer: Layer { Layer(units: units, activation: activation, hasBias: hasBias) }
+    var layer: Layer { Layer(units: units, activation: activation, hasBias: hasBias, frozen: frozen) }
 
     init(_ node: YAMLNode, number l: Int) throws {
         let name = "layer \(l)"
@@ -71,6 +73,17 @@ struct LayerSpec {
             bias = .values(grid)
         }
         weights = try fields.optional("weights").map { try NumberGrid($0, "'weights' of \(name)") }
+        if let node = try fields.optional("frozen") {
+            let parts = Layer.Part.allCases.map(\.rawValue)
+            let items = node.scalar == nil ? try node.sequence("'frozen' of \(name) (a list of \(parts.joined(separator: ", ")))") : [node]
+            for item in items {
+                let part = try item.choice("part to freeze in 'frozen' of \(name)", Layer.Part.self)
+                if part == .bias && !hasBias {
+                    throw ScenarioError("'frozen' of \(name) names the bias, but the layer has none ('bias: false')", at: item.position)
+                }
+                frozen.insert(part)
+            }
+        }
     }
 
     /// Names people use for the activations, to suggest the one stepgrad calls them by.

@@ -2,7 +2,19 @@ import Foundation
 
 /// Reading a file that a user named: bounded in size, and every failure a `ScenarioError`.
 enum SourceFile {
+    /// The name that stands for standard input, as in most command-line tools.
+    static let standardInput = "-"
+
     static func read(_ path: String) throws -> String {
+        if path == standardInput {
+            let data: Data
+            do {
+                data = try FileHandle.standardInput.read(upToCount: ScenarioLimits.fileBytes + 1) ?? Data()
+            } catch {
+                throw ScenarioError(path: path, message: "standard input cannot be read: \(SystemError.describe(errno))")
+            }
+            return try text(data, path: path)
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ScenarioError(path: path, message: "no such file")

@@ -12,8 +12,9 @@ import StepgradEngine
 public enum WorkBudget {
     /// Terms written out by one command (all its iterations): about 2 GB of memory at most.
     public static let terms = 20_000_000
-    /// Floating-point operations of a gradient check: seconds, not hours.
-    public static let gradientCheckOperations = 10_000_000_000
+    /// Floating-point operations of a gradient check, or of the iterations trained without a
+    /// trace before the first one written out (`explain --from`): seconds, not hours.
+    public static let operations = 10_000_000_000
 
     /// An estimate of the terms one iteration writes out. Saturates instead of overflowing.
     public static func termsPerIteration(_ scenario: Scenario) -> Int {
@@ -37,7 +38,7 @@ public enum WorkBudget {
     }
 
     /// Refuses `command` on `scenario` when its estimate passes a limit.
-    public static func check(_ scenario: Scenario, command: String, iterations: Int = 1,
+    public static func check(_ scenario: Scenario, command: String, iterations: Int = 1, trainedFirst: Int = 0,
                              gradientCheck: Bool = false) throws(ScenarioError) {
         let perIteration = termsPerIteration(scenario)
         let estimate = perIteration.saturatingMultiply(iterations)
@@ -51,19 +52,26 @@ public enum WorkBudget {
                 "\(command) would write out about \(estimate.grouped) arithmetic terms (\(size), \(iterations.grouped) "
                 + "iteration\(iterations == 1 ? "" : "s")); the limit is \(terms.grouped) (about 2 GB of memory): \(lower)")
         }
-        guard gradientCheck else { return }
-        let parameters = scenario.parameters.weights.map(\.count).reduce(0) { $0.saturatingAdd($1) }
-            .saturatingAdd(scenario.parameters.biases.compactMap { $0?.count }.reduce(0) { $0.saturatingAdd($1) })
         var forward = 0, inputs = scenario.network.inputs
         for layer in scenario.network.layers {
             forward = forward.saturatingAdd(inputs.saturatingMultiply(layer.units).saturatingMultiply(scenario.batch.size))
             inputs = layer.units
         }
-        let operations = parameters.saturatingMultiply(forward).saturatingMultiply(2)
-        if operations > gradientCheckOperations {
+        // An untraced iteration: a product forward, two backward, each a multiply and an add.
+        let training = forward.saturatingMultiply(6).saturatingMultiply(trainedFirst)
+        if training > operations {
             throw ScenarioError(path: scenario.path, message:
-                "--check-gradients would take about \(operations.grouped) floating-point operations (\(size)); the limit is "
-                + "\(gradientCheckOperations.grouped): leave out --check-gradients, or use fewer samples or smaller layers")
+                "training \(trainedFirst.grouped) iterations first would take about \(training.grouped) floating-point operations "
+                + "(\(size)); the limit is \(operations.grouped): lower --from")
+        }
+        guard gradientCheck else { return }
+        let parameters = scenario.parameters.weights.map(\.count).reduce(0) { $0.saturatingAdd($1) }
+            .saturatingAdd(scenario.parameters.biases.compactMap { $0?.count }.reduce(0) { $0.saturatingAdd($1) })
+        let checking = parameters.saturatingMultiply(forward).saturatingMultiply(2)
+        if checking > operations {
+            throw ScenarioError(path: scenario.path, message:
+                "--check-gradients would take about \(checking.grouped) floating-point operations (\(size)); the limit is "
+                + "\(operations.grouped): leave out --check-gradients, or use fewer samples or smaller layers")
         }
     }
 }

@@ -10,11 +10,13 @@ struct Check: ParsableCommand {
         discussion: """
             Each value you give is judged correct; carried forward, when it is wrong only because an \
             earlier answer of yours was (follow-through credit: it is recomputed from your own earlier \
-            answers); or wrong. For a wrong value each wrong element is shown beside the expected \
-            arithmetic, and the common mistake behind it is named where one fits: a transposed matrix, \
+            answers); or wrong. For a wrong value the common mistake behind it is named first where one \
+            fits, then each wrong element it does not explain is shown beside the expected \
+            arithmetic. The mistakes named: a transposed matrix, \
             a sign error, a missing activation derivative, the ŷ − y shortcut with a target that does \
             not sum to 1, updated weights used in backpropagation, a dropped bias, a loss computed \
-            with another target, a slip in one element.
+            with another target, weight decay left out, a momentum buffer of μ·g + g at the first step, \
+            Adam's bias correction forgotten, a slip in one element.
 
             Answers are keyed by quantity name (z1, a1, loss, dz2, dW1, W1_new, …), in the scenario's \
             answers: section or at the top level of a file given with --answers.
@@ -27,10 +29,12 @@ struct Check: ParsableCommand {
             wrong, 2 for invalid input.
             """)
 
-    @Argument(help: "A scenario file, or the name of a bundled exercise (see 'stepgrad examples').")
+    @Argument(help: "A scenario file, or the name of a bundled exercise (see 'stepgrad examples').",
+              completion: Completion.scenario)
     var exercise: String
 
-    @Option(help: "An answers file: quantity names at the top level, as in a scenario's answers: section.")
+    @Option(help: "An answers file: quantity names at the top level, as in a scenario's answers: section.",
+            completion: Completion.answers)
     var answers: String?
 
     @Option(help: "Output format: text or json.")

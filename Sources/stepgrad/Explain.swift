@@ -18,7 +18,8 @@ struct Explain: ParsableCommand {
             and "-Infinity".
             """)
 
-    @Argument(help: "A scenario file, or the name of a bundled exercise (see 'stepgrad examples').")
+    @Argument(help: "A scenario file, or the name of a bundled exercise (see 'stepgrad examples').",
+              completion: Completion.scenario)
     var scenario: String
 
     @Option(help: "Output format.")
@@ -26,6 +27,9 @@ struct Explain: ParsableCommand {
 
     @Option(help: "Training iterations to work through, each from the parameters the last one left (1-1000).")
     var iterations = 1
+
+    @Option(help: "The first iteration to work through (1-1000000); the ones before it are trained without being shown.")
+    var from = 1
 
     @Option(help: "Decimal places of the numbers shown (0-15); JSON values are always exact.")
     var decimals = 4
@@ -43,6 +47,7 @@ struct Explain: ParsableCommand {
         guard (1...1000).contains(iterations) else {
             throw ValidationError("--iterations must be between 1 and 1000, not \(iterations)")
         }
+        guard (1...1_000_000).contains(from) else { throw ValidationError("--from must be between 1 and 1000000, not \(from)") }
         guard (0...15).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 15, not \(decimals)") }
         if standalone && format != .latex { throw ValidationError("--standalone goes with --format latex") }
     }
@@ -51,7 +56,8 @@ struct Explain: ParsableCommand {
         let renderer = SolutionRenderer(format: format, style: NumberStyle(decimals: decimals), standalone: standalone,
                                         checkGradients: checkGradients, ascii: ascii)
         let loaded = try ScenarioLoader.load(path: try Exercises.resolve(scenario))
-        try WorkBudget.check(loaded, command: "explain", iterations: iterations, gradientCheck: checkGradients)
-        print(renderer.render(loaded, iterations: iterations), terminator: "")
+        try WorkBudget.check(loaded, command: "explain", iterations: iterations, trainedFirst: from - 1,
+                             gradientCheck: checkGradients)
+        print(renderer.render(loaded, iterations: iterations, from: from), terminator: "")
     }
 }

@@ -7,15 +7,19 @@ e^z (and e^−z) inside sigmoid, tanh and softmax, and ln of each probability in
 to 3 decimals. Adam's moments are of the order of g/10 and g²/1000, so 3 decimals would write them
 as 0: the student keeps m, v, m̂ and v̂ to 3 significant figures instead.
 
-Each exercise is worked under SGD, SGD with momentum (and weight decay) and Adam, once without a
-mistake and once with a mistake planted in one quantity, after which the student carries on
-honestly from their own (wrong, rounded) values. This script knows nothing of stepgrad: the
-network, its derivatives and torch.optim's first step are written out here in NumPy.
+Each exercise is worked under SGD, SGD with momentum (and weight decay) and Adam: without a
+mistake, and with a mistake planted in one quantity of the backward pass or (`early-mistake`) of
+the forward pass, after which the student carries on honestly from their own (wrong, rounded)
+values. Under momentum and Adam the same again with the optimizer's state written (`state`,
+`state-mistake`), and with a mistake in that state (`own-state-mistake`). This script knows
+nothing of stepgrad: the network, its derivatives and torch.optim's first step are written out
+here in NumPy.
 
 For each answer file it also writes what a fair marker must conclude:
   wrong            the planted mistake;
-  carried-forward  a later value that is more than 0.01 from the exact one in some element
-                   (it can only be right as follow-through from the mistake);
+  carried-forward  a later value that is more than 0.01 from the exact one, and from the same
+                   student's value without the mistake, in some element (it can only be right
+                   as follow-through from the mistake);
   mark             correct or carried forward, either is fair (the student's rounding only).
 
 Run: python3 Tests/Reference/careful_student.py
@@ -57,7 +61,9 @@ EXERCISES = {
                 dict(act="sigmoid", W=[[0.40, 0.45], [0.50, 0.55]], b=[0.60, 0.60])],
         loss="half-sse",
         # The activation derivative σ′ forgotten in the output layer: dz2 = da2.
-        mistake=("dz2", "missing-activation-derivative")),
+        mistake=("dz2", "missing-activation-derivative"),
+        # A slipped digit in the forward pass: 0.393 written as 0.443.
+        early_mistake=("z1", "slip")),
     # A tanh hidden layer and a softmax output with cross-entropy.
     "tanh-softmax": dict(
         title="Tanh 3-3-2 with a softmax output",
@@ -66,7 +72,20 @@ EXERCISES = {
                 dict(act="softmax", W=[[0.7, -0.3, 0.5], [-0.4, 0.8, 0.2]], b=[0.0, 0.1])],
         loss="cross-entropy",
         # One element of da1 slipped (a sign dropped in one product).
-        mistake=("da1", "slip")),
+        mistake=("da1", "slip"),
+        early_mistake=("z2", "slip")),
+    # Three sigmoid outputs with half the summed squared error: after a slip in ŷ, the loss from the
+    # student's own ŷ rounds three squares on the way, 0.00114 in all, more than the extra half unit
+    # for partial results alone allows (found by a random search over careful students).
+    "tanh-sigmoid": dict(
+        title="Tanh 3-2-3 with sigmoid outputs, half-SSE",
+        x=[0.8, 0.3, -1.7], y=[0.0, 1.0, 0.0],
+        layers=[dict(act="tanh", W=[[-0.3, -0.3, -1.0], [0.1, -0.6, 0.4]], b=[0.0, -0.5]),
+                dict(act="sigmoid", W=[[0.5, 1.0], [0.6, 0.1], [-0.3, -0.6]], b=[-0.3, 0.1, 0.4])],
+        loss="half-sse",
+        mistake=("dz2", "missing-activation-derivative"),
+        # ŷ₁ = 0.632 written as −0.432.
+        early_mistake=("a2", "slip")),
     # The bundled homework: relu then softmax, a target (1, 1, 0) that does not sum to 1, no bias.
     "relu-softmax": dict(
         title="ReLU 3-4-3 with a softmax output, y = (1, 1, 0)",
@@ -75,13 +94,15 @@ EXERCISES = {
                 dict(act="softmax", W=[[0.1, 0.2, -0.1, 0.1], [-0.2, 0.3, 0.1, -0.3], [0.2, -0.1, 0.3, 0.2]], b=None)],
         loss="cross-entropy",
         # The shortcut dz2 = ŷ − y, which needs a target summing to 1.
-        mistake=("dz2", "shortcut-target-not-summing-to-1")),
+        mistake=("dz2", "shortcut-target-not-summing-to-1"),
+        # The slip of the handwritten homework: z2[1] = −0.495 written as −0.445.
+        early_mistake=("z2", "slip")),
 }
 
 OPTIMIZERS = {
     "sgd": dict(name="sgd", lr=0.5),
     "momentum": dict(name="sgd", lr=0.5, momentum=0.9, weight_decay=0.01),
-    "adam": dict(name="adam", lr=0.01, beta1=0.9, beta2=0.999, eps=1e-8),
+    "adam": dict(name="adam", lr=0.1, beta1=0.9, beta2=0.999, eps=1e-8),
 }
 
 
@@ -114,16 +135,17 @@ def derivative(act, a, z):
 
 def iterate(ex, opt, rnd, small, mistake=None):
     """One iteration; `rnd` rounds each written value (identity for the exact pass), `small` rounds
-    Adam's moments. Returns the values in the order they are written."""
+    Adam's moments. Returns the values in the order they are written, and the names of the
+    optimizer's state among them, and the names of Adam's moments (written to 3 significant figures)."""
     x, y = np.array(ex["x"]), np.array(ex["y"])
     layers = ex["layers"]
     L = len(layers)
-    out = {}
+    out, state, moments = {}, set(), set()
 
-    def write(name, value):
-        value = rnd(value)
+    def write(name, value, rounding=rnd):
         if mistake and mistake[0] == name:
-            value = plant(name, value, mistake[1], ex, out)
+            value = plant(name, value, mistake[1], ex, out, opt)
+        value = rounding(value)
         out[name] = value
         return value
 
@@ -155,7 +177,8 @@ def iterate(ex, opt, rnd, small, mistake=None):
             act = layers[l - 2]["act"]
             dz = write(f"dz{l - 1}", da * derivative(act, out[f"a{l - 1}"], out[f"z{l - 1}"]))
 
-    # torch.optim's first step, from the student's own gradients.
+    # torch.optim's first step, from the student's own gradients and state (the state before the
+    # first step is empty: torch starts the momentum buffer at the gradient, Adam's moments at 0).
     for l, layer in enumerate(layers, 1):
         for p, name in [("W", f"W{l}"), ("b", f"b{l}")]:
             if name not in grads:
@@ -164,38 +187,53 @@ def iterate(ex, opt, rnd, small, mistake=None):
             g = grads[name]
             if opt.get("weight_decay"):
                 g = g + opt["weight_decay"] * value
-            if opt["name"] == "sgd":
-                step = g    # the momentum buffer of the first step is the gradient itself
-                new = value - opt["lr"] * step
+            if opt["name"] == "sgd" and not opt.get("momentum"):
+                new = value - opt["lr"] * g
+            elif opt["name"] == "sgd":
+                buf = write(f"buf{name}", g)
+                state.add(f"buf{name}")
+                new = value - opt["lr"] * buf
             else:
-                m = small(opt["beta1"] * 0 + (1 - opt["beta1"]) * g)
-                v = small((1 - opt["beta2"]) * g * g)
-                mhat = small(m / (1 - opt["beta1"]))
-                vhat = small(v / (1 - opt["beta2"]))
+                m = write(f"m{name}", (1 - opt["beta1"]) * g, small)
+                v = write(f"v{name}", (1 - opt["beta2"]) * g * g, small)
+                mhat = write(f"mhat{name}", m / (1 - opt["beta1"]), small)
+                vhat = write(f"vhat{name}", v / (1 - opt["beta2"]), small)
+                moments |= {f"m{name}", f"v{name}", f"mhat{name}", f"vhat{name}"}
+                state |= moments
                 new = value - opt["lr"] * mhat / (np.sqrt(vhat) + opt["eps"])
             write(f"{name}_new", new)
-    return out
+    return out, state, moments
 
 
-def plant(name, value, kind, ex, out):
-    """The planted mistake, applied to the student's rounded value."""
+def plant(name, value, kind, ex, out, opt):
+    """The planted mistake: what the student works out instead of `value`, before rounding it."""
     L = len(ex["layers"])
     y = np.array(ex["y"])
     if kind == "missing-activation-derivative":
         return out[f"da{L}"].copy()
     if kind == "shortcut-target-not-summing-to-1":
-        return r3(out[f"a{L}"] - y)
+        return out[f"a{L}"] - y
     if kind == "slip":
-        slipped = value.copy()
-        slipped[1] = -slipped[1] + 0.2    # one element badly off
-        return r3(slipped)
+        slipped = np.array(value, dtype=float)
+        # One element badly off: a digit slipped in the forward pass, a sign dropped in the backward.
+        slipped[1] = slipped[1] + 0.05 if name.startswith("z") else -slipped[1] + 0.2
+        return slipped
+    if kind == "momentum-on-the-first-step":
+        # buf = μ·g + g, as if the buffer had started at g rather than being set to g.
+        return value * (1 + opt["momentum"])
+    if kind == "no-bias-correction":
+        # m̂ = m: the division by 1 − β₁ᵗ forgotten.
+        return value * (1 - opt["beta1"])
     raise ValueError(kind)
 
 
 # ---------------------------------------------------------------- files
 
-def number(v, decimals=None):
-    """As given in an exercise (shortest form), or as a student writes it: `decimals` places."""
+def number(v, decimals=None, significant=None):
+    """As given in an exercise (shortest form), or as a student writes it: `decimals` places, or
+    `significant` figures in plain decimal notation (0.0000439, not 4.39e-5)."""
+    if significant is not None:
+        decimals = 0 if v == 0 else max(0, significant - 1 - int(np.floor(np.log10(abs(v)))))
     if decimals is not None:
         text = f"{v:.{decimals}f}"
         return text[1:] if text.startswith("-") and float(text) == 0 else text
@@ -203,13 +241,14 @@ def number(v, decimals=None):
     return "0" if text in ("-0", "") else text
 
 
-def yaml_value(v, decimals=None):
+def yaml_value(v, decimals=None, significant=None):
     v = np.asarray(v, dtype=float)
+    n = lambda e: number(e, decimals, significant)
     if v.ndim == 0:
-        return number(float(v), decimals)
+        return n(float(v))
     if v.ndim == 1:
-        return "[" + ", ".join(number(e, decimals) for e in v) + "]"
-    return "\n" + "\n".join("  - [" + ", ".join(number(e, decimals) for e in row) + "]" for row in v)
+        return "[" + ", ".join(n(e) for e in v) + "]"
+    return "\n" + "\n".join("  - [" + ", ".join(n(e) for e in row) + "]" for row in v)
 
 
 def exercise_yaml(ex, opt):
@@ -229,6 +268,18 @@ def exercise_yaml(ex, opt):
     return "\n".join(lines) + "\n"
 
 
+def variants(ex, opt_name):
+    """(name, planted mistake, whether the optimizer's state is written) for one exercise and optimizer."""
+    found = [("careful", None, False), ("mistake", ex["mistake"], False), ("early-mistake", ex["early_mistake"], False)]
+    if opt_name != "sgd":
+        # The same, with the student's momentum buffers or Adam's moments written too.
+        found += [("state", None, True), ("state-mistake", ex["mistake"], True)]
+        # A mistake in the student's own state, which the update then follows.
+        own = ("bufW2", "momentum-on-the-first-step") if opt_name == "momentum" else ("mhatW2", "no-bias-correction")
+        found.append(("own-state-mistake", own, True))
+    return found
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     expectations = {}
@@ -239,24 +290,30 @@ def main():
             with open(os.path.join(OUT, stem + ".yaml"), "w") as f:
                 f.write(f"# Written by Tests/Reference/careful_student.py; do not edit.\n")
                 f.write(exercise_yaml(ex, opt))
-            exact = iterate(ex, opt, identity, identity)
-            for variant, mistake in [("careful", None), ("mistake", ex["mistake"])]:
-                answers = iterate(ex, opt, r3, sig3, mistake)
+            exact, _, _ = iterate(ex, opt, identity, identity)
+            careful, _, _ = iterate(ex, opt, r3, sig3)
+            for variant, mistake, with_state in variants(ex, opt_name):
+                answers, state, moments = iterate(ex, opt, r3, sig3, mistake)
+                if not with_state:
+                    answers = {k: v for k, v in answers.items() if k not in state}
                 marks = {}
                 for name, value in answers.items():
                     if mistake and name == mistake[0]:
                         marks[name] = "wrong"
-                    elif np.max(np.abs(value - exact[name])) > 0.01:
+                    elif (np.max(np.abs(value - exact[name])) > 0.01
+                          and np.max(np.abs(value - careful[name])) > 0.01):
                         marks[name] = "carried-forward"
                     else:
                         marks[name] = "mark"
                 file = f"{stem}.{variant}.answers.yaml"
                 with open(os.path.join(OUT, file), "w") as f:
-                    f.write("# A careful student's answers: 3 decimals at each step, continuing from the rounded values")
+                    f.write("# A careful student's answers: 3 decimals at each step (Adam's moments to 3 significant\n")
+                    f.write("# figures), continuing from the rounded values")
                     f.write("" if not mistake else f";\n# with one mistake in {mistake[0]} ({mistake[1]})")
                     f.write(". Written by Tests/Reference/careful_student.py.\n")
                     for name, value in answers.items():
-                        f.write(f"{name}: {yaml_value(value, 3)}\n")
+                        text = yaml_value(value, significant=3) if name in moments else yaml_value(value, 3)
+                        f.write(f"{name}: {text}\n")
                 expectations[file] = dict(exercise=stem + ".yaml", mistake=mistake and mistake[1], verdicts=marks)
     with open(os.path.join(OUT, "expectations.json"), "w") as f:
         json.dump(expectations, f, indent=1, sort_keys=True)

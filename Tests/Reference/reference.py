@@ -9,6 +9,9 @@ the fixtures; they never run Python. Regenerate with
 
     python3 Tests/Reference/reference.py
 
+The extreme cases (logits ±40, ±800, ±1000) are computed in mpmath at 1,200 digits instead and
+written to Fixtures/Extremes as decimal strings.
+
 Before writing anything the script checks itself: its gradients against
 central differences of its own loss, the fused softmax/sigmoid output
 gradients against their closed forms, and Mazur's example against his
@@ -21,6 +24,7 @@ import pathlib
 import numpy as np
 
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "StepgradEngineTests" / "Fixtures"
+EXTREMES = FIXTURES / "Extremes"
 
 
 # --- Activations: f(z) and the Jacobian ∂a/∂z of one sample -----------------
@@ -135,7 +139,7 @@ def iterate(spec, params, X, Y):
     for name, value in params.items():
         out[name] = value.copy()
     per_sample = {}
-    grads = {name: np.zeros_like(value) for name, value in params.items()}
+    grads = {name: np.zeros_like(value) for name, value in params.items() if trained(spec, name)}
     losses = []
     for s in range(B):
         zs, acts = forward_sample(spec, params, X[s])
@@ -149,8 +153,9 @@ def iterate(spec, params, X, Y):
             dz = jacobian(layers[l - 1], zs[l], acts[l]).T @ da
             record[f"dz{l}"] = dz
             W = params[f"W{l}"]
-            grads[f"W{l}"] += np.outer(dz, acts[l - 1]) if spec["convention"] == "Wx" else np.outer(acts[l - 1], dz)
-            if f"b{l}" in params:
+            if f"W{l}" in grads:
+                grads[f"W{l}"] += np.outer(dz, acts[l - 1]) if spec["convention"] == "Wx" else np.outer(acts[l - 1], dz)
+            if f"b{l}" in grads:
                 grads[f"b{l}"] += dz
             da = W.T @ dz if spec["convention"] == "Wx" else W @ dz
         for name, value in record.items():
@@ -188,6 +193,9 @@ def update(optimizer, params, grads, state):
     t = state["step"]
     new, shown = {}, {}
     for name, p in params.items():
+        if name not in grads:
+            new[name] = p
+            continue
         g = grads[name]
         if optimizer["weight_decay"] != 0:
             g = g + optimizer["weight_decay"] * p
@@ -222,6 +230,8 @@ def gradient_check(spec, params, X, Y, grads):
     """Central differences of the reference's own loss."""
     h = 1e-6
     for name, p in params.items():
+        if name not in grads:
+            continue
         for index in np.ndindex(p.shape):
             plus = {k: v.copy() for k, v in params.items()}
             minus = {k: v.copy() for k, v in params.items()}
@@ -232,7 +242,7 @@ def gradient_check(spec, params, X, Y, grads):
             assert abs(numeric - analytic) <= 1e-6 * max(1, abs(analytic)), (spec, name, index, numeric, analytic)
 
 
-def run(case):
+def run(case, check=True):
     spec = case["spec"]
     # Biases are computed with as plain vectors and written back as 1 × units rows.
     params = {k: np.array(v, dtype=float).reshape(-1) if k.startswith("b") else np.array(v, dtype=float)
@@ -242,10 +252,12 @@ def run(case):
     iterations = []
     for _ in range(spec["iterations"]):
         values, grads = iterate(spec, params, X, Y)
-        gradient_check(spec, params, X, Y, grads)
+        if check:
+            gradient_check(spec, params, X, Y, grads)
         new, shown = update(spec["optimizer"], params, grads, state)
         for name, value in new.items():
-            values[name + "_new"] = value
+            if name in grads:
+                values[name + "_new"] = value
         for name, value in shown.items():
             values[name] = value.copy()
         iterations.append({name: as_rows(value) for name, value in sorted(values.items())})
@@ -270,11 +282,19 @@ def adam(lr, beta1=0.9, beta2=0.999, epsilon=1e-8, weight_decay=0.0):
             "epsilon": epsilon, "weight_decay": weight_decay}
 
 
-def layer(units, activation, bias=True, slope=None):
+def layer(units, activation, bias=True, slope=None, frozen=()):
     entry = {"units": units, "activation": activation, "bias": bias}
     if slope is not None:
         entry["negative_slope"] = slope
+    if frozen:
+        entry["frozen"] = list(frozen)
     return entry
+
+
+def trained(spec, name):
+    """Whether parameter `name` (W1, b2, …) is trained: `frozen: [weights]`/`[bias]` keep it fixed."""
+    part = "weights" if name.startswith("W") else "bias"
+    return part not in spec["layers"][int(name[1:]) - 1].get("frozen", [])
 
 
 def spec(inputs, layers, convention, loss, optimizer, reduction="mean", iterations=1):
@@ -307,8 +327,9 @@ HANDWRITTEN = [
     },
     {
         "name": "mazur",
-        "description": "Matt Mazur's step-by-step backpropagation example: 2-2-2 sigmoid, half-sse, SGD 0.5",
-        "spec": spec(2, [layer(2, "sigmoid"), layer(2, "sigmoid")], "Wx", "half-sse", sgd(0.5)),
+        "description": "Matt Mazur's step-by-step backpropagation example: 2-2-2 sigmoid, half-sse, SGD 0.5, biases fixed",
+        "spec": spec(2, [layer(2, "sigmoid", frozen=["bias"]), layer(2, "sigmoid", frozen=["bias"])], "Wx", "half-sse", sgd(0.5),
+                     iterations=2),
         "parameters": {
             "W1": [[0.15, 0.20], [0.25, 0.30]], "b1": [[0.35, 0.35]],
             "W2": [[0.40, 0.45], [0.50, 0.55]], "b2": [[0.60, 0.60]],
@@ -393,6 +414,17 @@ def check_mazur(iterations):
     assert abs(first["W2_new"][0][0] - 0.35891648) < 5e-9, first["W2_new"]
     # and the hidden weight w1 after the step, also published
     assert abs(first["W1_new"][0][0] - 0.149780716) < 5e-10, first["W1_new"]
+    # With his biases fixed, the loss after the first update: 0.29102777 (his page prints 0.291027924,
+    # computed from intermediates he rounded; exact arithmetic from the same numbers gives 0.2910277737)
+    assert abs(iterations[1]["loss"][0][0] - 0.2910277737) < 5e-11, iterations[1]["loss"]
+
+
+def check_mazur_long_run(case):
+    """Mazur: "after repeating this process 10,000 times … the error plummets to 0.0000351085"."""
+    spec = dict(case["spec"], iterations=10000)
+    losses = [it["loss"][0][0] for it in run(dict(case, spec=spec), check=False)]
+    assert abs(losses[-1] - 0.0000351085) < 5e-11, losses[-1]
+    return losses[-1]
 
 
 def check_homework2(iterations):
@@ -421,12 +453,89 @@ def check_homework1(iterations):
     assert np.allclose(first["z2"], [[0.195, -0.495, 0.465]], rtol=0, atol=1e-15)
 
 
+# --- Extremes, exactly: mpmath ------------------------------------------------
+# One-layer networks whose logits are ±40, ±800 or ±1000, where ŷ rounds to 0 or 1 in binary.
+# Every quantity is computed from the textbook definitions (−ln ŷ, −y/ŷ, ŷ − y, …) in mpmath at
+# 1,200 digits (50 would not do: 1 + e^−2000 needs 870 to differ from 1) and written as a decimal
+# string of 20 significant digits: a value beyond the double range reads as ±inf or 0 in Swift,
+# and stepgrad must then give that infinity, or a value as tiny.
+
+def exact_iteration(case):
+    from mpmath import mp, mpf, exp, log
+    mp.dps = 1200
+    spec = case["spec"]
+    (only,) = spec["layers"]
+    B, kind = len(case["input"]), spec["loss"]
+    X = [[mpf(v) for v in row] for row in case["input"]]
+    Y = [[mpf(v) for v in row] for row in case["target"]]
+    W = [[mpf(v) for v in row] for row in case["parameters"]["W1"]]
+    n = len(W)
+    c = mpf(1) / B if spec["reduction"] == "mean" else mpf(1)
+    divisor = n if kind == "binary-cross-entropy" and spec["reduction"] == "mean" else 1
+    Z = [[sum(W[j][k] * x[k] for k in range(len(x))) for j in range(n)] for x in X]
+    A, loss, dA, dZ = [], mpf(0), [], []
+    for z, y in zip(Z, Y):
+        if kind == "cross-entropy":
+            total = sum(exp(v) for v in z)
+            a = [exp(v) / total for v in z]
+            loss += c * sum(-yj * log(aj) for yj, aj in zip(y, a) if yj != 0)
+            dA.append([c * (-yj / aj) if yj != 0 else mpf(0) for yj, aj in zip(y, a)])
+            dZ.append([c * (aj * sum(y) - yj) for yj, aj in zip(y, a)])
+        else:
+            a = [1 / (1 + exp(-v)) for v in z]
+            loss += c * sum(-(yj * log(aj) + (1 - yj) * log(1 - aj)) for yj, aj in zip(y, a)) / divisor
+            dA.append([c * (aj - yj) / (aj * (1 - aj)) / divisor for yj, aj in zip(y, a)])
+            dZ.append([c * (aj - yj) / divisor for yj, aj in zip(y, a)])
+        A.append(a)
+    dW = [[sum(dZ[s][j] * X[s][k] for s in range(B)) for k in range(len(X[0]))] for j in range(n)]
+    lr = mpf(spec["optimizer"]["learning_rate"])
+    W_new = [[W[j][k] - lr * dW[j][k] for k in range(len(W[0]))] for j in range(n)]
+    text = lambda rows: [[mp.nstr(v, 20, strip_zeros=False) if v != 0 else "0" for v in row] for row in rows]
+    return {"x": text(X), "y": text(Y), "W1": text(W), "z1": text(Z), "a1": text(A), "loss": text([[loss]]),
+            "da1": text(dA), "dz1": text(dZ), "dW1": text(dW), "W1_new": text(W_new)}
+
+
+def extreme_cases():
+    rng = np.random.default_rng(20261201)
+    one_hot = lambda *rows: [list(r) for r in rows]
+    sig_z = [40.0, -40.0, 800.0, -800.0]
+    sig_y = [0.0, 0.5, 1.0]
+    columns = [(z, y) for z in sig_z for y in sig_y]
+    batch_x = rng.uniform(-1, 1, (64, 2)).round(3)
+    batch_y = rng.choice([0.0, 0.5, 1.0], (64, 3))
+    return [
+        {"name": "extreme-softmax-winning", "description": "logits ±1000, the target on the winning class",
+         "spec": spec(2, [layer(2, "softmax", bias=False)], "Wx", "cross-entropy", sgd(0.1)),
+         "parameters": {"W1": [[1000.0, 0.0], [0.0, 1000.0]]}, "input": [[1.0, -1.0]], "target": one_hot([1.0, 0.0])},
+        {"name": "extreme-softmax-losing", "description": "logits ±1000, the target on the losing class",
+         "spec": spec(2, [layer(2, "softmax", bias=False)], "Wx", "cross-entropy", sgd(0.1)),
+         "parameters": {"W1": [[1000.0, 0.0], [0.0, 1000.0]]}, "input": [[1.0, -1.0]], "target": one_hot([0.0, 1.0])},
+        {"name": "extreme-sigmoid-mean", "description": "sigmoid outputs at z = ±40 and ±800 with targets 0, 0.5 and 1, BCE mean",
+         "spec": spec(1, [layer(len(columns), "sigmoid", bias=False)], "Wx", "binary-cross-entropy", sgd(0.1)),
+         "parameters": {"W1": [[z] for z, _ in columns]}, "input": [[1.0]], "target": [[y for _, y in columns]]},
+        {"name": "extreme-sigmoid-sum", "description": "the same outputs, BCE summed",
+         "spec": spec(1, [layer(len(columns), "sigmoid", bias=False)], "Wx", "binary-cross-entropy", sgd(0.1), "sum"),
+         "parameters": {"W1": [[z] for z, _ in columns]}, "input": [[1.0]], "target": [[y for _, y in columns]]},
+        {"name": "extreme-bce-batch-64-sum", "description": "a batch of 64 through sigmoid outputs with logits up to ±900, BCE summed",
+         "spec": spec(2, [layer(3, "sigmoid", bias=False)], "Wx", "binary-cross-entropy", sgd(0.01), "sum"),
+         "parameters": {"W1": [[450.0, -450.0], [30.0, 12.5], [-600.0, 300.0]]},
+         "input": batch_x.tolist(), "target": batch_y.tolist()},
+    ]
+
+
 def main():
     FIXTURES.mkdir(parents=True, exist_ok=True)
+    EXTREMES.mkdir(parents=True, exist_ok=True)
+    for case in extreme_cases():
+        fixture = dict(case, iterations=[exact_iteration(case)])
+        path = EXTREMES / f"{case['name']}.json"
+        path.write_text(dump(fixture) + "\n")
+        print(f"{path.name}: loss {fixture['iterations'][0]['loss'][0][0]}")
     for case in HANDWRITTEN + random_cases():
         iterations = run(case)
         if case["name"] == "mazur":
             check_mazur(iterations)
+            print(f"mazur: loss of iteration 10000 {check_mazur_long_run(case):.12g}")
         if case["name"] == "homework1":
             check_homework1(iterations)
         if case["name"] == "homework2":

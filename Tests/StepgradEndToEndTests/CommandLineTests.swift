@@ -12,6 +12,15 @@ import Testing
             formula and the arithmetic a student writes on paper, so that hand-computed
             homework can be checked step by step and answer keys written without slips.
 
+            A FILE of '-' is read from standard input (not for open, which reads keys
+            there).
+
+            Environment: STEPGRAD_STATE_DIR (where sessions are saved; default
+            $XDG_STATE_HOME/stepgrad when XDG_STATE_HOME is an absolute path, else
+            ~/.local/state/stepgrad), STEPGRAD_ASSETS (the directory of the bundled
+            exercises), NO_COLOR (set and not empty: no colour), COLORTERM (truecolor or
+            24bit: exact colours), TERM (the terminal's capabilities).
+
             USAGE: stepgrad <subcommand>
 
             OPTIONS:
@@ -47,7 +56,7 @@ import Testing
             lists) and the trace with each element's expansion; NaN and infinities are
             written as the strings "NaN", "Infinity" and "-Infinity".
 
-            USAGE: stepgrad explain <scenario> [--format <format>] [--iterations <iterations>] [--decimals <decimals>] [--standalone] [--check-gradients] [--ascii]
+            USAGE: stepgrad explain <scenario> [--format <format>] [--iterations <iterations>] [--from <from>] [--decimals <decimals>] [--standalone] [--check-gradients] [--ascii]
 
             ARGUMENTS:
               <scenario>              A scenario file, or the name of a bundled exercise
@@ -59,6 +68,9 @@ import Testing
               --iterations <iterations>
                                       Training iterations to work through, each from the
                                       parameters the last one left (1-1000). (default: 1)
+              --from <from>           The first iteration to work through (1-1000000); the
+                                      ones before it are trained without being shown.
+                                      (default: 1)
               --decimals <decimals>   Decimal places of the numbers shown (0-15); JSON
                                       values are always exact. (default: 4)
               --standalone            With --format latex, write a complete document that

@@ -28,6 +28,24 @@ import Testing
         #expect((iterations[0]["gradientCheck"] as? [Any])?.count == 2)
     }
 
+    /// Mazur's figures with his biases fixed: the second iteration's loss 0.2910277737 (exact from his
+    /// numbers; Tests/Reference/reference.py), and iteration 10,000's 0.0000351085, as his page says.
+    @Test func mazurAsPublished() throws {
+        func losses(_ arguments: [String]) throws -> [(Int, Double)] {
+            let result = try StepgradProcess.run(["explain", "sigmoid-2-2-2", "--format", "json"] + arguments)
+            #expect(result.status == 0)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+            let iterations = try #require(document["iterations"] as? [[String: Any]])
+            return iterations.map { ($0["iteration"] as? Int ?? 0, $0["loss"] as? Double ?? .nan) }
+        }
+        let first = try losses(["--iterations", "2"])
+        #expect(first.map(\.0) == [1, 2])
+        #expect(String(format: "%.10f", first[1].1) == "0.2910277737")
+        let late = try losses(["--from", "10000"])
+        #expect(late.map(\.0) == [10_000])
+        #expect(String(format: "%.10f", late[0].1) == "0.0000351085")
+    }
+
     @Test func standaloneLatexAndDecimals() throws {
         let result = try StepgradProcess.run(["explain", "softmax-regression", "--format", "latex", "--standalone",
                                               "--decimals", "2"])

@@ -76,4 +76,13 @@ struct WorkBudgetTests {
             #expect(result.error.contains("--check-gradients would take about "), "\(result.error)")
         }
     }
+
+    @Test func trainingFarBeforeTheFirstWrittenIterationHasALimit() throws {
+        try withScenario(Self.scenario(samples: 500, units: 1000)) { directory in
+            let result = try StepgradProcess.run(["explain", "big.yaml", "--from", "1000000"], in: directory)
+            #expect(result.status == 2)
+            #expect(result.error.contains("training 999,999 iterations first would take about"), "\(result.error)")
+            #expect(result.error.hasSuffix("lower --from\n"))
+        }
+    }
 }

@@ -3,13 +3,19 @@ import StepgradEngine
 
 /// A case written by Tests/Reference/reference.py: the network, its numbers, and the
 /// expected value of every quantity of each iteration, computed independently in NumPy.
-struct Fixture: Decodable {
+typealias Fixture = ReferenceFixture<Double>
+
+/// An extreme case (Fixtures/Extremes), computed exactly in mpmath: each value a decimal string.
+typealias ExactFixture = ReferenceFixture<String>
+
+struct ReferenceFixture<Value: Decodable & Sendable>: Decodable {
     struct Spec: Decodable {
         struct LayerSpec: Decodable {
             var units: Int
             var activation: String
             var bias: Bool
             var negative_slope: Double?
+            var frozen: [String]?
         }
         struct OptimizerSpec: Decodable {
             var kind: String
@@ -35,10 +41,14 @@ struct Fixture: Decodable {
     var parameters: [String: [[Double]]]
     var input: [[Double]]
     var target: [[Double]]
-    /// Per iteration, every quantity by canonical name (`z1`, `dW2`, `W1_new`, `W1_m`, …).
-    var iterations: [[String: [[Double]]]]
+    /// Per iteration, every quantity by canonical name (`z1`, `dW2`, `W1_new`, `mW1`, …).
+    var iterations: [[String: [[Value]]]]
 
-    static var directory: URL { Bundle.module.resourceURL!.appendingPathComponent("Fixtures") }
+    /// Fixtures, or its Extremes folder for exact values.
+    static var directory: URL {
+        let fixtures = Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
+        return Value.self == String.self ? fixtures.appendingPathComponent("Extremes") : fixtures
+    }
 
     /// Every fixture file's name without extension, sorted.
     static var names: [String] {
@@ -46,9 +56,9 @@ struct Fixture: Decodable {
         return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    static func load(_ name: String) throws -> Fixture {
+    static func load(_ name: String) throws -> ReferenceFixture {
         let data = try Data(contentsOf: directory.appendingPathComponent(name + ".json"))
-        return try JSONDecoder().decode(Fixture.self, from: data)
+        return try JSONDecoder().decode(ReferenceFixture.self, from: data)
     }
 
     struct Invalid: Error, CustomStringConvertible { var description: String }
@@ -56,7 +66,8 @@ struct Fixture: Decodable {
     var network: Network {
         get throws {
             let layers = try spec.layers.map { entry -> Layer in
-                Layer(units: entry.units, activation: try Self.activation(entry), hasBias: entry.bias)
+                Layer(units: entry.units, activation: try Self.activation(entry), hasBias: entry.bias,
+                      frozen: Set((entry.frozen ?? []).compactMap(Layer.Part.init(rawValue:))))
             }
             guard let convention = Convention(rawValue: spec.convention), let loss = Loss(rawValue: spec.loss),
                   let reduction = Reduction(rawValue: spec.reduction) else {

@@ -31,14 +31,6 @@ import StepgradNotation
         #expect(!text.contains("from your answers z₂[1]"))
     }
 
-    /// The lines of `text` from the headline of `name` up to the next quantity's.
-    func block(_ name: String, in text: String) -> [String] {
-        let lines = text.split(separator: "\n").map(String.init)
-        guard let start = lines.firstIndex(where: { $0.dropFirst(2).hasPrefix(name + " ") }) else { return [] }
-        let end = lines[(start + 1)...].firstIndex { !$0.hasPrefix(" ") } ?? lines.count
-        return Array(lines[start..<end])
-    }
-
     @Test func theDiagnosisComesFirstThenOnlyTheElementsItDoesNotExplain() {
         let text = report.text()
         // The shortcut ŷ − y explains all three elements of dz₂: no element is listed.

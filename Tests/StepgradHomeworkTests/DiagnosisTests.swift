@@ -128,3 +128,19 @@ import StepgradScenario
         #expect(report.text().contains("No common mistake explains it"))
     }
 }
+
+/// Mistakes in the optimizer's state, on the careful student's momentum exercise (weight decay
+/// λ = 0.01, μ = 0.9): bufW2 written as dW2, without λ·W2.
+@Suite struct OptimizerStateDiagnosisTests {
+    @Test func weightDecayLeftOutOfTheMomentumBuffer() throws {
+        let directory = CarefulStudentTests.directory
+        let scenario = try ScenarioLoader.load(path: directory.appendingPathComponent("relu-softmax.momentum.yaml").path)
+        var answers = try AnswersLoader.load(path: directory.appendingPathComponent("relu-softmax.momentum.careful.answers.yaml").path,
+                                             for: scenario)
+        answers.values[Quantity.state(.buf, of: .W(2))] = answers.values[.dW(2)]
+        let report = try Checker(scenario: scenario).check(answers)
+        #expect(report.kinds("bufW2") == ["missing-weight-decay"])
+        let text = report.text()
+        #expect(text.contains("→ The weight decay is missing: the optimizer steps along dW₂ + λ·W₂, not dW₂ alone."), "\(text)")
+    }
+}

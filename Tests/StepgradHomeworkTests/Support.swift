@@ -50,3 +50,11 @@ extension CheckReport {
     func kinds(_ name: String) -> [String] { results.first { $0.quantity.name == name }?.findings.map(\.diagnosis.kind) ?? [] }
     func wrongCells(_ name: String) -> [Cell] { results.first { $0.quantity.name == name }?.wrongElements.map(\.cell) ?? [] }
 }
+
+/// The lines of a check report's `text` from the headline of `name` up to the next quantity's.
+func block(_ name: String, in text: String) -> [String] {
+    let lines = text.split(separator: "\n").map(String.init)
+    guard let start = lines.firstIndex(where: { $0.dropFirst(2).hasPrefix(name + " ") }) else { return [] }
+    let end = lines[(start + 1)...].firstIndex { !$0.hasPrefix(" ") } ?? lines.count
+    return Array(lines[start..<end])
+}

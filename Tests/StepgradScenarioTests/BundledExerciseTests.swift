@@ -73,7 +73,8 @@ import StepgradEngine
         let s = try load("sigmoid-2-2-2")
         let n = s.network
         #expect(n.loss == .halfSSE && n.optimizer == .sgd(.init(learningRate: 0.5)))
-        #expect(n.layers == [Layer(units: 2, activation: .sigmoid), Layer(units: 2, activation: .sigmoid)])
+        // As on his page, the biases are never updated.
+        #expect(n.layers == [Layer(units: 2, activation: .sigmoid, frozen: [.bias]), Layer(units: 2, activation: .sigmoid, frozen: [.bias])])
         let forward = n.forward(s.parameters, s.batch.input)
         expectClose([forward.preactivations[1][0, 0]], [0.3775], tolerance: 1e-12)
         expectClose(forward.activations[1].elements, [0.593269992, 0.596884378], tolerance: 1e-9)
@@ -82,6 +83,24 @@ import StepgradEngine
         expectClose([step.loss], [0.298371109], tolerance: 1e-9)
         expectClose(step.parameters.weights(2).elements, [0.35891648, 0.408666186, 0.511301270, 0.561370121], tolerance: 1e-8)
         expectClose(step.parameters.weights(1).elements, [0.149780716, 0.19956143, 0.24975114, 0.29950229], tolerance: 1e-8)
+        #expect(step.parameters.biases == s.parameters.biases)
+    }
+
+    /// Mazur's two later figures: the loss after the first update, 0.29102777 (his page prints
+    /// 0.291027924, from intermediates he rounded; Tests/Reference/reference.py gives 0.2910277737),
+    /// and after 10,000 iterations (9,999 updates) 0.0000351085, the figure of his page.
+    @Test func mazurLossAfterTrainingAsPublished() throws {
+        let s = try load("sigmoid-2-2-2")
+        var parameters = s.parameters, state = OptimizerState(), losses: [Double] = []
+        for _ in 1...10_000 {
+            let step = s.network.iterate(parameters, state, on: s.batch, record: false)
+            losses.append(step.loss)
+            parameters = step.parameters
+            state = step.optimizerState
+        }
+        #expect(abs(losses[1] - 0.2910277737) < 5e-11)
+        #expect(abs(losses[9_999] - 0.0000351085) < 5e-11)
+        #expect(parameters.biases == s.parameters.biases)
     }
 
     /// The NumPy run behind these figures: SplitMix64 seeded with 7, each weight

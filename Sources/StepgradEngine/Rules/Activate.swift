@@ -26,10 +26,17 @@ public struct Activate: RuleFamily {
         case .tanh: return [.call(.tanh, [zv])]
         case .softmax:
             let row = (0..<z.value.columns).map { read(z, r, $0) }
-            let top = z.value.row(r).max() ?? 0
-            let exps = z.value.row(r).map { exp($0 - top) * exp(top) }
-            return [.quotient(.call(.exp, [row[c]]), .sum(row.map { .call(.exp, [$0]) })),
-                    .quotient(.number(exps[c]), .number(exps.reduce(0, +)))]
+            let values = z.value.row(r), top = values.max() ?? 0
+            let textbook = Expression.quotient(.call(.exp, [row[c]]), .sum(row.map { .call(.exp, [$0]) }))
+            let shifted = values.map { exp($0 - top) }
+            guard values.allSatisfy({ exp($0).isNormal }) else {
+                // e^z itself overflows or vanishes: every power taken about the largest z, m, as the engine does.
+                let m = Expression.number(top)
+                return [textbook, .quotient(.call(.exp, [.difference(row[c], m)]), .sum(row.map { .call(.exp, [.difference($0, m)]) })),
+                        .quotient(.number(shifted[c]), .number(shifted.reduce(0, +)))]
+            }
+            let exps = shifted.map { $0 * exp(top) }
+            return [textbook, .quotient(.number(exps[c]), .number(exps.reduce(0, +)))]
         }
     }
 }

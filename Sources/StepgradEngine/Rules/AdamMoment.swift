@@ -21,7 +21,7 @@ public struct AdamMoment: RuleFamily {
     }
 
     static func element(previous: Double, gradient g: Double, beta: Double, order: Int) -> Double {
-        beta * previous + (1 - beta) * (order == 1 ? g : g * g)
+        PaperZero.sum(beta * previous, (1 - beta) * (order == 1 ? g : g * g))
     }
 
     func evaluated(_ context: Operation.Context) -> Matrix {

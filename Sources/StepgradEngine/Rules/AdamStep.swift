@@ -19,7 +19,7 @@ public struct AdamStep: RuleFamily {
     }
 
     static func element(_ p: Double, mhat: Double, vhat: Double, _ settings: Optimizer.Adam) -> Double {
-        p - settings.learningRate * (mhat / (vhat.squareRoot() + settings.epsilon))
+        PaperZero.sum(p, -(settings.learningRate * (mhat / (vhat.squareRoot() + settings.epsilon))))
     }
 
     func evaluated(_ context: Operation.Context) -> Matrix {

@@ -28,6 +28,10 @@ public struct Affine: RuleFamily {
         if let b {
             for s in 0..<rows { for j in 0..<units { z[s * units + j] += b[j] } }
         }
+        let transposed = convention == .wtx
+        PaperZero.snap(z, m: rows, n: units, p: inputs, bias: b, { x[$0 * inputs + $1] }) { k, j in
+            transposed ? w[k * units + j] : w[j * inputs + k]
+        }
     }
 
     func evaluated(_ context: Operation.Context) -> Matrix {

@@ -21,7 +21,7 @@ public struct BiasCorrection: RuleFamily {
     }
 
     /// 1 − βᵗ.
-    static func divisor(beta: Double, step: Int) -> Double { 1 - pow(beta, Double(step)) }
+    public static func divisor(beta: Double, step: Int) -> Double { 1 - pow(beta, Double(step)) }
 
     func evaluated(_ context: Operation.Context) -> Matrix {
         let divisor = BiasCorrection.divisor(beta: beta, step: step)

@@ -12,6 +12,7 @@ public struct BiasGradient: RuleFamily {
     static func compute(dz: UnsafePointer<Double>, into db: UnsafeMutablePointer<Double>, rows: Int, units: Int) {
         for j in 0..<units { db[j] = 0 }
         for s in 0..<rows { for j in 0..<units { db[j] += dz[s * units + j] } }
+        PaperZero.snap(db, m: 1, n: units, p: rows, { _, _ in 1 }) { s, j in dz[s * units + j] }
     }
 
     func evaluated(_ context: Operation.Context) -> Matrix {

@@ -21,7 +21,7 @@ public struct DecayedGradient: Hashable, Sendable {
         return copy
     }
 
-    static func value(_ dp: Double, _ p: Double, decay: Double) -> Double { decay == 0 ? dp : dp + decay * p }
+    static func value(_ dp: Double, _ p: Double, decay: Double) -> Double { decay == 0 ? dp : PaperZero.sum(dp, decay * p) }
 
     func value(_ i: Int) -> Double {
         DecayedGradient.value(gradient.value.elements[i], parameter?.value.elements[i] ?? 0, decay: decay)

@@ -24,6 +24,10 @@ public struct InputGradient: RuleFamily {
         } else {
             Kernel.multiply(dz, transposeOf: w, into: da, m: rows, p: above, n: units)
         }
+        let transposed = convention == .wtx
+        PaperZero.snap(da, m: rows, n: units, p: above, { dz[$0 * above + $1] }) { j, i in
+            transposed ? w[i * above + j] : w[j * units + i]
+        }
     }
 
     func evaluated(_ context: Operation.Context) -> Matrix {

@@ -76,7 +76,7 @@ public struct LossGradient: RuleFamily {
                 return [context.batchMean(.negation(.product([y, .sum(terms)])), reduction)]
             case .binaryCrossEntropy:
                 let body = Expression.difference(.product([.difference(.number(1), y), .sum([.number(1), .call(.exp, [zc])])]),
-                                                 .product([y, .sum([.number(1), .call(.exp, [.negation(zc)])])]))
+                                                 .product([y, .sum([.number(1), .call(.exp, [zc.negated])])]))
                 return [context.batchMean(averaged(body), reduction)]
             default: break
             }

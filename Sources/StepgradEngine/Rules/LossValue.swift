@@ -86,7 +86,7 @@ public struct LossValue: RuleFamily {
             if let z = logits, Extremes.nearZeroOrOne(p.value, y.value, row: s) {
                 let terms: [Expression] = outputs.map { j in
                     let yv = read(y, s, j), zv = read(z, s, j)
-                    return .sum([.product([yv, .call(.ln, [.sum([.number(1), .call(.exp, [.negation(zv)])])])]),
+                    return .sum([.product([yv, .call(.ln, [.sum([.number(1), .call(.exp, [zv.negated])])])]),
                                  .product([.difference(.number(1), yv), .call(.ln, [.sum([.number(1), .call(.exp, [zv])])])])])
                 }
                 return averaged(.sum(terms))

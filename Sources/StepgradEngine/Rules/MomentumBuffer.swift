@@ -18,7 +18,7 @@ public struct MomentumBuffer: RuleFamily {
     }
 
     static func element(previous: Double?, gradient g: Double, momentum: Double) -> Double {
-        previous.map { momentum * $0 + g } ?? g
+        previous.map { PaperZero.sum(momentum * $0, g) } ?? g
     }
 
     func evaluated(_ context: Operation.Context) -> Matrix {

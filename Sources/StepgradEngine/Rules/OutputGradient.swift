@@ -88,7 +88,7 @@ public struct OutputGradient: RuleFamily {
             } else {
                 let y = read(target, r, c), zc = read(z, r, c)
                 let body = Expression.difference(.product([.difference(.number(1), y), .call(.sigmoid, [zc])]),
-                                                 .product([y, .call(.sigmoid, [.negation(zc)])]))
+                                                 .product([y, .call(.sigmoid, [zc.negated])]))
                 return [context.batchMean(divisor == 1 ? body : .quotient(body, .number(divisor)), reduction)]
             }
         }

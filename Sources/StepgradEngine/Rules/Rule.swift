@@ -105,4 +105,10 @@ final class CellReader {
 extension Expression {
     /// A single term as itself, several as their sum.
     static func total(_ terms: [Expression]) -> Expression { terms.count == 1 ? terms[0] : .sum(terms) }
+
+    /// −e, with a number's sign flipped rather than written `−(−800)`.
+    var negated: Expression {
+        if case .number(let v) = self { return .number(-v) }
+        return .negation(self)
+    }
 }

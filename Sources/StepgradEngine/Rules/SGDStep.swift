@@ -34,7 +34,7 @@ public struct SGDStep: RuleFamily {
         return SGDStep(settings, parameter: transform(parameter), direction: direction)
     }
 
-    static func element(_ p: Double, step: Double, learningRate: Double) -> Double { p - learningRate * step }
+    static func element(_ p: Double, step: Double, learningRate: Double) -> Double { PaperZero.sum(p, -(learningRate * step)) }
 
     func evaluated(_ context: Operation.Context) -> Matrix {
         let p = parameter.value

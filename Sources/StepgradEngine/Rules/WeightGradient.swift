@@ -20,8 +20,10 @@ public struct WeightGradient: RuleFamily {
                         rows: Int, inputs: Int, units: Int, convention: Convention) {
         if convention == .wx {
             Kernel.multiply(transposeOf: dz, input, into: dW, m: units, p: rows, n: inputs)
+            PaperZero.snap(dW, m: units, n: inputs, p: rows, { j, s in dz[s * units + j] }) { s, k in input[s * inputs + k] }
         } else {
             Kernel.multiply(transposeOf: input, dz, into: dW, m: inputs, p: rows, n: units)
+            PaperZero.snap(dW, m: inputs, n: units, p: rows, { k, s in input[s * inputs + k] }) { s, j in dz[s * units + j] }
         }
     }
 

@@ -48,3 +48,21 @@ extension Colour {
         return dr * dr + dg * dg + db * db
     }
 }
+
+extension Style {
+    /// This style as a terminal of `depth` shows it: colours quantised as the backends send them,
+    /// none at all in mono.
+    public func shown(at depth: ColourDepth) -> Style {
+        func shown(_ colour: Colour?) -> Colour? {
+            guard let colour else { return nil }
+            switch depth {
+            case .mono: return nil
+            case .ansi8: return Colour.ansi[colour.ansiIndex(count: 8)]
+            case .ansi16: return Colour.ansi[colour.ansiIndex(count: 16)]
+            case .palette256: return Colour(palette256: colour.palette256Index)
+            case .trueColour: return colour
+            }
+        }
+        return Style(foreground: shown(foreground), background: shown(background), attributes: attributes)
+    }
+}

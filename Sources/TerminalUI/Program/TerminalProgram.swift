@@ -9,7 +9,7 @@ import Observation
 /// whose results come back as `Message`s. Key and mouse input, resizes, signals and messages all
 /// arrive in one stream, so the main actor is never blocked waiting for any one of them.
 @MainActor
-public protocol TerminalProgram: AnyObject {
+public protocol TerminalProgram: AnyObject, SendableMetatype {
     /// What the program's own commands report back (`Never` for a program without any).
     associatedtype Message: Sendable = Never
 

@@ -1,0 +1,54 @@
+/// Zero on paper is zero. A sum whose exact decimal value is 0 — `0.1·1 + 0.2·1 + (−0.3)` —
+/// comes out of binary arithmetic as a residue of a few ulps (5.55e−17), and then relu′ of it is 1
+/// where a student, rightly, writes 0. So a sum whose magnitude is at most `ulps` units in the last
+/// place of the sum of its terms' magnitudes is taken to be exactly 0: a value that small is within
+/// the rounding of the sum itself, so no digit of it means anything.
+///
+/// Every sum of the engine follows the rule: the products and bias sums of z, da, dW and db, and
+/// the two-term sums of the updates.
+enum PaperZero {
+    /// How far from 0, in ulps of Σ|terms|, a sum still counts as 0.
+    static let ulps = 4.0
+
+    /// `sum`, or 0 when it is a rounding residue of terms whose magnitudes add up to `magnitude`.
+    @inline(__always)
+    static func snapped(_ sum: Double, magnitude: Double) -> Double {
+        abs(sum) <= ulps * magnitude.ulp ? 0 : sum
+    }
+
+    /// a + b under the rule.
+    @inline(__always)
+    static func sum(_ a: Double, _ b: Double) -> Double { snapped(a + b, magnitude: abs(a) + abs(b)) }
+
+    /// The rule for each element of `c (m×n) = Σₖ a(i,k)·b(k,j) + bias[j]`, already computed.
+    /// A cheap bound on Σ|terms| (row sums of |a| times column maxima of |b|) passes over almost
+    /// every element; only those that could be residues have their terms' magnitudes added up.
+    static func snap(_ c: UnsafeMutablePointer<Double>, m: Int, n: Int, p: Int, bias: UnsafePointer<Double>? = nil,
+                     _ a: (Int, Int) -> Double, _ b: (Int, Int) -> Double) {
+        guard m > 0, n > 0 else { return }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: m + n) { scratch in
+            let rowSums = scratch.baseAddress!, columnMaxima = rowSums + m
+            for i in 0..<m {
+                var total = 0.0
+                for k in 0..<p { total += abs(a(i, k)) }
+                rowSums[i] = total
+            }
+            for j in 0..<n {
+                var largest = 0.0
+                for k in 0..<p { largest = max(largest, abs(b(k, j))) }
+                columnMaxima[j] = largest
+            }
+            for i in 0..<m {
+                for j in 0..<n {
+                    let value = c[i * n + j], biasMagnitude = bias.map { abs($0[j]) } ?? 0
+                    // Σ|terms| ≤ bound, and ulp grows with magnitude: past this, not a residue.
+                    let bound = rowSums[i] * columnMaxima[j] + biasMagnitude
+                    guard value != 0, abs(value) <= ulps * bound.ulp else { continue }
+                    var magnitude = biasMagnitude
+                    for k in 0..<p { magnitude += abs(a(i, k) * b(k, j)) }
+                    c[i * n + j] = snapped(value, magnitude: magnitude)
+                }
+            }
+        }
+    }
+}
