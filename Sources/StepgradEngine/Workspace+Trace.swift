@@ -42,13 +42,13 @@ extension Workspace {
 
         let lossFunction = network.loss, reduction = network.reduction
         let prediction = the(.a, L), target = Operand(.y, batch.target), logits = network.isFused ? the(.z, L) : nil
-        add(.loss, nil, .loss, .loss(LossValue(lossFunction, reduction, prediction: prediction, target: target, logits: logits)),
+        add(.loss, nil, .loss, .loss(LossValue(loss: lossFunction, reduction: reduction, prediction: prediction, target: target, logits: logits)),
             Matrix(rows: 1, columns: 1, repeating: loss))
-        add(.backward, L, .da(L), .lossGradient(LossGradient(lossFunction, reduction, prediction: prediction, target: target, logits: logits)),
+        add(.backward, L, .da(L), .lossGradient(LossGradient(loss: lossFunction, reduction: reduction, prediction: prediction, target: target, logits: logits)),
             values[.da, L])
         if network.isFused {
             add(.backward, L, .dz(L),
-                .fusedOutputGradient(OutputGradient(lossFunction, reduction, prediction: prediction, target: target, logits: logits)),
+                .fusedOutputGradient(OutputGradient(loss: lossFunction, reduction: reduction, prediction: prediction, target: target, logits: logits)),
                 values[.dz, L], remarks: shortcutRemarks(batch.target))
         } else {
             add(.backward, L, .dz(L), .activationGradient(ActivationGradient(network.layer(L).activation, da: the(.da, L), z: the(.z, L),

@@ -51,8 +51,10 @@ extension Finding {
                 + "\(style.format(momentum))·g + g adds a buffer that did not exist yet."
 
         case .missingBiasCorrection(let divisor):
-            let moment = Quantity.state(step.kind == .mhat ? .m : .v, of: step.parameter)
-            return "The bias correction is missing\(upstream): \(s(step)) = \(s(moment))/(1 − βᵗ) = \(s(moment))/\(style.format(divisor)), "
+            let first = step.kind == .mhat
+            let moment = Quantity.state(first ? .m : .v, of: step.parameter)
+            return "The bias correction is missing\(upstream): \(s(step)) = \(s(moment))/(1 − \(first ? "β₁" : "β₂")ᵗ) = "
+                + "\(s(moment))/\(style.format(divisor)), "
                 + "not \(s(moment)) itself."
 
         case .slip(let cell, let misreads):

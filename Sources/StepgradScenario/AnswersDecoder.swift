@@ -27,15 +27,27 @@ enum AnswersDecoder {
         case .adam: [.m, .v, .mhat, .vhat]
         }
         for l in 1...network.depth {
-            var parameters = [Quantity.W(l)]
-            all += [.z(l), .a(l), .da(l), .dz(l), .dW(l), .W_new(l)]
-            if network.layer(l).hasBias {
-                all += [.db(l), .b_new(l)]
-                parameters.append(.b(l))
+            let layer = network.layer(l)
+            all += [.z(l), .a(l), .da(l), .dz(l)]
+            // A frozen parameter has no gradient, no update and no optimizer state.
+            if !layer.frozen.contains(.weights) {
+                all += [.dW(l), .W_new(l)] + state.map { Quantity.state($0, of: .W(l)) }
             }
-            for p in parameters { all += state.map { Quantity.state($0, of: p) } }
+            if layer.hasBias && !layer.frozen.contains(.bias) {
+                all += [.db(l), .b_new(l)] + state.map { Quantity.state($0, of: .b(l)) }
+            }
         }
         return all.sorted()
+    }
+
+    /// The parameter whose gradient, update or optimizer state `quantity` is.
+    private static func part(of quantity: Quantity) -> Layer.Part? {
+        switch quantity.kind {
+        case .dW, .W_new: .weights
+        case .db, .b_new: .bias
+        case _ where quantity.kind.isOptimizerState: quantity.ofBias ? .bias : .weights
+        default: nil
+        }
     }
 
     private static func quantity(_ name: String, at position: Position, in network: Network,
@@ -54,8 +66,12 @@ enum AnswersDecoder {
                                 + "like z1, a1, loss, dW1 or W1_new", at: position)
         }
         guard known.contains(quantity) else {
-            if let layer = quantity.layer, [.db, .b_new].contains(quantity.kind) || quantity.kind.isOptimizerState && quantity.ofBias {
+            if let layer = quantity.layer, part(of: quantity) == .bias && !network.layer(layer).hasBias {
                 throw ScenarioError("layer \(layer) has no bias, so there is no \(name)", at: position)
+            }
+            if let layer = quantity.layer, let part = part(of: quantity), network.layer(layer).frozen.contains(part) {
+                throw ScenarioError("layer \(layer)'s \(part.rawValue) \(part == .bias ? "is" : "are") frozen, so there is no \(name)",
+                                    at: position)
             }
             if quantity.kind.isOptimizerState {
                 let kept = quantity.kind == .buf ? "momentum buffers (sgd with momentum)" : "moments (adam)"

@@ -62,7 +62,7 @@ struct Equation {
             pieces = m(p, vector) + [.text("− \(rate)·" + (decay ? "(" : ""))] + m(step, vector)
                 + (decay ? [.text("+ λ·\(p.symbol(outputLayer: L)))")] : []) + [.text("=")] + m(result, vector)
         case .momentum, .moment, .biasCorrection, .adam:
-            let vector = Self.isVectorLike(op.operands[0].quantity)
+            let vector = Self.isVectorLike(op.quantity)
             pieces = op.operands.enumerated().flatMap { i, operand in
                 (i == 0 ? [] : [Piece.text(",")]) + m(operand, vector)
             } + [.text("→")] + m(result, vector)

@@ -64,6 +64,16 @@ EXERCISES = {
         mistake=("dz2", "missing-activation-derivative"),
         # A slipped digit in the forward pass: 0.393 written as 0.443.
         early_mistake=("z1", "slip")),
+    # Sigmoid units at z = 1.16 and 2.14, where 1/(1 + e^−z) from e^−z rounded to 3 decimals lands
+    # more than half a unit from σ(z): 1/(1 + 0.313) = 0.7616 → 0.762 against σ(1.16) = 0.761333.
+    "sigmoid-e": dict(
+        title="Sigmoid 2-2-1 at z = 1.16 and 2.14",
+        x=[1.0, 0.5], y=[1.0],
+        layers=[dict(act="sigmoid", W=[[0.9, 0.52], [1.9, 0.48]], b=[0.0, 0.0]),
+                dict(act="sigmoid", W=[[0.5, -0.3]], b=[0.1])],
+        loss="half-sse",
+        mistake=("dz2", "missing-activation-derivative"),
+        early_mistake=("z1", "slip")),
     # A tanh hidden layer and a softmax output with cross-entropy.
     "tanh-softmax": dict(
         title="Tanh 3-3-2 with a softmax output",

@@ -6,17 +6,17 @@ import StepgradScenario
 
 /// Answer files written by Tests/Reference/careful_student.py the way a careful student works: 3
 /// decimals at each step, carrying on from the rounded values, e^z rounded on the way, under SGD,
-/// momentum (with weight decay) and Adam; once without a mistake and once with a mistake after
-/// which the student carries on from their own values. The script (NumPy, independent of
+/// momentum (with weight decay) and Adam; without a mistake and with a mistake after which the
+/// student carries on from their own values. The script (NumPy, independent of
 /// stepgrad) also says what a fair marker concludes for each value: the mistake is wrong; a later
 /// value more than 0.01 from exact can only earn follow-through; any other value earns the mark.
 ///
 /// Each fair-marking rule has files that a checker without it gets wrong (checked against the
-/// checker before issue 10): e^z inside tanh, every `tanh-*` file (a₁); follow-through with the
-/// rounding of the student's own numbers, `tanh-sigmoid.*.early-mistake` (the loss from a slipped ŷ);
-/// follow-through under momentum and Adam, `*.momentum.*mistake` and `*.adam.*mistake` (the updates),
-/// through the student's own buffers in `*.state-mistake` and `*.own-state-mistake`; the diagnosis
-/// first, every planted mistake.
+/// checker before issue 10): e^−z inside σ, every `sigmoid-e.*` file (a₁); e^z inside tanh, every
+/// `tanh-*` file (a₁); follow-through with the rounding of the student's own numbers,
+/// `tanh-sigmoid.*.early-mistake` (the loss from a slipped ŷ); follow-through under momentum and
+/// Adam, `*.momentum.*mistake` and `*.adam.*mistake` (the updates), through the student's own
+/// buffers in `*.state-mistake` and `*.own-state-mistake`; the diagnosis first, every planted mistake.
 @Suite struct CarefulStudentTests {
     struct Expectation: Decodable {
         var exercise: String

@@ -143,4 +143,15 @@ import StepgradScenario
         let text = report.text()
         #expect(text.contains("→ The weight decay is missing: the optimizer steps along dW₂ + λ·W₂, not dW₂ alone."), "\(text)")
     }
+
+    @Test func adamsBiasCorrectionForgotten() throws {
+        let directory = CarefulStudentTests.directory
+        let scenario = try ScenarioLoader.load(path: directory.appendingPathComponent("tanh-softmax.adam.yaml").path)
+        let answers = try AnswersLoader.load(path: directory.appendingPathComponent("tanh-softmax.adam.own-state-mistake.answers.yaml").path,
+                                             for: scenario)
+        let report = try Checker(scenario: scenario).check(answers)
+        #expect(report.kinds("mhatW2") == ["no-bias-correction"])
+        #expect(report.verdict("W2_new") == .carriedForward)
+        #expect(report.text().contains("→ The bias correction is missing: m̂(W₂) = m(W₂)/(1 − β₁ᵗ) = m(W₂)/0.1, not m(W₂) itself."))
+    }
 }

@@ -128,3 +128,49 @@ import StepgradEngine
         #expect(error?.description == "hw.yaml:16:3: unknown quantity 'los'; did you mean 'loss'?")
     }
 }
+
+/// The optimizer's state may be answered, laid out like its parameter; what an exercise does not
+/// compute (no momentum, a frozen bias, a value carried in) is refused with the reason.
+@Suite struct OptimizerStateAnswersTests {
+    static func scenario(optimizer: String, frozen: String = "[]") throws -> Scenario {
+        try ScenarioLoader.parse("""
+            input: [0.05, 0.10]
+            target: [0.99]
+            layers:
+              - {units: 2, activation: sigmoid, weights: [[0.15, 0.20], [0.25, 0.30]], bias: [0.35, 0.35], frozen: \(frozen)}
+              - {units: 1, activation: sigmoid, weights: [[0.40, 0.45]], bias: [0.60]}
+            loss: half-sse
+            optimizer: \(optimizer)
+            """, path: "ex.yaml")
+    }
+
+    func refusal(_ text: String, _ scenario: Scenario) -> String {
+        do {
+            _ = try AnswersLoader.parse(text, path: "a.yaml", for: scenario)
+            return "accepted"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func stateIsLaidOutLikeItsParameter() throws {
+        let adam = try Self.scenario(optimizer: "{name: adam}")
+        let answers = try AnswersLoader.parse("mW1: [[0.1, 0.2], [0.3, 0.4]]\nvhatb2: [0.001]\n", path: "a.yaml", for: adam)
+        #expect(answers.values[Quantity.state(.m, of: .W(1))]?.rows == [[0.1, 0.2], [0.3, 0.4]])
+        #expect(answers.values[Quantity.state(.vhat, of: .b(2))]?.decimals == [[3]])
+        #expect(refusal("mW1: [0.1, 0.2]\n", adam).contains("'mW1' is 1×2, but mW1 is 2×2"))
+        let momentum = try Self.scenario(optimizer: "{name: sgd, momentum: 0.9}")
+        #expect(refusal("bufb1: [0.1, 0.2]\n", momentum) == "accepted")
+        #expect(refusal("mW1: [[0.1, 0.2], [0.3, 0.4]]\n", momentum).contains("mW1 is not computed: its optimizer keeps no moments (adam)"))
+        #expect(refusal("bufW1_prev: [[0.1, 0.2], [0.3, 0.4]]\n", momentum).contains("bufW1_prev is given by the scenario"))
+        let plain = try Self.scenario(optimizer: "{name: sgd}")
+        #expect(refusal("bufW1: [[0.1, 0.2], [0.3, 0.4]]\n", plain).contains("its optimizer keeps no momentum buffers"))
+    }
+
+    @Test func aFrozenParameterHasNoGradientUpdateOrState() throws {
+        let frozen = try Self.scenario(optimizer: "{name: sgd, momentum: 0.9}", frozen: "[bias]")
+        #expect(refusal("bufb1: [0.1, 0.2]\n", frozen).contains("layer 1's bias is frozen, so there is no bufb1"))
+        #expect(refusal("b1_new: [0.1, 0.2]\n", frozen).contains("layer 1's bias is frozen, so there is no b1_new"))
+        #expect(refusal("db2: [0.1]\n", frozen) == "accepted")
+    }
+}

@@ -2,28 +2,13 @@ import Foundation
 
 /// ∂L/∂ŷ, elementwise, with the batch reduction's factor. After softmax or sigmoid it is taken
 /// from the logits: −yⱼ/ŷⱼ = −yⱼ·Σₖ e^(zₖ − zⱼ), and (ŷ − y)/(ŷ(1 − ŷ)) = (1 − y)(1 + e^z) − y(1 + e^−z).
-public struct LossGradient: RuleFamily {
+public struct LossGradient: LossFamily {
     public var loss: Loss
     public var reduction: Reduction
     public var prediction: Operand
     public var target: Operand
     /// z of the output layer, for cross-entropy and binary cross-entropy.
     public var logits: Operand?
-
-    public init(_ loss: Loss, _ reduction: Reduction, prediction: Operand, target: Operand, logits: Operand? = nil) {
-        self.loss = loss
-        self.reduction = reduction
-        self.prediction = prediction
-        self.target = target
-        self.logits = logits
-    }
-
-    var operands: [Operand] { [prediction, target] + (logits.map { [$0] } ?? []) }
-
-    func replacingOperands(_ transform: (Operand) -> Operand) -> LossGradient {
-        let p = transform(prediction)
-        return LossGradient(loss, reduction, prediction: p, target: transform(target), logits: logits.consistent(with: p, was: prediction, transform))
-    }
 
     /// `dŷ (rows × columns)` on raw buffers; the engine's only ∂L/∂ŷ arithmetic.
     static func compute(_ loss: Loss, _ reduction: Reduction, prediction p: UnsafePointer<Double>, logits z: UnsafePointer<Double>?,
@@ -53,16 +38,7 @@ public struct LossGradient: RuleFamily {
     }
 
     func evaluated(_ context: Operation.Context) -> Matrix {
-        let p = prediction.value
-        return Matrix.computed(rows: p.rows, columns: p.columns) { d in
-            p.withPointer { pp in
-                target.value.withPointer { yp in
-                    Matrix.withOptionalPointer(logits?.value) { zp in
-                        LossGradient.compute(loss, reduction, prediction: pp, logits: zp, target: yp, into: d, rows: p.rows, columns: p.columns)
-                    }
-                }
-            }
-        }
+        elementwise { LossGradient.compute(loss, reduction, prediction: $0, logits: $1, target: $2, into: $3, rows: $4, columns: $5) }
     }
 
     func expansion(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellReader) -> [Expression] {

@@ -1,27 +1,12 @@
 /// L: the loss of each sample ℓ(ŷ, y), reduced over the batch. Cross-entropy after softmax and
 /// binary cross-entropy after sigmoid are computed from the logits, exact where ŷ rounds to 0 or 1.
-public struct LossValue: RuleFamily {
+public struct LossValue: LossFamily {
     public var loss: Loss
     public var reduction: Reduction
     public var prediction: Operand
     public var target: Operand
     /// z of the output layer, for cross-entropy and binary cross-entropy.
     public var logits: Operand?
-
-    public init(_ loss: Loss, _ reduction: Reduction, prediction: Operand, target: Operand, logits: Operand? = nil) {
-        self.loss = loss
-        self.reduction = reduction
-        self.prediction = prediction
-        self.target = target
-        self.logits = logits
-    }
-
-    var operands: [Operand] { [prediction, target] + (logits.map { [$0] } ?? []) }
-
-    func replacingOperands(_ transform: (Operand) -> Operand) -> LossValue {
-        let p = transform(prediction)
-        return LossValue(loss, reduction, prediction: p, target: transform(target), logits: logits.consistent(with: p, was: prediction, transform))
-    }
 
     /// The reduced loss of `rows × columns` outputs; the engine's only loss arithmetic.
     static func compute(_ loss: Loss, _ reduction: Reduction, prediction p: UnsafePointer<Double>, logits z: UnsafePointer<Double>?,
@@ -105,15 +90,6 @@ public struct LossValue: RuleFamily {
             default: return .sum(squares)
             }
         }
-    }
-}
-
-extension Optional<Operand> {
-    /// The logits kept only while the prediction is the one they give: with a student's ŷ substituted
-    /// the rule computes from ŷ, as the student does on paper.
-    func consistent(with newPrediction: Operand, was oldPrediction: Operand, _ transform: (Operand) -> Operand) -> Operand? {
-        guard let logits = self, newPrediction.value == oldPrediction.value else { return nil }
-        return transform(logits)
     }
 }
 

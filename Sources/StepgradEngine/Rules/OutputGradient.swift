@@ -6,28 +6,13 @@ import Foundation
 /// Where ŷ is near 1 the difference ŷ − y cancels, so the forms used are in the logits and never
 /// subtract nearly equal numbers: for the largest logit m, ŷₘ·Σy − yₘ = (Σ_{k≠m} yₖ − yₘ·S)/(1 + S)
 /// with S = Σ_{k≠m} e^(zₖ − m); for sigmoid, ŷ − y = (1 − y)·σ(z) − y·σ(−z).
-public struct OutputGradient: RuleFamily {
+public struct OutputGradient: LossFamily {
     public var loss: Loss
     public var reduction: Reduction
     public var prediction: Operand
     public var target: Operand
     /// z of the output layer.
     public var logits: Operand?
-
-    public init(_ loss: Loss, _ reduction: Reduction, prediction: Operand, target: Operand, logits: Operand? = nil) {
-        self.loss = loss
-        self.reduction = reduction
-        self.prediction = prediction
-        self.target = target
-        self.logits = logits
-    }
-
-    var operands: [Operand] { [prediction, target] + (logits.map { [$0] } ?? []) }
-
-    func replacingOperands(_ transform: (Operand) -> Operand) -> OutputGradient {
-        let p = transform(prediction)
-        return OutputGradient(loss, reduction, prediction: p, target: transform(target), logits: logits.consistent(with: p, was: prediction, transform))
-    }
 
     /// `dz (rows × columns)` on raw buffers; the engine's only fused output gradient.
     static func compute(_ loss: Loss, _ reduction: Reduction, prediction p: UnsafePointer<Double>, logits z: UnsafePointer<Double>?,
@@ -61,16 +46,7 @@ public struct OutputGradient: RuleFamily {
     }
 
     func evaluated(_ context: Operation.Context) -> Matrix {
-        let p = prediction.value
-        return Matrix.computed(rows: p.rows, columns: p.columns) { d in
-            p.withPointer { pp in
-                target.value.withPointer { yp in
-                    Matrix.withOptionalPointer(logits?.value) { zp in
-                        OutputGradient.compute(loss, reduction, prediction: pp, logits: zp, target: yp, into: d, rows: p.rows, columns: p.columns)
-                    }
-                }
-            }
-        }
+        elementwise { OutputGradient.compute(loss, reduction, prediction: $0, logits: $1, target: $2, into: $3, rows: $4, columns: $5) }
     }
 
     func expansion(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellReader) -> [Expression] {
