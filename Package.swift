@@ -10,6 +10,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", exact: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Layer 1: the engine. Pure value types; no files, no terminals.
@@ -33,10 +36,18 @@ let package = Package(
         // The only place ncurses is seen.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "StepgradTerminal", dependencies: ["CNcurses", "TerminalUI"]),
+        // Lecturing over SSH: viewers of a session, each at their own size and colour depth.
+        .target(name: "StepgradServe", dependencies: [
+            "TerminalUI", "StepgradSession", "StepgradUI",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSH", package: "swift-nio-ssh"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The command line.
         .executableTarget(name: "stepgrad", dependencies: [
             "StepgradEngine", "StepgradNotation", "StepgradScenario", "StepgradRender", "StepgradHomework",
-            "StepgradSession", "TerminalUI", "StepgradUI", "StepgradTerminal",
+            "StepgradSession", "TerminalUI", "StepgradUI", "StepgradTerminal", "StepgradServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer over the loaders (see Fuzz/run); built normally, it replays inputs given as files.
@@ -54,6 +65,7 @@ let package = Package(
         // Test helpers shared by the test targets that draw grids.
         .target(name: "TerminalUITesting", dependencies: ["TerminalUI"], path: "Tests/TerminalUITesting"),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
+        .testTarget(name: "StepgradServeTests", dependencies: ["StepgradServe", "TerminalUI"]),
         .testTarget(name: "StepgradUITests", dependencies: ["StepgradUI", "TerminalUI", "TerminalUITesting"]),
         // A tiny full-screen program for the terminal end-to-end tests; not part of the product.
         .executableTarget(name: "terminal-demo", dependencies: ["StepgradTerminal", "TerminalUI", "StepgradUI"],

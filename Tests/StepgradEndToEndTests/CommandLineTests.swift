@@ -29,6 +29,7 @@ import Testing
 
             SUBCOMMANDS:
               open (default)          Step through a network's training full-screen.
+              serve                   Lecture over SSH: students follow on their terminals.
               explain                 Write out training iterations as a worked solution.
               examples                List the bundled exercises.
               check                   Judge hand-computed answers as a fair marker does.

@@ -64,4 +64,38 @@ import Testing
         let fine = network.iterate(parameters, OptimizerState(), on: Batch(input: Matrix([[0, 0]]), target: Matrix([[0.1]])))
         #expect(fine.firstNonFinite == nil)
     }
+
+    /// The worked lines never print ∞ or NaN on the way to a finite result (no `NaN/NaN = 0`):
+    /// where e^z or 1 − ŷ would, they are written in the logits.
+    @Test(arguments: ExactFixture.names)
+    func linesStayFiniteOnTheWayToAFiniteValue(_ name: String) throws {
+        let fixture = try ExactFixture.load(name)
+        let trace = try fixture.network.iterate(fixture.initialParameters, OptimizerState(), on: fixture.batch).trace
+        for op in trace.operations {
+            for element in op.elements where element.value.isFinite {
+                let finite = element.steps.flatMap(Self.numbers).allSatisfy { $0.isFinite }
+                #expect(finite, "\(name) \(op.quantity.name)[\(element.cell.row),\(element.cell.column)]")
+            }
+        }
+    }
+
+    /// With the target on the losing class: L = ln(e^1000 + e^−1000) − (−1000) = 2000.
+    @Test func theLossOfALosingClassIsWrittenInTheLogits() throws {
+        let fixture = try ExactFixture.load("extreme-softmax-losing")
+        let trace = try fixture.network.iterate(fixture.initialParameters, OptimizerState(), on: fixture.batch).trace
+        let loss = try #require(trace.operation(producing: .loss)?.element(at: Cell(0, 0)))
+        let stable = StepgradEngine.Expression.difference(
+            .call(.ln, [.sum([.call(.exp, [.number(1000)]), .call(.exp, [.number(-1000)])])]), .number(-1000))
+        #expect(loss.steps.first == stable)
+        #expect(loss.value == 2000)
+    }
+
+    static func numbers(_ e: StepgradEngine.Expression) -> [Double] {
+        switch e {
+        case .number(let v): [v]
+        case .sum(let terms), .product(let terms), .call(_, let terms): terms.flatMap(numbers)
+        case .difference(let a, let b), .quotient(let a, let b): numbers(a) + numbers(b)
+        case .negation(let a), .square(let a): numbers(a)
+        }
+    }
 }

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import StepgradScenario
+import StepgradServe
+import StepgradSession
+import StepgradTerminal
+import StepgradUI
+import TerminalUI
+
+/// `stepgrad serve`: the lecturer steps through a scenario here while students follow over SSH.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lecture over SSH: students follow on their terminals.",
+        discussion: """
+            This terminal shows the full `open` screen and drives the session. Students run \
+            `ssh -p PORT ANYNAME@HOST` and see the same step and highlights, drawn at their own \
+            terminal's size and colours; nothing they type changes your session (q leaves). \
+            The host key is made on first run and kept in the state folder; its fingerprint is \
+            printed at the start, for students to check.
+            """)
+
+    @Argument(help: ArgumentHelp("A scenario file or the name of a bundled exercise.", valueName: "file|example"))
+    var scenario: String?
+
+    @Option(help: "The port to listen on.")
+    var port = 2222
+
+    @Option(help: "The address to listen on (0.0.0.0 for every network).")
+    var listen = "127.0.0.1"
+
+    @Option(help: ArgumentHelp("A class code students must give as their SSH password.", valueName: "word"))
+    var code: String?
+
+    @Option(help: "Decimals of the numbers shown (0 to 15).")
+    var decimals = 4
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
+        guard (0...15).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 15, not \(decimals).") }
+        if let code, code.isEmpty { throw ValidationError("--code must not be empty.") }
+    }
+
+    func run() async throws {
+        let path = try scenario.map(Exercises.resolve) ?? Exercises.all.first?.path
+            ?? { throw ScenarioError(message: "no bundled exercises were found (set STEPGRAD_ASSETS to stepgrad's Assets directory)") }()
+        let loaded = try ScenarioLoader.load(path: path)
+        let keyPath = StateFile.directory() + "/host_ed25519"
+        let hostKey: HostKey
+        do { hostKey = try HostKey.loadOrCreate(at: keyPath) } catch let error as ServeError {
+            throw ValidationError(error.description)
+        }
+        let outcome = try await lecture(loaded, hostKey: hostKey)
+        guard outcome == .quit else { throw ExitCode(outcome.exitStatus) }
+    }
+
+    @MainActor private func lecture(_ scenario: Scenario, hostKey: HostKey) async throws -> TerminalOutcome {
+        let runner: TerminalRunner
+        do { runner = try TerminalRunner() } catch let error as TerminalError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+        let session = TrainingSession(scenario: scenario, loader: ScenarioLoader.load(path:))
+        let classroom = Classroom(session: session, decimals: decimals)
+        let server: ClassServer
+        do {
+            server = try await ClassServer.start(host: listen, port: port, hostKey: hostKey, code: code, classroom: classroom)
+        } catch let error as ServeError {
+            throw ValidationError(error.description)
+        }
+        let announcement = "stepgrad: serving on \(listen) port \(server.port); host key \(hostKey.fingerprint)\n"
+        FileHandle.standardError.write(Data(announcement.utf8))
+        let capabilities = runner.capabilities
+        let theme = ScreenOptions.defaultTheme(presenting: false, depth: capabilities.colourDepth,
+                                               environment: ProcessInfo.processInfo.environment)
+        let screen = SessionScreen(session: session, options: ScreenOptions(theme: theme, capabilities: capabilities,
+                                                                            decimals: decimals))
+        screen.notify("Students: ssh -p \(server.port) ANYNAME@HOST   host key \(hostKey.fingerprint)")
+        let outcome = try await runner.run(LecturerConsole(screen: screen, classroom: classroom))
+        await server.stop()
+        screen.saveForExit()
+        FileHandle.standardError.write(Data(announcement.utf8))
+        if let message = screen.closingMessage { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        return outcome
+    }
+}
