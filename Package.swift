@@ -19,6 +19,8 @@ let package = Package(
         .target(name: "StepgradEngine"),
         // How the engine's values and expression trees are written: numbers, Unicode, LaTeX, English notes.
         .target(name: "StepgradNotation", dependencies: ["StepgradEngine"]),
+        // Data to learn from: generated 2-D sets, CSV files, train/test splits. No files of its own but the CSV read.
+        .target(name: "StepgradData", dependencies: ["StepgradEngine"]),
         // Layer 2: scenario files, bundled exercises, answers (YAML/JSON in, engine values out).
         .target(name: "StepgradScenario", dependencies: ["StepgradEngine", "Yams"]),
         // Headless renderers of a trace: text, Markdown, LaTeX, JSON.
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "StepgradEngineTests", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StepgradNotationTests", dependencies: ["StepgradNotation", "StepgradEngine"]),
+        .testTarget(name: "StepgradDataTests", dependencies: ["StepgradData", "StepgradEngine"]),
         .testTarget(name: "StepgradScenarioTests", dependencies: ["StepgradScenario"]),
         .testTarget(name: "StepgradRenderTests", dependencies: ["StepgradRender"]),
         .testTarget(name: "StepgradHomeworkTests", dependencies: ["StepgradHomework"], resources: [.copy("Fixtures")]),

@@ -1,5 +1,6 @@
 import StepgradEngine
 import StepgradNotation
+import StepgradSession
 import TerminalUI
 
 /// The current step in symbols and in numbers: the formula of its operation, then the arithmetic
@@ -20,14 +21,38 @@ struct FormulaView {
     func wantedHeight(width: Int) -> Int {
         guard let activity = scene.activity else { return 4 }
         let operations = activity.operations.map { scene.trace.operations[$0] }
-        let notes = Set(operations.flatMap(\.notes)).map { TextFit.wrap("Note: " + $0, width: width).count }.reduce(0, +)
-        let formulas = min(TextFit.pack(operations.map { look.text($0.formula.unicode) }, width: width).count, 2)
         let elements: Int
         if activity.isSingleElement, let op = operations.last, let cell = scene.step?.changed.last?.cell {
             elements = TextFit.wrap(equation(op, cell), width: width).count
         } else {
             elements = activity.operations.count == 1 ? activity.endElement - activity.firstElement : activity.endElement
         }
+        return height(operations, elements: elements, width: width)
+    }
+
+    /// The most any step of the iteration would like at `granularity`, so that the panels keep
+    /// their size from step to step. Element by element, each operation's first element stands for
+    /// all of its elements (they are sums of as many terms): expanding them all would cost more than a frame.
+    func steadyHeight(width: Int, granularity: Granularity) -> Int {
+        let operations = scene.trace.operations
+        switch granularity {
+        case .element:
+            return operations.map { op in
+                height([op], elements: op.elementCount > 0 ? TextFit.wrap(equation(op, op.cell(at: 0)), width: width).count : 0,
+                       width: width)
+            }.max() ?? 4
+        case .operation:
+            return operations.map { height([$0], elements: $0.elementCount, width: width) }.max() ?? 4
+        case .phase:
+            return Dictionary(grouping: operations, by: \.phase).values.map { ops in
+                height(ops, elements: ops.map(\.elementCount).reduce(0, +), width: width)
+            }.max() ?? 4
+        }
+    }
+
+    private func height(_ operations: [Operation], elements: Int, width: Int) -> Int {
+        let notes = Set(operations.flatMap(\.notes)).map { TextFit.wrap("Note: " + $0, width: width).count }.reduce(0, +)
+        let formulas = min(TextFit.pack(operations.map { look.text($0.formula.unicode) }, width: width).count, 2)
         return formulas + min(elements, 12) + notes + 2
     }
 

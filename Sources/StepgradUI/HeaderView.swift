@@ -82,7 +82,7 @@ struct HeaderView {
         let wrong = known.filter { $0.verdict == .wrong }.count
         let text = known.isEmpty ? "answers: \(answers.report.results.count) to check"
             : wrong > 0 ? "answers: \(wrong) of \(known.count) wrong" : "answers: \(known.count) right"
-        return (text, look[.statusBar].patched(with: look[wrong > 0 ? .error : .success]))
+        return (text, look.legible(look[.statusBar].patched(with: look[wrong > 0 ? .error : .success])))
     }
 
     private var speedText: String { NumberStyle(decimals: 2).format(session.speed) }

@@ -15,13 +15,17 @@ struct Look {
     /// Presentation mode: fewer, larger panels.
     var presenting: Bool
 
-    subscript(role: Role) -> Style { theme[role] }
+    /// The role's style, legible at the terminal's colour depth.
+    subscript(role: Role) -> Style { theme.style(role, depth: depth) }
 
     /// Whether colour alone cannot carry a heatmap's magnitude, so cells need marker characters.
     var needsHeatMarkers: Bool { theme.heatmap.hues == nil || !depth.showsMagnitudeInColour }
 
+    /// A style made of several roles' parts, legible at the terminal's colour depth.
+    func legible(_ style: Style) -> Style { theme.legible(style, depth: depth) }
+
     func heatStyle(_ level: HeatLevel) -> Style {
-        theme[.text].patched(with: theme.heatmap.style(for: level, depth: depth))
+        self[.text].patched(with: theme.heatmap.style(for: level, depth: depth))
     }
 
     func text(_ string: String) -> String { glyphs.text(string) }

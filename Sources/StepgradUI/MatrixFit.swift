@@ -30,8 +30,8 @@ struct MatrixFit: Hashable {
             && visibleRows == source.rows && visibleColumns == source.columns
     }
 
-    /// The widest cell numbers may take before colour alone is preferred.
-    static let widestNumberCell = 10
+    /// A guess at a cell with a number, before measuring.
+    static let typicalNumberCell = 9
     /// Matrices with more values than this are not measured for numbers: they never fit anyway.
     static let measuredLimit = 4096
 
@@ -52,7 +52,7 @@ struct MatrixFit: Hashable {
         }
         if look.showsNumbers, rows <= room.height, columns * 3 <= room.width, rows * columns <= measuredLimit {
             let width = numberWidth(source, rows: 0..<rows, columns: 0..<columns, look: look) - (compact ? 1 : 0)
-            if width <= widestNumberCell, columns * width <= room.width {
+            if columns * width <= room.width {
                 var fit = MatrixFit(cellWidth: width, cellHeight: 1, showsNumbers: true, padding: compact ? 0 : 1,
                                     visibleRows: rows, visibleColumns: columns)
                 if cellHeight > 1 && rows * cellHeight <= room.height {
@@ -93,12 +93,12 @@ struct MatrixFit: Hashable {
         var fit = MatrixFit(cellWidth: look.needsHeatMarkers ? 3 : 2, cellHeight: 1, showsNumbers: false,
                             padding: look.needsHeatMarkers ? 1 : 0, visibleRows: rows, visibleColumns: 0)
         if look.showsNumbers {
-            // Measure the values a window of the widest cells would show, then widen to them.
-            let guess = min(source.columns, max(room.width / widestNumberCell, 1))
+            // Measure the values a window of cells of a typical width would show, then widen to them.
+            let guess = min(source.columns, max(room.width / typicalNumberCell, 1))
             let (firstRow, firstColumn) = origin(source, rows: rows, columns: guess, around: anchor)
             let width = numberWidth(source, rows: firstRow..<(firstRow + rows),
                                     columns: firstColumn..<(firstColumn + guess), look: look)
-            if width <= widestNumberCell && width <= room.width {
+            if width <= room.width {
                 fit.cellWidth = width
                 fit.showsNumbers = true
                 fit.padding = 1

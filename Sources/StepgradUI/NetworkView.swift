@@ -22,9 +22,12 @@ struct NetworkView {
     var scene: Scene { context.scene }
 
     /// Forward values until the loss is known, gradients from the backward pass on.
-    var groups: [Group] {
+    var groups: [Group] { groups(backward: isBackward) }
+
+    private var isBackward: Bool { scene.phase == .backward || scene.phase == .update }
+
+    func groups(backward: Bool) -> [Group] {
         let L = scene.outputLayer
-        let backward = scene.phase == .backward || scene.phase == .update
         let network = (1...max(L, 1)).map { l -> Group in
             let pair: [Quantity] = backward ? [.dz(l), .da(l)] : [.z(l), .a(l)]
             let activation = scene.trace.operation(producing: .a(l)).map { op -> String in
@@ -47,9 +50,9 @@ struct NetworkView {
         return min(max(context.sample, 0), max(scene.batch - 1, 0))
     }
 
-    private func sources() -> [[MatrixSource]] {
+    private func sources(backward: Bool? = nil) -> [[MatrixSource]] {
         let sample = self.sample, L = scene.outputLayer
-        return groups.map { group in
+        return groups(backward: backward ?? isBackward).map { group in
             group.columns.compactMap { column in
                 MatrixSource(column.quantity, label: Equation.label(column.quantity, transposed: true, outputLayer: L),
                              scene: scene, transposed: true, columns: sample..<(sample + 1))
@@ -57,15 +60,21 @@ struct NetworkView {
         }
     }
 
-    /// The size the panel would like: every unit of every column with its number, borders and names included.
+    /// The size the panel would like, forward or backward, whichever is larger, so that it keeps
+    /// its size across the phases: every unit of every column with its number, borders and names included.
     func wantedSize() -> Size {
-        let all = sources()
-        let tallest = all.joined().map(\.rows).max() ?? 0
-        let fits = fits(all, room: Size(width: MatrixFit.widestNumberCell, height: max(tallest, 1)))
-        // Cells may be three rows high and two columns wider (up to seven and six presenting).
-        let widening = (context.look.presenting ? 6 : 2) * all.joined().count
-        return Size(width: totalWidth(all, fits) + widening + 2, height: tallest + 4)
+        [false, true].map { backward -> Size in
+            let all = sources(backward: backward)
+            let tallest = all.joined().map(\.rows).max() ?? 0
+            let fits = fits(all, room: Size(width: Self.unbounded, height: max(tallest, 1)))
+            // Cells may be three rows high and two columns wider (up to seven and six presenting).
+            let widening = (context.look.presenting ? 6 : 2) * all.joined().count
+            return Size(width: totalWidth(all, fits) + widening + 2, height: tallest + 4)
+        }.reduce(Size(width: 0, height: 0)) { Size(width: max($0.width, $1.width), height: max($0.height, $1.height)) }
     }
+
+    /// Room wide enough for any number.
+    private static let unbounded = 1 << 12
 
     func draw(in rect: Rect, into grid: inout Grid, hits: inout HitMap) {
         let all = sources()
@@ -78,13 +87,17 @@ struct NetworkView {
         let withFooter = inner.height >= tallest + 2 || inner.height >= 12
         let roomHeight = inner.height - (withFooter ? 2 : 1)
         // Columns as wide as their numbers (as tall as the room allows) when all fit, closer
-        // together when not, else an equal share each.
-        let natural = Size(width: MatrixFit.widestNumberCell + 4, height: roomHeight)
+        // together when not, else an equal share each. The cells' height is chosen so that the
+        // other phase's columns would fit as well: the panel does not change its cells between
+        // forward and backward.
+        let natural = Size(width: Self.unbounded, height: roomHeight)
+        let other = sources(backward: !isBackward)
         var fits: [[MatrixFit]]?
         search: for height in MatrixFit.heights(rows: tallest, room: roomHeight, presenting: context.look.presenting) {
             for compact in [false, true] {
                 let candidate = self.fits(all, room: natural, cellHeight: height, compact: compact)
-                if totalWidth(all, candidate) <= inner.width {
+                if totalWidth(all, candidate) <= inner.width,
+                   totalWidth(other, self.fits(other, room: natural, cellHeight: height, compact: compact)) <= inner.width {
                     fits = candidate
                     break search
                 }

@@ -35,14 +35,38 @@ struct OperationView {
         return equation + [.text(" "), .matrix(yours)]
     }
 
-    /// The height the panel would like: the tallest matrix, its name and scale, borders.
-    func wantedHeight() -> Int {
-        guard let op = scene.operation else { return 4 }
-        let tallest = items(op).map { item -> Int in
-            if case .matrix(let source) = item { return source.rows }
-            return 1
-        }.max() ?? 1
-        return tallest + 4
+    /// The size the panel would like for the largest operation of the iteration, so that it keeps
+    /// its size from step to step: every matrix with its numbers, its name and scale, borders.
+    func steadySize() -> Size {
+        scene.trace.operations.map(wantedSize).reduce(Size(width: 0, height: 0)) { $0.union($1) }
+    }
+
+    /// What `op` needs: each matrix with its numbers, at least one blank between them, one row a value.
+    func wantedSize(_ op: Operation) -> Size {
+        let items = self.items(op)
+        let sources = Self.sources(items)
+        let tallest = sources.map(\.rows).max() ?? 1
+        let room = Size(width: Self.unbounded, height: tallest)
+        let matrices = sources.map { width($0, fit($0, room: room, compact: true)) }.reduce(0, +)
+        return Size(width: matrices + Self.textWidth(items) + 4, height: tallest + 4)
+    }
+
+    /// Room wide enough for any number.
+    private static let unbounded = 1 << 12
+
+    private static func sources(_ items: [Item]) -> [MatrixSource] {
+        items.compactMap { item -> MatrixSource? in
+            if case .matrix(let source) = item { return source }
+            return nil
+        }
+    }
+
+    /// The columns the equation's signs take, `padding` blanks around each.
+    private static func textWidth(_ items: [Item], padding: Int = 2) -> Int {
+        items.map { item -> Int in
+            if case .text(let text) = item { return text.count + padding }
+            return 0
+        }.reduce(0, +)
     }
 
     func draw(in rect: Rect, into grid: inout Grid, hits: inout HitMap) {
@@ -58,23 +82,16 @@ struct OperationView {
             drawZoomed(source, in: inner, into: &grid, hits: &hits)
             return
         }
-        let sources = items.compactMap { item -> MatrixSource? in
-            if case .matrix(let source) = item { return source }
-            return nil
-        }
+        let sources = Self.sources(items)
         let tallest = sources.map(\.rows).max() ?? 1
         // The legend goes when it would squeeze the values; an overview has room for it anyway.
         let withLegend = inner.height >= tallest + 2 || inner.height >= 10
         let room = Size(width: inner.width, height: inner.height - (withLegend ? 2 : 1))
-        let textWidth = items.map { item -> Int in
-            if case .text(let text) = item { return text.count + 2 }
-            return 0
-        }.reduce(0, +)
-        let available = max(inner.width - textWidth, 0)
         let result = sources.firstIndex { $0.quantity == op.quantity } ?? sources.count - 1
-        let fits = self.fits(sources, room: Size(width: available, height: room.height), keeping: result)
+        let (fits, textPadding) = self.fits(sources, room: room, textWidth: { Self.textWidth(items, padding: $0) },
+                                            keeping: result)
         let widths = zip(sources, fits).map(width)
-        let total = widths.reduce(0, +) + textWidth
+        let total = widths.reduce(0, +) + Self.textWidth(items, padding: textPadding)
         var x = inner.x + max((inner.width - total) / 2, 0)
         // Everything centres on the middle row of the tallest matrix, as an equation is written.
         let tallestDrawn = fits.map(\.size.height).max() ?? 1
@@ -83,8 +100,8 @@ struct OperationView {
         for item in items {
             switch item {
             case .text(let text):
-                grid.write(text, x: x + 1, y: middle, style: context.look[.text], clip: inner)
-                x += text.count + 2
+                grid.write(text, x: x + textPadding / 2, y: middle, style: context.look[.text], clip: inner)
+                x += text.count + textPadding
             case .matrix(let source):
                 let fit = fits[m], width = widths[m]
                 let top = max(middle - fit.size.height / 2, inner.y + 1)
@@ -100,17 +117,23 @@ struct OperationView {
     }
 
     /// Every matrix with its numbers (as tall as the room allows) when all fit side by side,
-    /// closer together when not; failing that, the largest operands give way first, to colour
-    /// alone or an overview, so that the others and the result keep their numbers.
-    private func fits(_ sources: [MatrixSource], room: Size, keeping result: Int) -> [MatrixFit] {
+    /// closer together when not, the signs between them without blanks as a last resort; failing
+    /// that, the largest operands give way first, to colour alone or an overview, so that the
+    /// others and the result keep their numbers. Returns the fits and the blanks around each sign.
+    private func fits(_ sources: [MatrixSource], room: Size, textWidth: (Int) -> Int,
+                      keeping result: Int) -> ([MatrixFit], Int) {
         let tallest = sources.map(\.rows).max() ?? 1
+        func total(_ fits: [MatrixFit]) -> Int { zip(sources, fits).map(width).reduce(0, +) }
         for height in MatrixFit.heights(rows: tallest, room: room.height, presenting: context.look.presenting) {
             for compact in [false, true] {
                 let fits = sources.map { fit($0, room: room, cellHeight: height, compact: compact) }
-                if zip(sources, fits).map(width).reduce(0, +) <= room.width { return fits }
+                if total(fits) + textWidth(2) <= room.width { return (fits, 2) }
             }
         }
-        var fits = sources.map { fit($0, room: room, compact: true) }
+        let tight = sources.map { fit($0, room: room, compact: true) }
+        if total(tight) + textWidth(0) <= room.width { return (tight, 0) }
+        let available = max(room.width - textWidth(2), 0)
+        var fits = sources.map { fit($0, room: Size(width: available, height: room.height), compact: true) }
         // The largest operands give way first; the result, what the step computes, keeps its numbers longest.
         let operands = sources.indices.filter { $0 != result }.sorted {
             (sources[$0].rows * sources[$0].columns, width(sources[$0], fits[$0]))
@@ -118,11 +141,11 @@ struct OperationView {
         }
         for i in operands + [result] where sources.indices.contains(i) {
             let others = zip(sources, fits).enumerated().filter { $0.offset != i }.map { width($0.element.0, $0.element.1) }
-            let spare = room.width - others.reduce(0, +)
+            let spare = available - others.reduce(0, +)
             guard width(sources[i], fits[i]) > spare else { break }
             fits[i] = fit(sources[i], room: Size(width: max(spare, 2), height: room.height), compact: true)
         }
-        return fits
+        return (fits, 2)
     }
 
     private func fit(_ source: MatrixSource, room: Size, cellHeight: Int = 1, compact: Bool = false) -> MatrixFit {
@@ -157,10 +180,20 @@ struct OperationView {
         } else {
             parts = ["scale:"] + shown.map { source, _ in source.label + " " + range(context.scales.scale(for: source)) }
         }
-        let overviews = shown.filter { !$0.1.showsAll($0.0) }.map { "\($0.0.label) \($0.0.rows)×\($0.0.columns)" }
-        if !overviews.isEmpty { parts.append("· overview of " + overviews.joined(separator: ", ")) }
-        grid.write(look.text(parts.joined(separator: "  ")), x: line.x, y: line.y, style: look[.dim], clip: line,
-                   ellipsis: look.glyphs.base.ellipsis)
+        let overviews = shown.filter { $0.1.isAggregated }.map { "\($0.0.label) \($0.0.rows)×\($0.0.columns)" }
+        if !overviews.isEmpty { parts.append("· overview (largest |value| per cell) of " + overviews.joined(separator: ", ")) }
+        let scale = look.text(parts.joined(separator: "  "))
+        grid.write(scale, x: line.x, y: line.y, style: look[.dim], clip: line, ellipsis: look.glyphs.base.ellipsis)
+        // What the colours mean, at the right when there is room: sign and zero, then the names of
+        // what the step read and wrote as they are lit.
+        let key: [(String, Style)] = [(" − ", look.heatStyle(.negative(1))), (" 0 ", look.heatStyle(.zero)),
+                                      (" + ", look.heatStyle(.positive(1))), ("  ", look[.dim]),
+                                      ("read", context.labelStyle(reading: true)), (" ", look[.dim]),
+                                      ("written", context.labelStyle(reading: false))]
+        let keyWidth = key.map(\.0.count).reduce(0, +)
+        guard scale.count + 3 + keyWidth <= line.width else { return }
+        var x = line.maxX - keyWidth
+        for (text, style) in key { x = grid.write(look.text(text), x: x, y: line.y, style: style, clip: line) }
     }
 
     /// `±0.9`: the magnitude drawn at full colour, or `0` when nothing is known yet.

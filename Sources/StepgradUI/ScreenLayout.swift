@@ -1,15 +1,16 @@
 import TerminalUI
 
-/// Where each panel goes: two header lines, the network and the operation (side by side when the
-/// screen is wide, stacked when not), the formula below them and the key bar at the bottom.
+/// Where each panel goes: two header lines, the network and the operation (side by side when both
+/// fit beside each other with their numbers, stacked when not), the formula below them and the key
+/// bar at the bottom.
 ///
-/// The formula gets the lines it needs first (at least a few); the network and the operation
-/// share the rest, in proportion to what they want. Rows to spare, beyond what the formula and
-/// the outline of the iteration need, let the panels grow so that cells can be three rows high
-/// (up to seven when presenting): a small network on a large screen is drawn large rather than leaving
-/// rows empty. When rows are short, panels lose their optional lines (names under layers, the
-/// colour legend) before any value. Presenting drops the network unless the screen is large
-/// and gives the formula more room.
+/// The operation being computed is served first: it gets the rows it wants (what the tallest
+/// operation of the iteration wants, so that it keeps its size from step to step), then the
+/// formula its smallest useful height, then the network what is left up to its want (less the
+/// names under its layers, and the operation less its scale line, while the formula is shorter
+/// than five lines); rows to spare go to the formula up to its want, then let the panels' cells grow
+/// three rows high (up to seven when presenting), and what remains goes to the formula. Presenting drops the network
+/// unless the screen is large enough for it beside the operation, and gives the formula more room.
 struct ScreenLayout {
     var header: Rect
     var network: Rect?
@@ -20,58 +21,79 @@ struct ScreenLayout {
     var keyBar: Rect
 
     /// What the content would like, borders included.
-    struct Wants {
+    struct Wants: Equatable {
         var network: Size
-        var operationHeight: Int
+        var operation: Size
         var formulaHeight: Int
-        /// Lines of the network and the operation that may go when rows are short.
-        var optionalLines = 1
         var outlineHeight = 0
+
+        /// Each want the larger of the two, so that panels only grow while stepping.
+        func union(_ other: Wants) -> Wants {
+            Wants(network: network.union(other.network), operation: operation.union(other.operation),
+                  formulaHeight: max(formulaHeight, other.formulaHeight), outlineHeight: max(outlineHeight, other.outlineHeight))
+        }
     }
 
     static let headerHeight = 2
-    /// Width from which the network and the operation sit side by side.
-    static let sideBySideWidth = 120
     static let smallestFormula = 5
+    /// Below this (five lines of text) the formula is short, and the other panels give it their optional lines.
+    static let comfortableFormula = 7
+    /// The smallest network panel worth drawing: its frame, names and a row of (aggregated) units.
+    static let smallestNetwork = 4
 
     init(area: Rect, presenting: Bool, wants: Wants) {
         let rows = area.split(rows: [.fixed(Self.headerHeight), .fill, .fixed(1)])
         header = rows[0]
         keyBar = rows[2]
         let body = rows[1]
-        let showsNetwork = !presenting || (body.height >= 40 && body.width >= 150)
-        let sideBySide = showsNetwork && body.width >= Self.sideBySideWidth
+        let besideFits = wants.network.width + wants.operation.width <= body.width
+        // Presenting, the network stays only when the screen is large and it fits beside the operation.
+        let showsNetwork = !presenting || (body.height >= 40 && besideFits)
+        let sideBySide = showsNetwork && besideFits
         // Rows of values (beyond each panel's four of frame, names and legend) can grow this many times.
         let growth = presenting ? 7 : 3
-        let panels: Int, grown: Int
-        if !showsNetwork {
-            panels = wants.operationHeight
-            grown = (wants.operationHeight - 4) * growth + 4
-        } else if sideBySide {
-            panels = max(wants.network.height, wants.operationHeight)
-            grown = (panels - 4) * growth + 4
-        } else {
-            panels = wants.network.height + wants.operationHeight
-            grown = (panels - 8) * growth + 8
-        }
-        let shortened = panels - wants.optionalLines * (sideBySide || !showsNetwork ? 1 : 2)
-        let topHeight: Int
+        func grown(_ height: Int) -> Int { max(height - 4, 0) * growth + 4 }
+
+        var operationHeight: Int, networkHeight: Int
+        let formulaHeight: Int
         if presenting {
-            // The formula double-spaced, up to half the screen; the operation takes the rest.
-            let formulaHeight = min(max(2 * wants.formulaHeight - 2, 7), body.height / 2)
-            topHeight = max(min(body.height - formulaHeight, grown), 0)
+            // The formula double-spaced, up to half the screen; the operation (beside the network) takes the rest.
+            formulaHeight = min(max(2 * wants.formulaHeight - 2, 7), body.height / 2)
+            operationHeight = max(min(body.height - formulaHeight, grown(wants.operation.height)), 0)
+            networkHeight = 0
         } else {
-            var formulaHeight = max(Self.smallestFormula, min(wants.formulaHeight, body.height - panels))
-            if formulaHeight < wants.formulaHeight {
-                formulaHeight = max(Self.smallestFormula, min(wants.formulaHeight, body.height - shortened))
+            let smallestNetwork = showsNetwork && !sideBySide ? Self.smallestNetwork : 0
+            operationHeight = max(min(wants.operation.height, body.height - Self.smallestFormula - smallestNetwork), 0)
+            if sideBySide { operationHeight = max(operationHeight, min(wants.network.height, body.height - Self.smallestFormula)) }
+            networkHeight = sideBySide ? 0 : max(min(wants.network.height, body.height - operationHeight - Self.smallestFormula), 0)
+            let below = max(wants.formulaHeight, sideBySide ? wants.outlineHeight : 0, Self.smallestFormula)
+            var spare = body.height - operationHeight - networkHeight - below
+            // Cells three rows high need the room for all their rows: a panel grows all the way or not at all.
+            for panel in [0, 1] where spare > 0 {
+                let current = panel == 0 ? operationHeight : networkHeight
+                let want = panel == 0 ? (sideBySide ? max(wants.operation.height, wants.network.height) : wants.operation.height)
+                    : wants.network.height
+                guard panel == 0 || (showsNetwork && !sideBySide), current >= want else { continue }
+                let more = grown(want) - current
+                if more > 0 && more <= spare {
+                    if panel == 0 { operationHeight += more } else { networkHeight += more }
+                    spare -= more
+                }
             }
-            let below = max(formulaHeight, wants.formulaHeight, sideBySide ? wants.outlineHeight : 0)
-            topHeight = max(min(body.height - formulaHeight, max(panels, min(grown, body.height - below))), 0)
+            // Short of rows, the network gives up the names of its activations to the formula, then
+            // the operation its scale line (which `?` explains too).
+            let shortFormula = min(wants.formulaHeight, Self.comfortableFormula)
+            if networkHeight == wants.network.height && body.height - operationHeight - networkHeight < shortFormula {
+                networkHeight -= 1
+            }
+            if operationHeight == wants.operation.height && body.height - operationHeight - networkHeight < shortFormula {
+                operationHeight -= 1
+            }
+            formulaHeight = body.height - operationHeight - networkHeight
         }
-        let parts = body.split(rows: [.fixed(topHeight), .fill])
-        let top = parts[0]
-        formula = parts[1]
-        if !presenting && formula.height >= min(wants.outlineHeight, 12) && formula.width >= Self.sideBySideWidth {
+        let parts = body.split(rows: [.fixed(networkHeight), .fixed(operationHeight), .fixed(formulaHeight)])
+        formula = parts[2]
+        if !presenting && formula.height >= min(wants.outlineHeight, 12) && formula.width >= 120 {
             let columns = formula.split(columns: [.fill, .fixed(min(44, formula.width * 3 / 10))])
             formula = columns[0]
             outline = columns[1]
@@ -79,31 +101,19 @@ struct ScreenLayout {
 
         if !showsNetwork {
             network = nil
-            operation = top
+            operation = parts[1]
         } else if sideBySide {
-            let networkWidth = min(max(wants.network.width, 24), body.width * 45 / 100)
-            let columns = top.split(columns: [.fixed(networkWidth), .fill])
+            let columns = parts[1].split(columns: [.fixed(max(wants.network.width, 24)), .fill])
             network = columns[0]
             operation = columns[1]
         } else {
-            // Room to spare is shared in proportion to the wants. Short of that, each keeps its
-            // values and the legend goes before the names under the layers; shorter still, each
-            // gets at most half unless the other needs less.
-            let networkHeight: Int
-            let essentials = shortened
-            if top.height >= panels {
-                networkHeight = top.height * wants.network.height / max(panels, 1)
-            } else if top.height >= essentials {
-                let operationHeight = wants.operationHeight - wants.optionalLines + min(top.height - essentials, wants.optionalLines)
-                networkHeight = top.height - operationHeight
-            } else {
-                let half = top.height / 2
-                networkHeight = wants.operationHeight < half ? top.height - wants.operationHeight
-                    : min(wants.network.height, half)
-            }
-            let split = top.split(rows: [.fixed(networkHeight), .fill])
-            network = split[0]
-            operation = split[1]
+            network = parts[0]
+            operation = parts[1]
         }
     }
+}
+
+extension Size {
+    /// The smallest size holding both.
+    func union(_ other: Size) -> Size { Size(width: max(width, other.width), height: max(height, other.height)) }
 }

@@ -36,7 +36,7 @@ public final class SessionScreen: TerminalProgram {
     /// Bumped whenever the iteration's numbers may change in place (reload), to refresh caches.
     var generation = 0
     private var formulaCache: (key: FormulaKey, lines: [StyledLine])?
-    private var formulaWantCache: (key: FormulaKey, height: Int)?
+    private var wantsCache: (key: WantsKey, iteration: Int, sample: Int, wants: ScreenLayout.Wants)?
     private let equations = EquationTexts()
     /// The scenario's answers judged, for the generation of the scenario they were judged with.
     private var answerCache: (generation: Int, check: Result<AnswerCheck, AnswerError>?)?
@@ -95,9 +95,7 @@ public final class SessionScreen: TerminalProgram {
         equations.use(EquationTexts.Key(iteration: session.iteration, generation: generation))
         let formula = FormulaView(scene: scene, look: look, iteration: session.iteration, equations: equations)
         let outline = OutlineView(context: context, iteration: session.iteration)
-        let wants = ScreenLayout.Wants(network: network.wantedSize(), operationHeight: operation.wantedHeight(),
-                                       formulaHeight: formulaWant(formula, look, width: grid.width - 4),
-                                       outlineHeight: outline.wantedHeight)
+        let wants = steadyWants(network: network, operation: operation, formula: formula, outline: outline, size: grid.size)
         let layout = ScreenLayout(area: grid.area, presenting: presenting, wants: wants)
         var hits = HitMap()
         HeaderView(context: context, session: session).draw(in: layout.header, into: &grid)
@@ -155,14 +153,30 @@ public final class SessionScreen: TerminalProgram {
         return lines
     }
 
-    /// The formula panel's wanted height, kept likewise.
-    private func formulaWant(_ formula: FormulaView, _ look: Look, width: Int) -> Int {
-        let key = FormulaKey(iteration: session.iteration, cursor: session.cursor, granularity: session.granularity,
-                             size: Size(width: width, height: 0), generation: generation, unicode: look.glyphs.unicode)
-        if let cache = formulaWantCache, cache.key == key { return cache.height }
-        let height = formula.wantedHeight(width: width)
-        formulaWantCache = (key, height)
-        return height
+    private struct WantsKey: Hashable {
+        var size: Size
+        var granularity: Granularity
+        var generation: Int
+        var showsNumbers: Bool
+        var unicode: Bool
+    }
+
+    /// What the panels want over the whole iteration (every operation, both phases of the network,
+    /// the longest formula), and over the iterations seen before at this size: panels keep their
+    /// size while stepping, and grow only when an iteration's numbers need more room.
+    private func steadyWants(network: NetworkView, operation: OperationView, formula: FormulaView, outline: OutlineView,
+                             size: Size) -> ScreenLayout.Wants {
+        let key = WantsKey(size: size, granularity: session.granularity, generation: generation, showsNumbers: showsNumbers,
+                           unicode: numbers.glyphs.unicode)
+        if let cache = wantsCache, cache.key == key, cache.iteration == session.iteration, cache.sample == network.sample {
+            return cache.wants
+        }
+        var wants = ScreenLayout.Wants(network: network.wantedSize(), operation: operation.steadySize(),
+                                       formulaHeight: formula.steadyHeight(width: size.width - 4, granularity: session.granularity),
+                                       outlineHeight: outline.wantedHeight)
+        if let cache = wantsCache, cache.key == key { wants = wants.union(cache.wants) }
+        wantsCache = (key, session.iteration, network.sample, wants)
+        return wants
     }
 
     private struct HistoryKey: Hashable {

@@ -8,7 +8,8 @@ extension Theme {
     public static let dark = Theme(
         name: "dark",
         heatmap: HeatmapPalette(hues: .init(neutral: Colour(44, 44, 44), positive: Colour(49, 130, 229),
-                                            negative: Colour(236, 112, 20), nan: Colour(215, 0, 215)))
+                                            negative: Colour(236, 112, 20), nan: Colour(215, 0, 215))),
+        terminal: (Colour(229, 229, 229), Colour(16, 16, 16))
     ) { role in
         switch role {
         case .text: .plain
@@ -34,7 +35,8 @@ extension Theme {
     public static let light = Theme(
         name: "light",
         heatmap: HeatmapPalette(hues: .init(neutral: Colour(238, 238, 238), positive: Colour(33, 102, 172),
-                                            negative: Colour(179, 88, 6), nan: Colour(175, 0, 175)))
+                                            negative: Colour(179, 88, 6), nan: Colour(175, 0, 175))),
+        terminal: (.black, .white)
     ) { role in
         switch role {
         case .text: .plain
@@ -60,7 +62,8 @@ extension Theme {
     public static let highContrast = Theme(
         name: "high-contrast",
         heatmap: HeatmapPalette(hues: .init(neutral: Colour(0, 0, 0), positive: Colour(0, 160, 255),
-                                            negative: Colour(255, 140, 0), nan: Colour(255, 0, 255)))
+                                            negative: Colour(255, 140, 0), nan: Colour(255, 0, 255))),
+        terminal: (.white, .black)
     ) { role in
         let black = Colour.black
         return switch role {
@@ -86,7 +89,7 @@ extension Theme {
 
     /// For NO_COLOR and colourless terminals: attributes only. Signs come from the text itself and
     /// heatmap magnitude from `Glyphs.heatMarker`.
-    public static let mono = Theme(name: "mono", heatmap: .monochrome) { role in
+    public static let mono = Theme(name: "mono", heatmap: .monochrome, terminal: (Colour(229, 229, 229), Colour(16, 16, 16))) { role in
         switch role {
         case .text, .border, .positive, .negative, .success: .plain
         case .dim: Style(attributes: .dim)

@@ -19,13 +19,13 @@ struct ViewContext {
     let answers: AnswerCheck?
 
     /// Draws `source` with its marks and scale, and records it for clicks and the arrow keys. A
-    /// student's wrong answers are marked on their own values where those are drawn (beside the
-    /// result of the operation), else on the units of the network.
+    /// student's wrong answers are marked on their own values (beside the result of the
+    /// operation), never on the true ones.
     func draw(_ source: MatrixSource, fit: MatrixFit, panel: Panel, x: Int, y: Int, clip: Rect,
               into grid: inout Grid, hits: inout HitMap) {
         let view = MatrixView(source: source, fit: fit, scale: scales.scale(for: source),
                               marks: CellMarks(source.quantity, scene: scene, selection: selection,
-                                               answers: source.isStudents || panel == .network ? answers : nil))
+                                               answers: source.isStudents ? answers : nil))
         view.draw(into: &grid, x: x, y: y, look: look, clip: clip)
         hits.add(panel, x: x, y: y, source: source, fit: fit)
     }
@@ -49,9 +49,14 @@ struct ViewContext {
     /// flow of a step shows whatever its size.
     func labelStyle(for q: Quantity) -> Style {
         guard let activity = scene.activity else { return look[.title] }
-        if activity.changes(q) { return look[.title].patched(with: look[.changed]) }
-        if activity.readsAll(q) || activity.readsSome(q) { return look[.title].patched(with: look[.readOperand]) }
+        if activity.changes(q) { return labelStyle(reading: false) }
+        if activity.readsAll(q) || activity.readsSome(q) { return labelStyle(reading: true) }
         return look[.title]
+    }
+
+    /// The name of a matrix the step read, or wrote.
+    func labelStyle(reading: Bool) -> Style {
+        look.legible(look[.title].patched(with: look[reading ? .readOperand : .changed]))
     }
 
     /// Draws a panel's frame, heavier when it has focus, and returns the inside.

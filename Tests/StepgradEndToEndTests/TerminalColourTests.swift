@@ -21,10 +21,11 @@ struct TerminalColourTests {
 
     @Test func twoHundredFiftySixColoursUseTheNearestCubeEntries() throws {
         let row = try heatRow([:])
-        // −1: (236,112,20) → cube levels 255, 95, 0 → 16 + 36·5 + 6·1 + 0 = 202.
-        #expect(row.escaped.contains("48;5;202m"))
-        // +0.5: 0.7 of the way from (44,44,44) to (49,130,229) = (48,104,174) → 95, 95, 175 → 61.
-        #expect(row.escaped.contains("48;5;61m"))
+        // The ramps are quantised in OKLab, keeping their order of lightness (Tests/Reference/ramp.py
+        // does the same in Python): −1 is the last step of the negative ramp, (215,95,0) → 16 + 36·4 + 6·1 = 166.
+        #expect(row.escaped.contains("48;5;166m"))
+        // +0.5 is step ⌈0.5·10⌉ = 5 of 10 of the positive ramp, (0,95,175) → 16 + 6·1 + 3 = 25.
+        #expect(row.escaped.contains("48;5;25m"))
         #expect(!row.escaped.contains("48;2;"))
     }
 
@@ -33,7 +34,8 @@ struct TerminalColourTests {
     func directColourTerminalsGetExactRGB() throws {
         let row = try heatRow([:], term: "tmux-direct")
         #expect(row.escaped.contains("48;2;236;112;20m"))
-        #expect(row.escaped.contains("48;2;48;104;174m"))
+        // +0.5: 0.7 of the way from (44,44,44) to (49,130,229) in OKLab = (53,104,170), as Tests/Reference/ramp.py computes it.
+        #expect(row.escaped.contains("48;2;53;104;170m"))
     }
 
     @Test func noColorShowsSignAndMagnitudeInCharactersOnly() throws {

@@ -1,6 +1,6 @@
-import StepgradUI
 import TerminalUI
 import Testing
+@testable import StepgradUI
 
 @Suite struct HeatmapScaleTests {
     @Test func theLimitIsTheLargestFiniteMagnitude() {
@@ -39,12 +39,13 @@ import Testing
 
     @Test func aColourThemeBlendsFromNeutralToTheHue() throws {
         let palette = Theme.dark.heatmap
-        // t = 0.5: 0.4 + 0.6 · 0.5 = 0.7 of the way from (44,44,44) to (49,130,229).
+        // t = 0.5: 0.4 + 0.6 · 0.5 = 0.7 of the way from (44,44,44) to (49,130,229), in OKLab.
         let half = palette.style(for: .positive(0.5), depth: .trueColour)
-        #expect(half.background == Colour(48, 104, 174))
+        #expect(half.background == Colour(44, 44, 44).blended(with: Colour(49, 130, 229), 0.7))
         #expect(half.foreground == .white)
         #expect(palette.style(for: .negative(1), depth: .trueColour).background == Colour(236, 112, 20))
-        #expect(palette.style(for: .zero, depth: .trueColour) == .plain)
+        // Zero is neutral, not blank: a matrix keeps its shape where a row is all zeros.
+        #expect(palette.style(for: .zero, depth: .trueColour).background == Colour(44, 44, 44))
     }
 
     /// The sign must survive the trip to 256 colours even for tiny values: positive stays bluer
@@ -81,12 +82,15 @@ import Testing
         #expect(infinity.attributes == [.bold, .underline])
     }
 
+    /// Strong values are the bright colours on a dark theme and the normal (darker) ones on a light
+    /// theme, so that lightness moves away from the background as the magnitude grows.
     @Test func sixteenAndEightColoursKeepSignAndStrength() {
         let palette = Theme.light.heatmap
-        #expect(palette.style(for: .positive(0.3), depth: .ansi16).background == Colour.ANSI.blue.colour)
-        #expect(palette.style(for: .positive(0.8), depth: .ansi16).background == Colour.ANSI.brightBlue.colour)
-        #expect(palette.style(for: .negative(0.3), depth: .ansi16).background == Colour.ANSI.red.colour)
-        #expect(palette.style(for: .negative(0.8), depth: .ansi16).background == Colour.ANSI.brightRed.colour)
+        #expect(palette.style(for: .positive(0.3), depth: .ansi16).background == Colour.ANSI.brightBlue.colour)
+        #expect(palette.style(for: .positive(0.8), depth: .ansi16).background == Colour.ANSI.blue.colour)
+        #expect(palette.style(for: .negative(0.3), depth: .ansi16).background == Colour.ANSI.brightRed.colour)
+        #expect(palette.style(for: .negative(0.8), depth: .ansi16).background == Colour.ANSI.red.colour)
+        #expect(Theme.dark.heatmap.style(for: .positive(0.8), depth: .ansi16).background == Colour.ANSI.brightBlue.colour)
         #expect(palette.style(for: .negative(0.8), depth: .ansi8).background == Colour.ANSI.red.colour)
         #expect(palette.style(for: .nan, depth: .ansi8).background == Colour.ANSI.magenta.colour)
         #expect(ColourDepth.ansi16.showsMagnitudeInColour == false)

@@ -109,7 +109,7 @@ struct KeyTests {
 
     /// c shares one scale among values and one among gradients; each quantity has its own by default.
     @Test func scaleModes() {
-        let (backend, _) = screen()
+        let backend = TestBackend(program: Fixtures.screen(), size: Size(width: 100, height: 30))
         backend.press(KeyEvent(.right), KeyEvent(.right), KeyEvent(.right))
         #expect(backend.lines.contains { $0.contains("│ scale:  W₂ ±0.3  a₁ ±1.2  z₂ ±0.495") })
         backend.press(KeyEvent("c"))

@@ -62,7 +62,7 @@ struct LayoutTests {
         let program = Fixtures.screen(Fixtures.wide(256, [256], 10))
         let backend = TestBackend(program: program, size: Size(width: 160, height: 48))
         backend.press(KeyEvent(.right))
-        #expect(backend.lines.contains { $0.contains("overview of W₁ 256×256") })
+        #expect(backend.lines.contains { $0.contains("overview (largest |value| per cell) of W₁ 256×256") })
         program.session.select(CellReference(.W(1), Cell(100, 200)))
         program.focus = .operation
         backend.press(KeyEvent("z"))
@@ -105,8 +105,12 @@ struct LayoutTests {
         let backend = TestBackend(program: Fixtures.screen(), size: Size(width: 80, height: 24))
         #expect(try #require(Self.boxes(in: backend.screen)).count == 3)
         backend.send(.resize(Size(width: 160, height: 48)))
-        let boxes = try #require(Self.boxes(in: backend.screen))
+        var boxes = try #require(Self.boxes(in: backend.screen))
         #expect(boxes.count == 4)
+        // The network above the operation: the update's three matrices and the network do not both fit in 160 columns.
+        #expect(boxes.filter { $0.y == 2 }.count == 1)
+        backend.send(.resize(Size(width: 200, height: 60)))
+        boxes = try #require(Self.boxes(in: backend.screen))
         // Network and operation side by side.
         #expect(boxes.filter { $0.y == 2 }.count == 2)
     }

@@ -42,7 +42,8 @@ struct StyleTests {
         let network = (3..<9).flatMap { grid.text(inRow: $0, styled: read).split(separator: " ").map(String.init) }
         #expect(network == ["a₁", "1.2", "0", "0.15", "0.9"])
         let operation = (10..<17).flatMap { grid.text(inRow: $0, styled: read).split(separator: " ").map(String.init) }
-        #expect(operation.sorted() == ["W₂", "a₁", "1.2", "−0.2", "0.3", "0.1", "−0.3", "0", "0.15", "0.9"].sorted())
+        // …and the word "read" of the colour key, drawn as the names are.
+        #expect(operation.sorted() == ["W₂", "a₁", "1.2", "−0.2", "0.3", "0.1", "−0.3", "0", "0.15", "0.9", "read"].sorted())
     }
 
     /// A whole operation keeps its colours: the result is bold on its heatmap colour, and only the
