@@ -70,7 +70,7 @@ struct OpenCommandTests {
 }
 
 /// stepgrad on its own copy of the bundled 3-4-3 exercise and its own state directory.
-private final class StepgradInShell: ProgramInShell {
+final class StepgradInShell: ProgramInShell {
     let scenario: String
     let stateDirectory: String
 
