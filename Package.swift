@@ -52,6 +52,8 @@ let package = Package(
             "StepgradSession", "TerminalUI", "StepgradUI", "StepgradTerminal", "StepgradServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer over the loaders (see Fuzz/run); built normally, it replays inputs given as files.
+        .executableTarget(name: "stepgrad-fuzz", dependencies: ["StepgradScenario", "StepgradSession"]),
         .executableTarget(name: "stepgrad-bench", dependencies: [
             "StepgradEngine", "StepgradScenario", "StepgradSession", "TerminalUI", "StepgradUI",
         ]),

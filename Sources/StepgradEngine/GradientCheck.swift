@@ -5,7 +5,8 @@ public struct GradientCheck: Hashable, Sendable {
         public var parameter: String
         public var analytic: Matrix
         public var numeric: Matrix
-        /// max |analytic − numeric| / max(1, |analytic|, |numeric|) over the elements.
+        /// max |analytic − numeric| / max(1, |analytic|, |numeric|) over the elements; NaN when
+        /// any element's error is not a number (a gradient or a difference that is NaN or ∞).
         public var maxRelativeError: Double
     }
 
@@ -28,7 +29,10 @@ public struct GradientCheck: Hashable, Sendable {
                 }
                 numeric.elements[i] = (loss(step) - loss(-step)) / (2 * step)
                 let a = analytic.elements[i], n = numeric.elements[i]
-                worst = max(worst, abs(a - n) / max(1, abs(a), abs(n)))
+                // `max` would drop a NaN (no comparison with it is true), and ∞ against ∞ gives NaN:
+                // either way the check cannot vouch for the element, so NaN stays.
+                let error = a.isFinite && n.isFinite ? abs(a - n) / max(1, abs(a), abs(n)) : .nan
+                worst = worst.isNaN || error.isNaN ? .nan : max(worst, error)
             }
             return Result(parameter: parameter.name, analytic: analytic, numeric: numeric, maxRelativeError: worst)
         }

@@ -41,7 +41,8 @@ public struct Solution: Hashable, Sendable {
 
 extension GradientCheck.Result {
     /// Central differences with h = 1e-6 are good to about 1e-9 on smooth losses, so an error
-    /// above 1e-5 is a real disagreement (or a kink of relu sitting exactly on a sample).
+    /// above 1e-5 is a real disagreement (or a kink of relu sitting exactly on a sample). A
+    /// gradient that is not finite never agrees: NaN fails every comparison.
     public var agrees: Bool { maxRelativeError <= 1e-5 }
 
     /// What the table of results means, for the writers' headings.

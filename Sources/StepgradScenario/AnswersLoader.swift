@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads answers files, whose top level holds what a scenario's `answers:` section holds:
 /// canonical quantity names (`z1`, `a2`, `loss`, `dW2`, `db1`, `W1_new`) with values as written on paper:
 /// a number for the loss, a flat list for a vector, rows for a matrix (parameters in the scenario's
@@ -5,6 +7,11 @@
 public enum AnswersLoader {
     public static func load(path: String, for scenario: Scenario) throws -> Answers {
         try parse(SourceFile.read(path), path: path, for: scenario)
+    }
+
+    /// The file's bytes, checked as `ScenarioLoader.parse(_:path:)` checks them.
+    public static func parse(_ data: Data, path: String? = nil, for scenario: Scenario) throws -> Answers {
+        try parse(SourceFile.text(data, path: path), path: path, for: scenario)
     }
 
     public static func parse(_ text: String, path: String? = nil, for scenario: Scenario) throws -> Answers {

@@ -19,6 +19,7 @@ public enum Exercises {
     /// A path to open: `fileOrName` itself when it names a file, else the bundled exercise of that
     /// name (`relu-softmax-3-4-3`, or its file name `01-relu-softmax-3-4-3.yaml`).
     public static func resolve(_ fileOrName: String) throws -> String {
+        if fileOrName == SourceFile.standardInput { return fileOrName }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: fileOrName, isDirectory: &isDirectory) {
             guard !isDirectory.boolValue else {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads scenario files (YAML, or JSON, which is YAML):
 ///
 /// ```yaml
@@ -25,6 +27,12 @@
 public enum ScenarioLoader {
     public static func load(path: String) throws -> Scenario {
         try parse(SourceFile.read(path), path: path)
+    }
+
+    /// The file's bytes, as read from anywhere (standard input, a fuzzer): bounded and UTF-8, or
+    /// a `ScenarioError` placing the first bad byte.
+    public static func parse(_ data: Data, path: String? = nil) throws -> Scenario {
+        try parse(SourceFile.text(data, path: path), path: path)
     }
 
     /// - Parameter path: where the text came from, for messages and the default title.

@@ -12,7 +12,7 @@ struct SavedSession: Codable, Hashable, Sendable {
     /// The parameters and optimizer state iteration `iteration` starts from.
     var parameters: Parameters
     var optimizerState: OptimizerState
-    var lossHistory: [Double]
+    var lossHistory: LossHistory
     var selection: SavedCell?
     var speed: Double
 

@@ -19,7 +19,8 @@ import StepgradScenario
 /// replaced atomically (temporary file, fsync, rename, fsync of the directory), so a
 /// crash while saving leaves the previous state whole.
 public enum StateFile {
-    public static let version = 1
+    /// 2: the loss history is a bounded summary (`LossHistory`), no longer every loss.
+    public static let version = 2
     static let magic = "stepgrad-state"
 
     public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {

@@ -23,21 +23,24 @@ extension TrainingSession {
     func train(_ count: Int, landingAt landing: Cursor) -> Task<FastForwardOutcome, Never> {
         guard !isBusy else { return Task { .refused("A fast-forward is already under way.") } }
         guard count > 0 else { return Task { .refused("Nothing to do: \(count) iterations.") } }
+        guard count <= Self.maximumIteration - iteration else {
+            return Task { .refused("That would pass iteration \(Self.maximumIteration), the furthest a session goes.") }
+        }
         pause()
-        let start = iteration, timeline = timeline, epoch = epoch
+        let start = iteration, timeline = timeline, epoch = epoch, history = lossHistory
         fastForward = FastForwardProgress(completed: 0, total: count)
         let worker = Task.detached(priority: .userInitiated) { [weak self] in
-            var timeline = timeline
-            let losses = await timeline.train(from: start, count: count) { done, loss in
+            var timeline = timeline, history = history
+            let done = await timeline.train(from: start, count: count, into: &history) { done, loss in
                 await self?.report(FastForwardProgress(completed: done, total: count, loss: loss), epoch: epoch)
             }
-            return (timeline, losses)
+            return (timeline, history, done)
         }
         let task = Task { [weak self] () -> FastForwardOutcome in
-            let (timeline, losses) = await withTaskCancellationHandler { await worker.value } onCancel: { worker.cancel() }
+            let (timeline, history, done) = await withTaskCancellationHandler { await worker.value } onCancel: { worker.cancel() }
             guard let self, self.epoch == epoch else { return .cancelled(completed: 0) }
-            self.land(timeline, losses, at: losses.count == count ? landing : .start)
-            return losses.count == count ? .finished(iterations: count) : .cancelled(completed: losses.count)
+            self.land(timeline, history, done, at: done == count ? landing : .start)
+            return done == count ? .finished(iterations: count) : .cancelled(completed: done)
         }
         fastForwardTask = task
         return task
@@ -47,11 +50,10 @@ extension TrainingSession {
         if isBusy && self.epoch == epoch { fastForward = progress }
     }
 
-    private func land(_ timeline: IterationHistory, _ losses: [Double], at landing: Cursor) {
-        let reached = iteration + losses.count
+    private func land(_ timeline: IterationHistory, _ history: LossHistory, _ done: Int, at landing: Cursor) {
         self.timeline = timeline
-        current = self.timeline.move(to: reached)
-        lossHistory.append(contentsOf: losses)
+        current = self.timeline.move(to: iteration + done)
+        lossHistory = history
         go(to: layout.isValid(landing) ? layout.place(landing) : 0)
         fastForward = nil
         fastForwardTask = nil

@@ -27,9 +27,13 @@ extension TrainingSession {
             optimizerState: optimizerState, lossHistory: lossHistory,
             selection: selection.map { .init(quantity: $0.quantity.name, row: $0.cell.row, column: $0.cell.column) },
             speed: speed)
-        let data: Data
-        do { data = try StateFile.encode(saved) } catch { throw .unwritable(path: path, reason: "\(error)") }
-        try AtomicFile.replace(path, with: data)
+        do {
+            try AtomicFile.write(try StateFile.encode(saved), to: path, existing: .replace, creatingDirectory: true)
+        } catch let error as FileWriteError {
+            throw .unwritable(path: path, reason: error.reason)
+        } catch {
+            throw .unwritable(path: path, reason: "\(error)")
+        }
     }
 
     /// `save()` as a value naming the file written, for a front end that saves in a command.
@@ -59,10 +63,12 @@ extension TrainingSession {
     }
 
     /// A session for `scenario`, carried on from its state file when there is a good one.
+    /// Temporary files that killed saves left in the state directory are removed first.
     public static func resume(_ scenario: Scenario, stateDirectory: String? = nil, loader: ((String) throws -> Scenario)? = nil,
                               recentTraces: Int = 8) -> (session: TrainingSession, outcome: RestoreOutcome) {
         let session = TrainingSession(scenario: scenario, stateDirectory: stateDirectory,
                                       loader: loader, recentTraces: recentTraces)
+        AtomicFile.removeLeftovers(in: session.stateDirectory, suffix: ".state")
         return (session, session.restore())
     }
 
@@ -89,7 +95,15 @@ extension TrainingSession {
             return .scenarioChanged(path: path, detail: "the network, its initial parameters or its data changed since it was saved")
         }
         func corrupt(_ detail: String) -> StateFileError { .corrupt(path: path, detail: detail) }
-        guard saved.iteration >= 1, saved.lossHistory.count == saved.iteration - 1 else {
+        // Counters within the session's own limits, so that no arithmetic on them can overflow.
+        guard (1...Self.maximumIteration).contains(saved.iteration) else {
+            return corrupt("iteration \(saved.iteration) is outside 1…\(Self.maximumIteration)")
+        }
+        guard saved.optimizerState.step == saved.iteration - 1 else {
+            return corrupt("optimizer step \(saved.optimizerState.step) at iteration \(saved.iteration) (it is always one less)")
+        }
+        guard saved.lossHistory.isWellFormed else { return corrupt("the loss history does not add up") }
+        guard saved.lossHistory.count == saved.iteration - 1 else {
             return corrupt("iteration \(saved.iteration) with \(saved.lossHistory.count) losses recorded")
         }
         let expected = Self.shapes(of: scenario.parameters)
@@ -102,11 +116,12 @@ extension TrainingSession {
         where expected[name] != buffer.shape {
             return corrupt("the optimizer state for \(name) does not fit the network")
         }
-        guard saved.optimizerState.step >= 0 else { return corrupt("a negative optimizer step") }
         guard layout.isValid(saved.cursor) else {
             return corrupt("the cursor (\(saved.cursor.operation), \(saved.cursor.revealed)) is outside the iteration")
         }
-        guard saved.speed.isFinite, saved.speed > 0 else { return corrupt("play speed \(saved.speed)") }
+        guard Self.speeds.contains(saved.speed) else {
+            return corrupt("play speed \(saved.speed) is outside \(Self.speeds.lowerBound)…\(Self.speeds.upperBound) steps per second")
+        }
         if let cell = saved.selection {
             guard let q = Quantity(name: cell.quantity), contains(CellReference(q, Cell(cell.row, cell.column))) else {
                 return corrupt("the selected cell \(cell.quantity)[\(cell.row),\(cell.column)] does not exist")

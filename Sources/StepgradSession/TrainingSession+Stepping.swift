@@ -57,6 +57,7 @@ extension TrainingSession {
         if let next = layout.stop(after: place, granularity) {
             go(to: next)
         } else {
+            guard iteration < Self.maximumIteration else { return false }
             enter(iteration + 1, at: 0)
         }
         return true

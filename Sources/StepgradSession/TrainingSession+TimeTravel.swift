@@ -9,7 +9,7 @@ extension TrainingSession {
         if n > left.number {
             lossHistory.append(left.outcome.loss)
         } else {
-            _ = lossHistory.popLast()
+            lossHistory.removeLast(current.outcome.loss)
         }
         go(to: place)
     }

@@ -25,9 +25,9 @@ public final class TrainingSession {
     }
     /// What the step that led to the cursor did; `nil` at the start of an iteration.
     public internal(set) var currentStep: Step?
-    /// The loss of every finished iteration: `lossHistory[i]` is iteration i + 1's, and there
-    /// are always `iteration − 1` of them.
-    public internal(set) var lossHistory: [Double] = []
+    /// The loss of every finished iteration, `iteration − 1` of them: the latest exactly, older
+    /// ones summarised, so that it stays small however long the session trains.
+    public internal(set) var lossHistory = LossHistory()
     /// The cell being inspected, if any (see `inspection`).
     public internal(set) var selection: CellReference?
     public internal(set) var playState: PlayState = .paused
@@ -62,6 +62,10 @@ public final class TrainingSession {
         self.stateDirectory = stateDirectory ?? StateFile.directory()
         self.recentTraces = recentTraces
     }
+
+    /// The furthest iteration a session goes (10¹²: centuries of fast-forward), so that counters
+    /// read from a state file or added to stay far from overflowing.
+    nonisolated public static let maximumIteration = 1_000_000_000_000
 
     /// 1-based number of the iteration on screen.
     public var iteration: Int { current.number }
@@ -102,7 +106,7 @@ public final class TrainingSession {
         timeline = IterationHistory(scenario, recentLimit: recentTraces)
         current = timeline.move(to: 1)
         layout = TraceLayout(current.outcome.trace)
-        lossHistory = []
+        lossHistory = LossHistory()
         if let selection, !contains(selection) { self.selection = nil }
         go(to: 0)
     }

@@ -8,15 +8,19 @@ nonisolated(unsafe) private let previousFatalActions = UnsafeMutablePointer<siga
 // Only touched outside handlers.
 nonisolated(unsafe) private var armedSignals: [Int32] = []
 
-/// Restores the terminal with async-signal-safe calls only, then lets the signal take its course
-/// under the action that was there before (default, or Swift's backtracer).
+/// Restores the terminal with async-signal-safe calls only, then ends the process with the
+/// signal's default action (its exit status, a core dump where enabled). Not the action that was
+/// there before: Swift's backtracer would ask, in the user's terminal, whether to wait 30 seconds
+/// for a debugger, and after SIGQUIT leave the process running.
 private func restoreTerminalOnFatalSignal(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?,
                                           _ context: UnsafeMutableRawPointer?) {
     if let bytes = restoreBytes { _ = write(STDOUT_FILENO, bytes.baseAddress, bytes.count) }
     if let modes = savedModes { _ = tcsetattr(STDIN_FILENO, TCSANOW, modes) }
-    _ = sigaction(signal, previousFatalActions + Int(signal), nil)
+    var defaultAction = sigaction()
+    defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+    _ = sigaction(signal, &defaultAction, nil)
     // A fault re-occurs when we return; a signal that was sent (kill, raise, abort) or a trap that
-    // has moved past its instruction must be sent again.
+    // has moved past its instruction must be sent again. It is blocked until the handler returns.
     if signal == SIGTRAP || (info?.pointee.si_code ?? 0) <= 0 { _ = raise(signal) }
 }
 

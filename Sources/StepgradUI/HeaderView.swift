@@ -66,7 +66,7 @@ struct HeaderView {
         var history = session.lossHistory
         if let now = context.scene.loss { history.append(now) }
         let room = min(width - used - 1, 40)
-        let spark = room >= 4 && history.count > 1 ? " " + Sparkline.bars(history, width: room, glyphs: look.glyphs) : ""
+        let spark = room >= 4 && history.count > 1 ? " " + Sparkline.bars(history.samples(room), width: room, glyphs: look.glyphs) : ""
         parts.insert(("loss \(loss)" + spark, strong), at: 3)
         if let answers = answersSoFar(look) { parts.insert(answers, at: 4) }
         return parts.map { (look.text($0.0), $0.1) }

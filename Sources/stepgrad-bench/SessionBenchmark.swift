@@ -34,6 +34,29 @@ import StepgradSession
                   + "~\(retained.estimatedBytes / 1024) KiB (fast-forward took \(format(took).trimmingCharacters(in: .whitespaces)))")
         }
         print("  process RSS \(residentSetSize() ?? "unknown")")
+        await persistence()
+    }
+
+    /// Saving, resuming and the process's memory after a short and a very long run: the loss
+    /// history is a bounded summary, so a long run costs what a short one does.
+    static func persistence() async {
+        print("Save and resume (3-4-3 homework, state file in a temporary directory)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stepgrad-bench-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var scenario = homework
+        scenario.path = directory + "/homework.yaml"
+        for iterations in [10, 10_000_000] {
+            let session = TrainingSession(scenario: scenario, stateDirectory: directory)
+            let start = ContinuousClock.now
+            _ = await session.fastForward(iterations: iterations).value
+            let trained = ContinuousClock.now - start
+            let save = time(repeating: 5) { try? session.save() }
+            let bytes = session.stateFilePath.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int } ?? -1
+            let resume = time(repeating: 5) { _ = TrainingSession.resume(scenario, stateDirectory: directory) }
+            print("  after \(String(iterations).padding(9)) iterations: save \(format(save)), resume \(format(resume)), "
+                  + "state file \(bytes / 1024) KiB, process RSS \(residentSetSize() ?? "unknown") "
+                  + "(fast-forward took \(format(trained).trimmingCharacters(in: .whitespaces)))")
+        }
     }
 
     /// The homework network: x=(0.5,−1,2), y=(1,1,0), relu, softmax, no bias, cross-entropy.

@@ -29,10 +29,12 @@ struct Check: ParsableCommand {
             wrong, 2 for invalid input.
             """)
 
-    @Argument(help: "A scenario file, or the name of a bundled exercise (see 'stepgrad examples').")
+    @Argument(help: "A scenario file, or the name of a bundled exercise (see 'stepgrad examples').",
+              completion: Completion.scenario)
     var exercise: String
 
-    @Option(help: "An answers file: quantity names at the top level, as in a scenario's answers: section.")
+    @Option(help: "An answers file: quantity names at the top level, as in a scenario's answers: section.",
+            completion: Completion.answers)
     var answers: String?
 
     @Option(help: "Output format: text or json.")
@@ -49,6 +51,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let scenario = try readingUserFiles { try ScenarioLoader.load(path: try Exercises.resolve(exercise)) }
+        try WorkBudget.check(scenario, command: "check")
         let given = try readingUserFiles { () throws -> Answers in
             if let answers { return try AnswersLoader.load(path: answers, for: scenario) }
             guard let section = scenario.answers else {

@@ -18,7 +18,8 @@ struct Explain: ParsableCommand {
             and "-Infinity".
             """)
 
-    @Argument(help: "A scenario file, or the name of a bundled exercise (see 'stepgrad examples').")
+    @Argument(help: "A scenario file, or the name of a bundled exercise (see 'stepgrad examples').",
+              completion: Completion.scenario)
     var scenario: String
 
     @Option(help: "Output format.")
@@ -58,6 +59,8 @@ struct Explain: ParsableCommand {
         let renderer = SolutionRenderer(format: format, style: decimals.map(NumberStyle.init(decimals:)) ?? NumberStyle(), standalone: standalone,
                                         checkGradients: checkGradients, ascii: ascii)
         let loaded = try ScenarioLoader.load(path: try Exercises.resolve(scenario))
+        try WorkBudget.check(loaded, command: "explain", iterations: iterations, trainedFirst: from - 1,
+                             gradientCheck: checkGradients)
         print(renderer.render(loaded, iterations: iterations, from: from), terminator: "")
     }
 }

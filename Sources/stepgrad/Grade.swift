@@ -19,33 +19,43 @@ struct Grade: ParsableCommand {
             skipped, 2 when the exercise or the options are invalid.
             """)
 
-    @Argument(help: "A scenario file, or the name of a bundled exercise.")
+    @Argument(help: "A scenario file, or the name of a bundled exercise.", completion: Completion.scenario)
     var exercise: String
 
-    @Argument(help: "Answer files, one per student.")
+    @Argument(help: "Answer files, one per student.", completion: Completion.answers)
     var submissions: [String]
 
     @Option(help: "Quantities to mark, comma-separated (e.g. z1,a1,loss,dW1); default: a whole worked solution.")
     var quantities: String?
 
-    @Flag(help: "Write CSV for a spreadsheet instead of a table.")
+    @Flag(help: "Write CSV for a spreadsheet instead of a table (the same as --format csv).")
     var csv = false
+
+    @Option(help: "Output format: a table, CSV for a spreadsheet, or JSON for a program.")
+    var format: GradeFormat = .text
+
+    enum GradeFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, csv, json
+    }
 
     func validate() throws {
         guard !submissions.isEmpty else { throw ValidationError("give at least one answer file to grade") }
+        if csv && format != .text && format != .csv { throw ValidationError("--csv and --format \(format.rawValue) disagree") }
     }
 
     func run() throws {
         let scenario = try readingUserFiles { try ScenarioLoader.load(path: try Exercises.resolve(exercise)) }
+        try WorkBudget.check(scenario, command: "grade")
         let marked = try quantities.map(parse)
         let grader = try readingUserFiles { try Grader(scenario: scenario, quantities: marked) }
         let names = Self.names(submissions)
         let report = grader.grade(zip(submissions, names).map { path, name in
             Grader.Submission(name: name) { try AnswersLoader.load(path: path, for: scenario) }
         })
-        print(csv ? report.csv() : report.text(), terminator: "")
+        let format = csv ? .csv : format
+        print(format == .csv ? report.csv() : format == .json ? report.json() : report.text(), terminator: "")
         // The table lists skipped files under it; a spreadsheet row is easy to miss, so say it here too.
-        for skip in report.skipped where csv {
+        for skip in report.skipped where format == .csv {
             FileHandle.standardError.write(Data("stepgrad: skipped \(skip.name): \(skip.reason)\n".utf8))
         }
         if !report.skipped.isEmpty { throw ExitCode(1) }

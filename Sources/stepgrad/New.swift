@@ -4,6 +4,7 @@ import StepgradEngine
 import StepgradHomework
 import StepgradRender
 import StepgradScenario
+import StepgradSession
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,10 @@ struct New: ParsableCommand {
             With --answer-key the worked solution is written too: a LaTeX document that compiles \
             with pdflatex for a .tex file, Markdown for .md, text otherwise (the same as \
             'stepgrad explain FILE').
+
+            An existing file is never overwritten unless --force is given (a symbolic link then has \
+            its target replaced, and stays a link); the exercise and the answer key must be different \
+            files. Files are written whole or not at all.
             """)
 
     @Option(help: "Units of every layer, inputs first, e.g. 3-4-3.")
@@ -52,6 +57,18 @@ struct New: ParsableCommand {
 
     @Option(help: "Also write the worked solution here: LaTeX for .tex, Markdown for .md, text otherwise.")
     var answerKey: String?
+
+    @Flag(help: "Replace --output and --answer-key files that already exist.")
+    var force = false
+
+    func validate() throws {
+        if let output, let answerKey, AtomicFile.destination(of: output) == AtomicFile.destination(of: answerKey) {
+            throw ValidationError("--output and --answer-key name the same file, \(answerKey); the answer key would replace the exercise")
+        }
+        for path in [output, answerKey].compactMap({ $0 }) where !force && Self.exists(path) {
+            throw ValidationError("\(path) already exists; give --force to replace it")
+        }
+    }
 
     func run() throws {
         let sizes = layers.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
@@ -97,11 +114,19 @@ struct New: ParsableCommand {
     }
 
     private func write(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        do throws(FileWriteError) {
+            try AtomicFile.write(Data(text.utf8), to: path, existing: force ? .replace : .refuse)
+        } catch .exists {
+            throw ValidationError("\(path) already exists; give --force to replace it")
         } catch {
-            throw ScenarioError(path: path, message: "cannot write: \((error as NSError).localizedDescription)")
+            throw ScenarioError(path: path, message: "cannot write: \(error.reason)")
         }
+    }
+
+    /// Whether anything, even a dangling symbolic link, is at `path`.
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     private func activation(_ name: String) throws -> Activation {

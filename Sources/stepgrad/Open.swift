@@ -17,10 +17,13 @@ struct Open: AsyncParsableCommand {
             beside the first iteration's values, wrong ones marked, with the checker's diagnosis in the \
             inspector. Press ? for the keys. The session is saved when you quit (or the terminal goes \
             away) and picked up again with --resume.
+
+            Environment: STEPGRAD_STATE_DIR, XDG_STATE_HOME (where sessions are saved), NO_COLOR, \
+            COLORTERM, TERM (see 'stepgrad --help').
             """)
 
     @Argument(help: ArgumentHelp("A scenario file or the name of a bundled exercise (see 'stepgrad examples').",
-                                 valueName: "file|example"))
+                                 valueName: "file|example"), completion: Completion.scenario)
     var scenario: String?
 
     @Option(help: "Colours: dark, light, high-contrast or mono (default: from the terminal; high-contrast with --present).")
@@ -42,7 +45,8 @@ struct Open: AsyncParsableCommand {
     var resume = false
 
     @Option(help: ArgumentHelp("A student's answers to mark beside the true values, as for 'stepgrad check' "
-                               + "(default: the scenario's answers: section).", valueName: "file"))
+                               + "(default: the scenario's answers: section).", valueName: "file"),
+            completion: Completion.answers)
     var answers: String?
 
     enum ThemeName: String, CaseIterable, ExpressibleByArgument {
@@ -59,6 +63,9 @@ struct Open: AsyncParsableCommand {
     }
 
     func run() async throws {
+        guard scenario != "-" else {
+            throw ValidationError("open reads keys from standard input, so it cannot read the scenario there; give a file")
+        }
         let path = try scenario.map(Exercises.resolve) ?? firstExercise()
         let loaded = try load(path)
         let outcome = try await show(loaded)
@@ -68,6 +75,7 @@ struct Open: AsyncParsableCommand {
     /// The scenario, with the answers file in place of its own answers when one was given (also on reload).
     private func load(_ path: String) throws -> Scenario {
         var scenario = try ScenarioLoader.load(path: path)
+        try WorkBudget.check(scenario, command: "open")
         if let answers { scenario.answers = try AnswersLoader.load(path: answers, for: scenario) }
         return scenario
     }

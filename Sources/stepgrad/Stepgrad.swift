@@ -11,6 +11,13 @@ struct Stepgrad: AsyncParsableCommand {
             Every value of an iteration (forward, loss, backward, update) is shown with its formula \
             and the arithmetic a student writes on paper, so that hand-computed homework can be checked \
             step by step and answer keys written without slips.
+
+            A FILE of '-' is read from standard input (not for open, which reads keys there).
+
+            Environment: STEPGRAD_STATE_DIR (where sessions are saved; default $XDG_STATE_HOME/stepgrad \
+            when XDG_STATE_HOME is an absolute path, else ~/.local/state/stepgrad), STEPGRAD_ASSETS \
+            (the directory of the bundled exercises), NO_COLOR (set and not empty: no colour), COLORTERM \
+            (truecolor or 24bit: exact colours), TERM (the terminal's capabilities).
             """,
         version: "stepgrad 0.1.0",
         // Each subcommand lives in the file named after it. `open`, the full-screen app, is the

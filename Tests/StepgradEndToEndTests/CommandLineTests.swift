@@ -12,6 +12,15 @@ import Testing
             formula and the arithmetic a student writes on paper, so that hand-computed
             homework can be checked step by step and answer keys written without slips.
 
+            A FILE of '-' is read from standard input (not for open, which reads keys
+            there).
+
+            Environment: STEPGRAD_STATE_DIR (where sessions are saved; default
+            $XDG_STATE_HOME/stepgrad when XDG_STATE_HOME is an absolute path, else
+            ~/.local/state/stepgrad), STEPGRAD_ASSETS (the directory of the bundled
+            exercises), NO_COLOR (set and not empty: no colour), COLORTERM (truecolor or
+            24bit: exact colours), TERM (the terminal's capabilities).
+
             USAGE: stepgrad <subcommand>
 
             OPTIONS:

@@ -20,8 +20,16 @@ struct StepgradProcess {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
-        guard let executable else { throw Missing() }
+    /// The release build, for timings a user would see; `nil` until `swift build -c release` has run.
+    static let release: URL? = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/release/stepgrad")
+            .standardizedFileURL
+        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
+    }()
+
+    static func run(_ arguments: [String], in directory: URL? = nil, using binary: URL? = nil,
+                    input: Data? = nil) throws -> Result {
+        guard let executable = binary ?? executable else { throw Missing() }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -31,8 +39,14 @@ struct StepgradProcess {
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            // Small inputs only: written whole before reading, so it must fit the pipe.
+            stdin.fileHandleForWriting.write(input)
+            try stdin.fileHandleForWriting.close()
+        }
         // Read before waiting, so that a full pipe cannot stall the child.
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = error.fileHandleForReading.readDataToEndOfFile()

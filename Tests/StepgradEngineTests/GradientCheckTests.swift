@@ -50,6 +50,17 @@ import Testing
         #expect(zip(analytic.elements, numeric.elements).allSatisfy { abs($0 - 2 * $1) < 1e-7 })
         #expect(zip(analytic.elements, numeric.elements).contains { abs($0 - $1) > 1e-3 })
     }
+
+    /// Once values overflow, gradients and differences are ∞ or NaN: the check must not call that agreement.
+    @Test(arguments: [Double.nan, .infinity, 1e200])
+    func gradientsThatAreNotFiniteAreFlagged(_ weight: Double) {
+        let network = Network(inputs: 2, layers: [Layer(units: 2, activation: .identity)], loss: .sse)
+        let parameters = Parameters(weights: [Matrix(rows: 2, columns: 2, elements: [weight, 1, 1, weight])], biases: [nil])
+        let batch = Batch(input: Matrix(rows: 1, columns: 2, elements: [1e200, 1e200]),
+                          target: Matrix(rows: 1, columns: 2, elements: [0, 0]))
+        let results = GradientCheck().run(network, parameters, on: batch)
+        #expect(results.count == 1 && results[0].maxRelativeError.isNaN)
+    }
 }
 
 func random(_ rows: Int, _ columns: Int, _ g: inout SplitMix64, scale: Double) -> Matrix {

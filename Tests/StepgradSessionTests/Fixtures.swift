@@ -89,7 +89,7 @@ struct Seen: Equatable {
         cursor = session.cursor
         granularity = session.granularity
         step = session.currentStep
-        lossHistory = session.lossHistory.map(\.bitPattern)
+        lossHistory = session.lossHistory.exact.map(\.bitPattern)
         let state = session.optimizerState
         let matrices = session.parameters.weights + session.parameters.biases.compactMap { $0 }
             + state.first.sorted { $0.key < $1.key }.map(\.value) + state.second.sorted { $0.key < $1.key }.map(\.value)

@@ -91,7 +91,7 @@ import Testing
     @Test func anotherVersionIsAFreshStart() throws {
         let (_, path) = try saved()
         var text = try String(contentsOfFile: path, encoding: .utf8)
-        text = text.replacingOccurrences(of: "stepgrad-state 1 ", with: "stepgrad-state 99 ")
+        text = text.replacingOccurrences(of: "stepgrad-state \(StateFile.version) ", with: "stepgrad-state 99 ")
         try text.write(toFile: path, atomically: false, encoding: .utf8)
         let (s, outcome) = resumed()
         #expect(outcome == .freshStart(.unsupportedVersion(path: path, found: "99")))
@@ -149,12 +149,12 @@ import Testing
         switch damage {
         case "parameters": saved.parameters.weights[1] = Matrix(rows: 2, columns: 4)
         case "optimizer": saved.optimizerState.second["W2"] = Matrix(rows: 4, columns: 1)
-        case "losses": saved.lossHistory.removeLast()
+        case "losses": saved.lossHistory.removeLast(0)
         case "cursor": saved.cursor = Cursor(operation: 2, revealed: 99)
         case "selection": saved.selection = .init(quantity: "dz7", row: 0, column: 0)
         default: saved.parameters.biases.removeLast()
         }
-        try AtomicFile.replace(path, with: try StateFile.encode(saved))
+        try AtomicFile.write(try StateFile.encode(saved), to: path, existing: .replace)
         let (s, outcome) = resumed()
         guard case .freshStart(.corrupt(path, let detail)) = outcome else {
             Issue.record("\(outcome)")
@@ -166,7 +166,7 @@ import Testing
 
     @Test func savingReplacesTheFileAndLeavesNothingBehind() throws {
         let (s, path) = try saved()
-        // A temporary file left by a crash during an earlier save changes nothing.
+        // A temporary file of a save under way (or just killed) is left alone: it may be another run's.
         try Data("half a state".utf8).write(to: URL(fileURLWithPath: path + ".Ab12Cd"))
         s.stepForward()
         try s.save()
@@ -174,6 +174,34 @@ import Testing
         #expect(files == [(path as NSString).lastPathComponent, (path as NSString).lastPathComponent + ".Ab12Cd"].sorted())
         #expect(resumed().1 == .resumed(iteration: 4))
         #expect(Seen(resumed().0) == Seen(s))
+    }
+
+    @Test func temporaryFilesOfKilledSavesAreRemovedAtTheNextStart() throws {
+        let (_, path) = try saved()
+        let name = (path as NSString).lastPathComponent
+        let old = Date(timeIntervalSinceNow: -3600)
+        for leftover in [path + ".Ab12Cd", directory + "/other-0123456789abcdef.state.zzZZ99"] {
+            try Data("half a state".utf8).write(to: URL(fileURLWithPath: leftover))
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: leftover)
+        }
+        // Not a temporary file of a save: a user's own file, a fresh temporary file.
+        try Data().write(to: URL(fileURLWithPath: directory + "/notes.txt"))
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: directory + "/notes.txt")
+        try Data().write(to: URL(fileURLWithPath: path + ".Xy34Zw"))
+        #expect(resumed().1 == .resumed(iteration: 4))
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(files == [name, name + ".Xy34Zw", "notes.txt"].sorted())
+    }
+
+    @Test func aSymbolicLinkToTheStateFileStaysALink() throws {
+        let (s, path) = try saved()
+        let elsewhere = directory + "/kept-elsewhere.state"
+        try FileManager.default.moveItem(atPath: path, toPath: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: elsewhere)
+        s.stepForward()
+        try s.save()
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: path) == elsewhere)
+        #expect(resumed().1 == .resumed(iteration: 4))
     }
 
     @Test func restoringDuringAFastForwardDiscardsIt() async throws {
@@ -199,7 +227,7 @@ import Testing
         let s = session(diverging)
         s.granularity = .phase
         for _ in 0..<15 { s.stepForward() }
-        #expect(s.lossHistory.contains { !$0.isFinite })
+        #expect(s.lossHistory.exact.contains { !$0.isFinite })
         try s.save()
         let (r, outcome) = TrainingSession.resume(diverging, stateDirectory: directory)
         #expect(outcome == .resumed(iteration: 4))

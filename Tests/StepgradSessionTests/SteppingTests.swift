@@ -93,7 +93,7 @@ import Testing
         for (i, row) in W1.enumerated() {
             for (j, v) in row.enumerated() { #expect(abs(session.parameters.weights(1)[i, j] - v) < 1e-8) }
         }
-        #expect(session.lossHistory.count == 1 && abs(session.lossHistory[0] - 2.757465121620685) < 1e-12)
+        #expect(session.lossHistory.count == 1 && abs(session.lossHistory.exact[0] - 2.757465121620685) < 1e-12)
         session.stepBackward()
         #expect(session.iteration == 1 && session.isAtEndOfIteration && session.lossHistory.isEmpty)
     }

@@ -20,7 +20,7 @@ import Testing
             #expect(session.iteration == n && session.cursor == .start)
             #expect(identical(session.parameters, reference[n - 1].parameters))
             #expect(identical(session.optimizerState, reference[n - 1].state))
-            #expect(session.lossHistory.map(\.bitPattern) == reference.prefix(n - 1).map(\.loss.bitPattern))
+            #expect(session.lossHistory.exact.map(\.bitPattern) == reference.prefix(n - 1).map(\.loss.bitPattern))
         }
         #expect(identical(session.parameters, scenario.parameters))
         #expect(session.optimizerState == OptimizerState())

@@ -11,6 +11,8 @@ enum Subprocess {
         var status: Int32
         var output: String
         var errors: String
+        /// Processor time the program used (user and system), whatever else the machine was doing.
+        var cpuSeconds: Double
     }
 
     static func run(_ executable: String, _ arguments: [String], environment: [String: String],
@@ -43,11 +45,13 @@ enum Subprocess {
             throw TmuxSession.Failure(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
         }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        let cpu = [usage.ru_utime, usage.ru_stime].map { Double($0.tv_sec) + Double($0.tv_usec) / 1e6 }.reduce(0, +)
         // Exit status as a shell reports it: the code, or 128 plus the signal that ended it.
         let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Result(status: code,
                       output: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
-                      errors: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
+                      errors: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "", cpuSeconds: cpu)
     }
 }

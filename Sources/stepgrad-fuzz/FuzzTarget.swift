@@ -1,0 +1,88 @@
+import Foundation
+import StepgradScenario
+import StepgradSession
+
+/// One input for the loaders a user's files reach. The first byte chooses the loader, the rest
+/// is the file: 0 a scenario, 1 an answers file (for the bundled 3-4-3 exercise), 2 a state
+/// file (restored into a session of that exercise, so every bound of the restore is reached).
+/// A finding is a crash, a trap, a hang or a memory error (AddressSanitizer); errors are the
+/// expected outcome.
+enum FuzzTarget {
+    static let exercise: Scenario = {
+        guard let path = Exercises.all.first?.path, let scenario = try? ScenarioLoader.load(path: path) else {
+            fatalError("the bundled exercises were not found (set STEPGRAD_ASSETS)")
+        }
+        return scenario
+    }()
+
+    /// Where state inputs are written; the exercise is given a path here so that the seed state,
+    /// saved for it, matches (a fixed place: the seed names it).
+    static let directory = "/tmp/stepgrad-fuzz"
+
+    static var stateScenario: Scenario {
+        var scenario = exercise
+        scenario.path = directory + "/exercise.yaml"
+        return scenario
+    }
+
+    static func run(_ input: Data) {
+        guard let kind = input.first else { return }
+        let file = input.dropFirst()
+        switch kind % 3 {
+        case 0:
+            _ = try? ScenarioLoader.parse(Data(file), path: "fuzz.yaml")
+        case 1:
+            _ = try? AnswersLoader.parse(Data(file), path: "answers.yaml", for: exercise)
+        default:
+            MainActor.assumeIsolated { restore(Data(file)) }
+        }
+    }
+
+    @MainActor static func restore(_ state: Data) {
+        let scenario = stateScenario
+        let session = TrainingSession(scenario: scenario, stateDirectory: directory)
+        guard let path = session.stateFilePath else { return }
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: path, contents: state) else { return }
+        let (resumed, _) = TrainingSession.resume(scenario, stateDirectory: directory)
+        // Whatever was restored must step without trapping.
+        resumed.stepForward()
+        resumed.stepBackward()
+    }
+
+    /// A state file saved part-way through the exercise, for the seed corpus.
+    @MainActor static func savedState() throws -> Data {
+        let session = TrainingSession(scenario: stateScenario, stateDirectory: directory)
+        session.granularity = .phase
+        for _ in 0..<7 { session.stepForward() }
+        session.granularity = .element
+        session.stepForward()
+        try session.save()
+        return try Data(contentsOf: URL(fileURLWithPath: session.stateFilePath!))
+    }
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
+    FuzzTarget.run(Data(bytes: bytes, count: count))
+    return 0
+}
+#else
+/// Without libFuzzer: `stepgrad-fuzz FILE…` runs each input once (to replay a finding), and
+/// `stepgrad-fuzz --seed-state FILE` writes a state-file seed (its loader byte included).
+@main struct Replay {
+    static func main() throws {
+        var arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "--seed-state", let output = arguments.dropFirst().first {
+            let state = try MainActor.assumeIsolated { try FuzzTarget.savedState() }
+            try (Data([2]) + state).write(to: URL(fileURLWithPath: output))
+            return
+        }
+        while let path = arguments.popFirst() {
+            FuzzTarget.run(try Data(contentsOf: URL(fileURLWithPath: path)))
+            print("\(path): ok")
+        }
+    }
+}
+#endif

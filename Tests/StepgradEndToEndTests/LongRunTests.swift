@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// A long fast-forward leaves nothing that grows with it: SIGHUP afterwards saves and exits as
+/// promptly as after one step, and the state file stays small.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+struct LongRunTests {
+    @Test func aMillionIterationsThenAHangupExitsWithinTwoSecondsAndASmallStateFile() throws {
+        let run = try StepgradInShell(width: 100, height: 30)
+        try run.tmux.waitForText("FORWARD › LOSS › BACKWARD › UPDATE")
+        try run.tmux.sendKeys("f")
+        try run.tmux.waitForText("How many iterations?")
+        try run.tmux.sendKeys("BSpace", "BSpace", "BSpace")   // the suggested 100
+        try run.tmux.type("1000000")
+        try run.tmux.waitForText("┃ 1000000 ")
+        try run.tmux.sendKeys("Enter")
+        try run.tmux.waitForText("iteration 1000001", timeout: .seconds(120))
+        let pid = try #require(run.pid(), "stepgrad is running")
+        let start = ContinuousClock.now
+        #expect(kill(pid, SIGHUP) == 0)
+        #expect(try run.waitForExitStatus(timeout: .seconds(10)) == 129)
+        let took = ContinuousClock.now - start
+        #expect(took < .seconds(2), "exited \(took) after SIGHUP")
+        let states = run.savedStates
+        #expect(states.count == 1)
+        for state in states {
+            let size = try FileManager.default.attributesOfItem(atPath: run.stateDirectory + "/" + state)[.size] as? Int ?? .max
+            #expect(size < 1_000_000, "state file of \(size) bytes")
+        }
+        let modes = try run.terminalModes()
+        #expect(modes.before == modes.after)
+    }
+}
