@@ -35,6 +35,11 @@ public struct CSVTable: Hashable, Sendable {
                     if c.isNewline { line += 1 }
                     field.append(c)
                 }
+            } else if fieldWasQuoted && c != "," && !c.isNewline {
+                // After a field's closing quote only spaces may come before the comma.
+                guard c == " " || c == "\t" else {
+                    throw DataError(file: file, line: line, message: "text after the closing quote of field \(fields.count + 1)")
+                }
             } else if c == "\"" && field.allSatisfy({ $0 == " " || $0 == "\t" }) {
                 quoted = true
                 fieldWasQuoted = true

@@ -53,6 +53,11 @@ import StepgradEngine
         #expect(table.header == ["n", "note"])
         #expect(table.rows.map(\.fields) == [["1", "two\nlines \"quoted\""], ["2", "x"]])
         #expect(table.rows.map(\.line) == [2, 4])
+        // Spaces after a closing quote are not part of the field; anything else there is an error.
+        #expect(try CSVTable(parsing: "a,b\n\"x\" , \"y\"  \n", file: "t.csv").rows[0].fields == ["x", "y"])
+        #expect(throws: DataError(file: "t.csv", line: 3, message: "text after the closing quote of field 2")) {
+            try CSVTable(parsing: "a,b\n1,2\n3,\"4\"5\n", file: "t.csv")
+        }
     }
 
     @Test func eachKindOfBadDataNamesItsPlace() {
