@@ -68,6 +68,19 @@ public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
     FuzzTarget.run(Data(bytes: bytes, count: count))
     return 0
 }
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzer(_ argc: UnsafeMutablePointer<Int32>,
+               _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+               _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
+
+/// SwiftPM links an executable's entry point under this name (so that tests can link it), which
+/// keeps libFuzzer's own `main` out; start libFuzzer's driver from here instead.
+@_cdecl("stepgrad_fuzz_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
+    var count = argc, arguments = argv
+    return runFuzzer(&count, &arguments) { bytes, size in fuzzOneInput(bytes, size) }
+}
 #else
 /// Without libFuzzer: `stepgrad-fuzz FILE…` runs each input once (to replay a finding), and
 /// `stepgrad-fuzz --seed-state FILE` writes a state-file seed (its loader byte included).
