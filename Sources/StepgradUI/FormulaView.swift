@@ -101,23 +101,20 @@ struct FormulaView {
         return lines
     }
 
-    private func equation(_ op: Operation, _ cell: Cell) -> String {
+    /// The element's arithmetic with its numbers, as this frame writes it.
+    func equation(_ op: Operation, _ cell: Cell) -> String {
         equations.text(CellReference(op.quantity, cell)) {
             look.text(op.element(at: cell).equation(.unicode, style: look.numberStyle, outputLayer: scene.outputLayer,
                                                     batch: scene.batch))
         }
     }
 
-    /// Draws `lines` in the formula panel; presenting, in bold and double-spaced when there is room.
+    /// Draws `lines` in the formula panel.
     static func draw(_ lines: [StyledLine], in rect: Rect, context: ViewContext, into grid: inout Grid) {
         let inner = context.frame(rect, title: "Formula", panel: nil, into: &grid).inset(left: 1, right: 1)
-        let look = context.look
-        let spacing = look.presenting && lines.count * 2 <= inner.height ? 2 : 1
-        for (i, line) in lines.enumerated() where inner.y + i * spacing < inner.maxY {
-            var style = look[line.role]
-            if look.presenting && line.role != .dim { style = style.patched(with: Style(attributes: .bold)) }
-            grid.write(line.text, x: inner.x, y: inner.y + i * spacing, style: style, clip: inner,
-                       ellipsis: look.glyphs.base.ellipsis)
+        for (i, line) in lines.enumerated() where inner.y + i < inner.maxY {
+            grid.write(line.text, x: inner.x, y: inner.y + i, style: context.look[line.role], clip: inner,
+                       ellipsis: context.look.glyphs.base.ellipsis)
         }
     }
 }

@@ -37,17 +37,22 @@ struct OperationView {
 
     /// The size the panel would like for the largest operation of the iteration, so that it keeps
     /// its size from step to step: every matrix with its numbers, its name and scale, borders.
-    func steadySize() -> Size {
-        scene.trace.operations.map(wantedSize).reduce(Size(width: 0, height: 0)) { $0.union($1) }
+    /// Matrices that could not show their numbers within `screen` are wanted in colour, unmeasured.
+    func steadySize(within screen: Size) -> Size {
+        scene.trace.operations.map { wantedSize($0, within: screen) }.reduce(Size(width: 0, height: 0)) { $0.union($1) }
     }
 
-    /// What `op` needs: each matrix with its numbers, at least one blank between them, one row a value.
-    func wantedSize(_ op: Operation) -> Size {
+    /// What `op` needs: each matrix with its numbers (when they could fit within `screen`), at
+    /// least one blank between them, one row a value.
+    private func wantedSize(_ op: Operation, within screen: Size) -> Size {
         let items = self.items(op)
         let sources = Self.sources(items)
         let tallest = sources.map(\.rows).max() ?? 1
-        let room = Size(width: Self.unbounded, height: tallest)
-        let matrices = sources.map { width($0, fit($0, room: room, compact: true)) }.reduce(0, +)
+        let matrices = sources.map { source -> Int in
+            let room = source.rows <= screen.height && source.columns * 3 <= screen.width
+                ? Size(width: Self.unbounded, height: tallest) : screen
+            return width(source, fit(source, room: room, compact: true))
+        }.reduce(0, +)
         return Size(width: matrices + Self.textWidth(items) + 4, height: tallest + 4)
     }
 

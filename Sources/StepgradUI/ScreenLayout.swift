@@ -9,8 +9,9 @@ import TerminalUI
 /// formula its smallest useful height, then the network what is left up to its want (less the
 /// names under its layers, and the operation less its scale line, while the formula is shorter
 /// than five lines); rows to spare go to the formula up to its want, then let the panels' cells grow
-/// three rows high (up to seven when presenting), and what remains goes to the formula. Presenting drops the network
-/// unless the screen is large enough for it beside the operation, and gives the formula more room.
+/// three rows high, and what remains goes to the formula. Presenting drops the network unless the
+/// screen is large enough for it beside the operation, lets the operation's cells grow up to seven
+/// rows high within half the screen, and gives the rest to the formula's block glyphs.
 struct ScreenLayout {
     var header: Rect
     var network: Rect?
@@ -40,6 +41,8 @@ struct ScreenLayout {
     static let comfortableFormula = 7
     /// The smallest network panel worth drawing: its frame, names and a row of (aggregated) units.
     static let smallestNetwork = 4
+    /// Presenting, the formula's frame, a line of block glyphs and a line of text.
+    static let smallestPresentedFormula = BlockFont.rows(scale: 1) + 3
 
     init(area: Rect, presenting: Bool, wants: Wants) {
         let rows = area.split(rows: [.fixed(Self.headerHeight), .fill, .fixed(1)])
@@ -57,10 +60,12 @@ struct ScreenLayout {
         var operationHeight: Int, networkHeight: Int
         let formulaHeight: Int
         if presenting {
-            // The formula double-spaced, up to half the screen; the operation (beside the network) takes the rest.
-            formulaHeight = min(max(2 * wants.formulaHeight - 2, 7), body.height / 2)
-            operationHeight = max(min(body.height - formulaHeight, grown(wants.operation.height)), 0)
+            // The operation (beside the network) with its numbers, its cells grown up to half the
+            // screen; the rest to the formula's block glyphs, at least a line of them and one of text.
+            let want = sideBySide ? max(wants.operation.height, wants.network.height) : wants.operation.height
+            operationHeight = max(min(grown(want), max(body.height / 2, want), body.height - Self.smallestPresentedFormula), 0)
             networkHeight = 0
+            formulaHeight = body.height - operationHeight
         } else {
             let smallestNetwork = showsNetwork && !sideBySide ? Self.smallestNetwork : 0
             operationHeight = max(min(wants.operation.height, body.height - Self.smallestFormula - smallestNetwork), 0)

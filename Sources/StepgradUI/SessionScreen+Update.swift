@@ -8,6 +8,7 @@ extension SessionScreen {
     static let speeds: [Double] = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000]
 
     public func update(_ event: InputEvent) -> ScreenCommand {
+        defer { prepareLayout() }
         let play = PlayClock(session)
         let command: ScreenCommand
         switch event {
@@ -25,6 +26,7 @@ extension SessionScreen {
     }
 
     public func update(_ report: ScreenMessage) -> ScreenCommand {
+        defer { prepareLayout() }
         switch report {
         case .playTick:
             session.tick()

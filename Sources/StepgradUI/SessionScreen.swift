@@ -33,14 +33,19 @@ public final class SessionScreen: TerminalProgram {
     /// Where the last frame drew its matrices, for the mouse and the arrow keys.
     var hits = HitMap()
     var lastLayoutShowedNetwork = true
+    /// The size of the last frame, to prepare the next one for.
+    private var lastSize: Size?
     /// Bumped whenever the iteration's numbers may change in place (reload), to refresh caches.
     var generation = 0
-    private var formulaCache: (key: FormulaKey, lines: [StyledLine])?
-    private var wantsCache: (key: WantsKey, iteration: Int, sample: Int, wants: ScreenLayout.Wants)?
+    private var formulaLines = Memo<FormulaKey, [StyledLine]>()
+    private var operationWants = Memo<IterationWantsKey, OperationWants>()
+    private var networkWants = Memo<IterationWantsKey, Size>()
+    /// What the panels wanted at each size so far: they only grow while stepping.
+    private var grownWants = Memo<WantsKey, ScreenLayout.Wants>()
     private let equations = EquationTexts()
     /// The scenario's answers judged, for the generation of the scenario they were judged with.
-    private var answerCache: (generation: Int, check: Result<AnswerCheck, AnswerError>?)?
-    private var historyCache: (key: HistoryKey, values: [IterationValue])?
+    private var answers = Memo<Int, Result<AnswerCheck, AnswerError>?>()
+    private var histories = Memo<HistoryKey, [IterationValue]>()
 
     public init(session: TrainingSession, options: ScreenOptions) {
         self.session = session
@@ -54,10 +59,7 @@ public final class SessionScreen: TerminalProgram {
 
     /// The scenario's answers judged by the homework checker, if it has any; judged again after a reload.
     var answerCheck: Result<AnswerCheck, AnswerError>? {
-        if let cache = answerCache, cache.generation == generation { return cache.check }
-        let check = AnswerCheck.make(for: session.scenario)
-        answerCache = (generation, check)
-        return check
+        answers.value(for: generation) { AnswerCheck.make(for: session.scenario) }
     }
 
     /// The answers to show: they answer the first iteration.
@@ -83,30 +85,57 @@ public final class SessionScreen: TerminalProgram {
         focus != nil || overlay == .inspector ? session.selection : nil
     }
 
-    public func view(into grid: inout Grid) {
-        numbers.newFrame()
+    /// The panels of this moment, all reading the session through one `Scene`.
+    private struct Views {
+        var context: ViewContext
+        var network: NetworkView
+        var operation: OperationView
+        var formula: FormulaView
+        var outline: OutlineView
+    }
+
+    private func views() -> Views {
         let look = self.look
         let scene = Scene(session)
         let context = ViewContext(scene: scene, look: look, scales: HeatScales(scene: scene, shared: sharedScale),
                                   selection: shownSelection, focus: focus, zoomed: zoomed, sample: sample,
                                   answers: shownAnswers)
-        if look[.text] != .plain { grid.clear(grid.area, style: look[.text]) }
-        let network = NetworkView(context: context), operation = OperationView(context: context)
         equations.use(EquationTexts.Key(iteration: session.iteration, generation: generation))
-        let formula = FormulaView(scene: scene, look: look, iteration: session.iteration, equations: equations)
-        let outline = OutlineView(context: context, iteration: session.iteration)
-        let wants = steadyWants(network: network, operation: operation, formula: formula, outline: outline, size: grid.size)
-        let layout = ScreenLayout(area: grid.area, presenting: presenting, wants: wants)
+        return Views(context: context, network: NetworkView(context: context), operation: OperationView(context: context),
+                     formula: FormulaView(scene: scene, look: look, iteration: session.iteration, equations: equations),
+                     outline: OutlineView(context: context, iteration: session.iteration))
+    }
+
+    public func view(into grid: inout Grid) {
+        numbers.newFrame()
+        let views = self.views(), context = views.context, look = context.look
+        if look[.text] != .plain { grid.clear(grid.area, style: look[.text]) }
+        let layout = ScreenLayout(area: grid.area, presenting: presenting, wants: steadyWants(views, size: grid.size))
         var hits = HitMap()
         HeaderView(context: context, session: session).draw(in: layout.header, into: &grid)
-        if let rect = layout.network { network.draw(in: rect, into: &grid, hits: &hits) }
-        operation.draw(in: layout.operation, into: &grid, hits: &hits)
-        FormulaView.draw(formulaLines(scene, look, layout.formula), in: layout.formula, context: context, into: &grid)
-        if let rect = layout.outline { outline.draw(in: rect, into: &grid) }
+        if let rect = layout.network { views.network.draw(in: rect, into: &grid, hits: &hits) }
+        views.operation.draw(in: layout.operation, into: &grid, hits: &hits)
+        if presenting {
+            PresentedFormula(formula: views.formula, elementByElement: session.granularity == .element)
+                .draw(in: layout.formula, context: context, into: &grid)
+        } else {
+            FormulaView.draw(formulaLines(context.scene, look, layout.formula), in: layout.formula, context: context, into: &grid)
+        }
+        if let rect = layout.outline { views.outline.draw(in: rect, into: &grid) }
         KeyBarView(look: look, message: message, focused: focus != nil, busy: session.isBusy).draw(in: layout.keyBar, into: &grid)
         drawOverlays(context, layout: layout, into: &grid)
         self.hits = hits
         lastLayoutShowedNetwork = layout.network != nil
+        lastSize = grid.size
+    }
+
+    /// Works out what the panels want as soon as a step has entered a new iteration (or another
+    /// granularity), while the step is handled: measuring every operation of the iteration is a
+    /// step's cost, and the frames drawn after it (play, ticks, redraws) keep to their budget.
+    func prepareLayout() {
+        guard let size = lastSize, !session.isBusy else { return }
+        numbers.newFrame()
+        _ = steadyWants(views(), size: size)
     }
 
     private func drawOverlays(_ context: ViewContext, layout: ScreenLayout, into grid: inout Grid) {
@@ -146,13 +175,13 @@ public final class SessionScreen: TerminalProgram {
         let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
         let key = FormulaKey(iteration: session.iteration, cursor: session.cursor, granularity: session.granularity,
                              size: inner.size, generation: generation, unicode: look.glyphs.unicode)
-        if let cache = formulaCache, cache.key == key { return cache.lines }
-        let lines = FormulaView(scene: scene, look: look, iteration: session.iteration, equations: equations)
-            .lines(width: inner.width, height: inner.height)
-        formulaCache = (key, lines)
-        return lines
+        return formulaLines.value(for: key) {
+            FormulaView(scene: scene, look: look, iteration: session.iteration, equations: equations)
+                .lines(width: inner.width, height: inner.height)
+        }
     }
 
+    /// What the panels' wants depend on besides the numbers of the iteration.
     private struct WantsKey: Hashable {
         var size: Size
         var granularity: Granularity
@@ -161,22 +190,40 @@ public final class SessionScreen: TerminalProgram {
         var unicode: Bool
     }
 
+    private struct OperationWants {
+        var operation: Size
+        var formulaHeight: Int
+    }
+
+    private struct IterationWantsKey: Hashable {
+        var wants: WantsKey
+        var iteration: Int
+        /// The sample the network shows; `nil` for what does not depend on it.
+        var sample: Int?
+    }
+
     /// What the panels want over the whole iteration (every operation, both phases of the network,
     /// the longest formula), and over the iterations seen before at this size: panels keep their
     /// size while stepping, and grow only when an iteration's numbers need more room.
-    private func steadyWants(network: NetworkView, operation: OperationView, formula: FormulaView, outline: OutlineView,
-                             size: Size) -> ScreenLayout.Wants {
+    ///
+    /// The operation's and formula's wants are worked out once an iteration, measuring only the
+    /// matrices that could show their numbers on a screen of this size (a 64×32 W₁ never can: it
+    /// is drawn in colour whatever its numbers); the network's again when the sample shown changes.
+    private func steadyWants(_ views: Views, size: Size) -> ScreenLayout.Wants {
+        let (network, operation, formula, outline) = (views.network, views.operation, views.formula, views.outline)
         let key = WantsKey(size: size, granularity: session.granularity, generation: generation, showsNumbers: showsNumbers,
                            unicode: numbers.glyphs.unicode)
-        if let cache = wantsCache, cache.key == key, cache.iteration == session.iteration, cache.sample == network.sample {
-            return cache.wants
+        let iteration = session.iteration
+        let steady = operationWants.value(for: IterationWantsKey(wants: key, iteration: iteration)) {
+            OperationWants(operation: operation.steadySize(within: size),
+                           formulaHeight: formula.steadyHeight(width: size.width - 4, granularity: session.granularity))
         }
-        var wants = ScreenLayout.Wants(network: network.wantedSize(), operation: operation.steadySize(),
-                                       formulaHeight: formula.steadyHeight(width: size.width - 4, granularity: session.granularity),
+        let networkSize = networkWants.value(for: IterationWantsKey(wants: key, iteration: iteration, sample: network.sample)) {
+            network.wantedSize()
+        }
+        let wants = ScreenLayout.Wants(network: networkSize, operation: steady.operation, formulaHeight: steady.formulaHeight,
                                        outlineHeight: outline.wantedHeight)
-        if let cache = wantsCache, cache.key == key { wants = wants.union(cache.wants) }
-        wantsCache = (key, session.iteration, network.sample, wants)
-        return wants
+        return grownWants.combine(wants, for: key) { $0.union($1) }
     }
 
     private struct HistoryKey: Hashable {
@@ -189,9 +236,6 @@ public final class SessionScreen: TerminalProgram {
     /// The inspected cell's values in earlier iterations, recomputed by the session only when asked anew.
     private func history(of reference: CellReference) -> [IterationValue] {
         let key = HistoryKey(reference: reference, iteration: session.iteration, cursor: session.cursor, generation: generation)
-        if let cache = historyCache, cache.key == key { return cache.values }
-        let values = session.history(of: reference, last: 24)
-        historyCache = (key, values)
-        return values
+        return histories.value(for: key) { session.history(of: reference, last: 24) }
     }
 }

@@ -8,8 +8,11 @@ import TerminalUI
 /// What one frame of the session screen costs to build at 160×48 (goal: under 2 ms), at the end
 /// of every operation of an iteration and at the first element of each: right after the step,
 /// when the formula's sums are expanded afresh, and again, as when a redraw changes nothing in
-/// the session (a theme, a tick). The steps themselves are the session's cost and not counted.
-/// Each figure is the best of three walks through the iteration, place by place.
+/// the session (a theme, a tick). The screen is opened as `stepgrad open` opens it (its first
+/// frame drawn), then stepped as a user steps it, through its `update`; what a step costs there
+/// (the session's step, and the screen measuring a new iteration's operations for its layout)
+/// is printed beside, not counted in the frame. Each figure is the best of three walks through
+/// the iteration, place by place.
 @MainActor enum FrameBenchmark {
     static let size = Size(width: 160, height: 48)
     static let goal = Duration.milliseconds(2)
@@ -24,12 +27,15 @@ import TerminalUI
             for granularity in [Granularity.operation, .element] {
                 // Best of three walks, place by place: the machine is shared.
                 let walks = (0..<3).map { _ in frames(scenario, granularity) }
-                let fresh = walks[0].fresh.indices.map { i in walks.map { $0.fresh[i] }.min() ?? .zero }
-                let again = walks[0].again.indices.map { i in walks.map { $0.again[i] }.min() ?? .zero }
+                func best(_ figures: KeyPath<Walk, [Duration]>) -> [Duration] {
+                    walks[0][keyPath: figures].indices.map { i in walks.map { $0[keyPath: figures][i] }.min() ?? .zero }
+                }
+                let fresh = best(\.fresh), again = best(\.again), steps = best(\.steps)
                 if counts { worst = max(worst, fresh.max() ?? .zero) }
                 print("  " + pad(name, 24) + pad(granularity.rawValue, 10)
                       + "after a step: mean \(format(mean(fresh))), max \(format(fresh.max() ?? .zero));"
-                      + "  redrawn: mean \(format(mean(again)))   (\(fresh.count) frames)")
+                      + "  redrawn: mean \(format(mean(again)))   (\(fresh.count) frames;"
+                      + " the steps: mean \(format(mean(steps))), max \(format(steps.max() ?? .zero)))")
             }
         }
         print("  goal under \(format(goal).trimmingCharacters(in: .whitespaces)) per frame: "
@@ -37,16 +43,24 @@ import TerminalUI
         bytesPerStep()
     }
 
+    struct Walk {
+        var fresh: [Duration] = []
+        var again: [Duration] = []
+        /// The screen's handling of each step's key, the session's step included.
+        var steps: [Duration] = []
+    }
+
     /// Frame times over one iteration: at the end of each operation, or at the first element of each.
-    private static func frames(_ scenario: Scenario, _ granularity: Granularity) -> (fresh: [Duration], again: [Duration]) {
+    private static func frames(_ scenario: Scenario, _ granularity: Granularity) -> Walk {
         let session = TrainingSession(scenario: scenario)
         let screen = SessionScreen(session: session, options: ScreenOptions(theme: .dark, capabilities: capabilities))
         session.granularity = granularity
-        var fresh: [Duration] = [], again: [Duration] = []
+        _ = screen.frame(size: size, glyphs: capabilities.glyphs)
+        var walk = Walk()
         repeat {
-            session.stepForward()
-            fresh.append(measure(screen))
-            again.append(measure(screen))
+            walk.steps.append(ContinuousClock().measure { _ = screen.update(.key(KeyEvent(.right))) })
+            walk.fresh.append(measure(screen))
+            walk.again.append(measure(screen))
             let cursor = session.cursor
             if granularity == .element && cursor.revealed < session.trace.operations[cursor.operation].elementCount {
                 // On to the end of this operation, so that the next step is the first element of the next.
@@ -55,7 +69,7 @@ import TerminalUI
                 session.granularity = .element
             }
         } while !session.isAtEndOfIteration
-        return (fresh, again)
+        return walk
     }
 
     private static func measure(_ screen: SessionScreen) -> Duration {

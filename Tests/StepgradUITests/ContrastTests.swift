@@ -15,14 +15,16 @@ struct ContrastTests {
 
     /// Walks every step of the homework, element by element (the element being computed and what it
     /// read are marked) and operation by operation, with a student's answers beside the result, at
-    /// two sizes and presenting, and measures every cell that holds a digit.
+    /// two sizes and presenting, and measures every cell that holds a digit, and presenting every
+    /// cell of the formula's block letters.
     @Test(arguments: Theme.all, depths)
     func everyDigitIsLegible(_ theme: Theme, _ depth: ColourDepth) {
         var worst = (ratio: 21.0, place: "")
         let answered = AnswerTests.answered
         for (granularity, size, presenting) in [(Granularity.element, Size(width: 120, height: 40), false),
                                                 (.operation, Size(width: 80, height: 24), false),
-                                                (.operation, Size(width: 80, height: 24), true)] {
+                                                (.operation, Size(width: 80, height: 24), true),
+                                                (.element, Size(width: 80, height: 24), true)] {
             let capabilities = TerminalCapabilities(colourDepth: depth, unicode: true)
             let program = Fixtures.screen(answered, theme: theme, presenting: presenting, capabilities: capabilities,
                                           granularity: granularity)
@@ -30,8 +32,11 @@ struct ContrastTests {
             var step = 0
             while program.session.iteration == 1 {
                 let grid = backend.screen
+                // Presenting, the formula's block letters too.
+                let letters = presenting ? (grid.find("─ Formula ")?.y ?? grid.height) : grid.height
                 for y in 0..<grid.height {
-                    for x in 0..<grid.width where grid[x, y].character.isNumber {
+                    for x in 0..<grid.width
+                    where grid[x, y].character.isNumber || (y > letters && "▀▄█".contains(grid[x, y].character)) {
                         let (foreground, background) = theme.shownColours(grid[x, y].style, depth: depth)
                         let ratio = foreground.contrast(with: background)
                         if ratio < worst.ratio { worst = (ratio, "\(granularity) \(size) step \(step) at \(x),\(y): \(grid.lines[y])") }

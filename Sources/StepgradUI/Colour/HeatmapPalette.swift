@@ -32,17 +32,34 @@ public struct HeatmapPalette: Hashable, Sendable {
     private let positive256: [Colour]
     private let negative256: [Colour]
     private let neutral256: Colour?
+    /// Each ramp's cells at 24-bit colour, `stepsTrue` of them, weakest first, their digits'
+    /// colour chosen: blending in OKLab and measuring contrast cell by cell would cost a large
+    /// matrix's frame more than all the rest of it.
+    private let positiveTrue: [Style]
+    private let negativeTrue: [Style]
 
     public init(hues: Hues?) {
         self.hues = hues
         guard let hues else {
-            (positive256, negative256, neutral256) = ([], [], nil)
+            (positive256, negative256, neutral256, positiveTrue, negativeTrue) = ([], [], nil, [], [])
             return
         }
         let neutral = Self.nearest256(to: hues.neutral, among: Self.palette256)
         neutral256 = neutral
         positive256 = Self.quantised(Self.ramp(from: hues.neutral, to: hues.positive), from: neutral)
         negative256 = Self.quantised(Self.ramp(from: hues.neutral, to: hues.negative), from: neutral)
+        // Rounded to whole sRGB values a blend can step back by a hair; such a step keeps the one before.
+        func cells(_ hue: Colour) -> [Style] {
+            let lighter = hue.oklab.L > hues.neutral.oklab.L
+            var previous = hues.neutral
+            return Self.ramp(from: hues.neutral, to: hue, steps: Self.stepsTrue).map { colour in
+                let (l, p) = (colour.oklab.L, previous.oklab.L)
+                if lighter ? l >= p : l <= p { previous = colour }
+                return Style(foreground: previous.legibleText, background: previous)
+            }
+        }
+        positiveTrue = cells(hues.positive)
+        negativeTrue = cells(hues.negative)
     }
 
     public static let monochrome = HeatmapPalette(hues: nil)
@@ -52,6 +69,8 @@ public struct HeatmapPalette: Hashable, Sendable {
     public static let minimumTint = 0.4
     /// Steps of a ramp on a 256-colour terminal.
     static let steps256 = 10
+    /// Steps of a ramp at 24-bit colour: more than the eye tells apart.
+    static let stepsTrue = 256
 
     /// The style of a cell showing a value at `level`. Infinities are bold and underlined and NaN
     /// is bold on its own hue (reversed without colour) at every depth; without colour only
@@ -69,11 +88,11 @@ public struct HeatmapPalette: Hashable, Sendable {
         case (.nan, _):
             background = depth.showsMagnitudeInColour ? hues.nan : Colour.ANSI.magenta.colour
         case (_, .trueColour):
-            let hue = Self.isPositive(level) ? hues.positive : hues.negative
-            background = hues.neutral.blended(with: hue, Self.tint(level.intensity))
+            let ramp = Self.isPositive(level) ? positiveTrue : negativeTrue
+            return ramp[Self.step(level.intensity, of: ramp.count)].patched(with: Style(attributes: Self.emphasis(level)))
         case (_, .palette256):
             let ramp = Self.isPositive(level) ? positive256 : negative256
-            background = ramp[min(max(Int((level.intensity * Double(ramp.count)).rounded(.up)) - 1, 0), ramp.count - 1)]
+            background = ramp[Self.step(level.intensity, of: ramp.count)]
         case (_, .ansi16):
             // Strong is the bright colour on a dark theme, the normal one on a light theme: lightness keeps its direction.
             let strong = level.intensity > 0.5, lighter = hues.neutral.oklab.L < hues.positive.oklab.L
@@ -91,9 +110,14 @@ public struct HeatmapPalette: Hashable, Sendable {
     /// How far along the ramp a magnitude `t` (0…1) sits.
     static func tint(_ t: Double) -> Double { minimumTint + (1 - minimumTint) * t }
 
-    /// The ramp from `neutral` to `hue` in OKLab, `steps256` steps.
-    private static func ramp(from neutral: Colour, to hue: Colour) -> [Colour] {
-        (1...steps256).map { neutral.blended(with: hue, tint(Double($0) / Double(steps256))) }
+    /// The ramp from `neutral` to `hue` in OKLab, in `steps` steps.
+    private static func ramp(from neutral: Colour, to hue: Colour, steps: Int = steps256) -> [Colour] {
+        (1...steps).map { neutral.blended(with: hue, tint(Double($0) / Double(steps))) }
+    }
+
+    /// The step of a ramp of `count` showing magnitude `t` (0…1): the first step covers (0, 1/count].
+    private static func step(_ t: Double, of count: Int) -> Int {
+        min(max(Int((t * Double(count)).rounded(.up)) - 1, 0), count - 1)
     }
 
     /// The cube and grey ramp of the 256-colour palette (the first 16 are the user's to change).
