@@ -17,31 +17,30 @@ struct ViewerQuiz {
         if prompt?.question != question { prompt = QuizPrompt(question: question, right: right, asked: asked) }
     }
 
-    /// Handles the bytes the viewer typed while a question is open: digits, a point, a sign,
-    /// Backspace (DEL or BS) and Enter (CR or LF), which answers. Returns whether any byte was taken.
+    /// Handles the bytes the viewer typed while a question is open: digits, a point, a sign (`-`
+    /// or `−`), Backspace (DEL or BS) and Enter (CR or LF), which answers. Returns whether any was taken.
     mutating func type(_ bytes: [UInt8], viewer: ObjectIdentifier, classroom: Classroom) -> Bool {
         guard var prompt, prompt.answer == nil else { return false }
         var taken = false
-        for byte in bytes {
-            switch byte {
-            case 0x7F, 0x08:
+        for character in String(decoding: bytes, as: UTF8.self) {
+            switch character {
+            case "\u{7F}", "\u{08}":
                 prompt.typed = String(prompt.typed.dropLast())
                 taken = true
-            case 0x0D, 0x0A:
-                guard let number = TypedNumber(prompt.typed), let mark = classroom.answer(from: viewer, number) else { continue }
+            case "\r", "\n", "\r\n":
+                guard prompt.answer == nil, let number = TypedNumber(prompt.typed),
+                      let mark = classroom.answer(from: viewer, number) else { continue }
                 asked += 1
                 if mark.earnsMark { right += 1 }
                 prompt.answer = QuizPrompt.Answer(typed: prompt.typed, mark: mark, expected: classroom.expected ?? .nan)
                 prompt.right = right
                 prompt.asked = asked
                 taken = true
-            case 0x20...0x7E:
-                if prompt.answer == nil, let typed = QuizPrompt.edited(prompt.typed, by: Character(Unicode.Scalar(byte))) {
+            default:
+                if prompt.answer == nil, let typed = QuizPrompt.edited(prompt.typed, by: character) {
                     prompt.typed = typed
                     taken = true
                 }
-            default:
-                continue
             }
         }
         self.prompt = prompt

@@ -20,8 +20,8 @@ struct OpenQuizTests {
         try run.tmux.waitForText("step 1 of 13")
 
         try run.tmux.sendKeys("Right")
-        try run.tmux.waitForText("a₁[0] = relu(1.2) = ?")
-        try run.tmux.type("-1.2")
+        try run.tmux.waitForText("a₁[0] = max(0, 1.2) = ?")
+        try run.tmux.type("−1.2")   // a typographic minus (tmux takes a leading - for a flag)
         try run.tmux.sendKeys("Enter")
         try run.tmux.waitForText("a₁[0] = -1.2: wrong: sign error; it is 1.2. Score 1 of 2.")
         try run.tmux.waitForText("step 2 of 13")

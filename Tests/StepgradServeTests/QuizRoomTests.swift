@@ -58,7 +58,7 @@ struct QuizRoomTests {
 
         students[0].answer("1.2\r", in: classroom)     // correct
         students[1].answer("1.20\r", in: classroom)    // correct
-        students[2].answer("-1.2\r", in: classroom)    // sign error
+        students[2].answer("−1.2\r", in: classroom)    // sign error, with a typographic minus (UTF-8)
         students[3].answer("1.3\r", in: classroom)     // W₁[0,0] = 0.2 read as 0.4
         students[4].answer("1.6\r", in: classroom)     // nothing explains it
         students[0].answer("9\r", in: classroom)       // a second answer is not counted
