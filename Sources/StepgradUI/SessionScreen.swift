@@ -53,7 +53,7 @@ public final class SessionScreen: TerminalProgram {
         self.theme = options.theme
         self.capabilities = options.capabilities
         self.presenting = options.presenting
-        self.numbers = NumberText(style: NumberStyle(decimals: options.decimals),
+        self.numbers = NumberText(style: options.numberStyle,
                                   glyphs: ScreenGlyphs(options.capabilities.glyphs, unicode: options.capabilities.unicode))
         if case .failure(let error) = answerCheck { notify("Answers not checked: \(error)", isError: true) }
     }
