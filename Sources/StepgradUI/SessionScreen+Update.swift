@@ -29,6 +29,10 @@ extension SessionScreen {
         defer { prepareLayout() }
         switch report {
         case .playTick:
+            if quizAsks(before: .stepForward) {
+                ask(before: .playPause)
+                return .none
+            }
             session.tick()
             return PlayClock.stopped.command(after: session)
         case .fastForwardEnded:
@@ -45,6 +49,7 @@ extension SessionScreen {
 
     func handle(_ key: KeyEvent) -> ScreenCommand {
         if key.isControlC { return .quit }
+        if soloQuiz?.prompt != nil { return answerQuiz(key) }
         switch overlay {
         case .help:
             overlay = nil
@@ -80,6 +85,10 @@ extension SessionScreen {
     }
 
     func perform(_ command: Command) -> ScreenCommand {
+        if quizAsks(before: command) {
+            ask(before: command)
+            return .none
+        }
         switch command {
         case .playPause: session.togglePlay()
         case .stepForward: session.stepForward()
