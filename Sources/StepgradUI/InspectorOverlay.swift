@@ -49,6 +49,7 @@ struct InspectorOverlay {
                 lines.append(StyledLine(text: (i == 0 ? "arithmetic  " : "            ") + line, role: .text))
             }
         }
+        lines += chainRuleLines()
         lines += answerLines(width: width)
         if q.kind == .x || q.kind == .y { return lines }
         if history.count > 1 {

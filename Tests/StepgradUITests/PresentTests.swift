@@ -40,6 +40,8 @@ struct PresentTests {
         #expect(narrow.lines == ["z₂[1] = … = −0.495"] && narrow.shortened)
         let two = try #require(PresentedFormula.lines(text, scale: 1, room: Size(width: 140, height: 9), ellipsis: "…"))
         #expect(two.lines.count == 2 && !two.shortened && two.lines.joined(separator: " ") == text)
+        // A line breaks before a sign, never after one.
+        #expect(two.lines.allSatisfy { !$0.hasSuffix("=") && !$0.hasSuffix("+") })
         #expect(PresentedFormula.lines(text, scale: 3, room: Size(width: 76, height: 9), ellipsis: "…") == nil)
     }
 

@@ -58,10 +58,19 @@ struct PresentedFormula {
             ?? (1...largestScale).last { lines(text, scale: $0, room: room, ellipsis: ellipsis) != nil } ?? 1
     }
 
-    /// Words of `text` greedily into lines of at most `width` pixels.
+    /// Words of `text` greedily into lines of at most `width` pixels; a sign between blanks
+    /// (`=`, `+`, `−`) goes with the word after it, so that a line never ends in one.
     private static func wrap(_ text: String, width: Int) -> [String] {
+        var words: [String] = []
+        for word in text.split(separator: " ").map(String.init) {
+            if let last = words.last, ["=", "+", "−", "-"].contains(last) {
+                words[words.count - 1] = last + " " + word
+            } else {
+                words.append(word)
+            }
+        }
         var lines: [String] = []
-        for word in text.split(separator: " ") {
+        for word in words {
             if let last = lines.last, BlockFont.width(last + " " + word) <= width {
                 lines[lines.count - 1] = last + " " + word
             } else {
