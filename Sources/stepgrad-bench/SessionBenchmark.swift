@@ -34,7 +34,6 @@ import StepgradSession
                   + "~\(retained.estimatedBytes / 1024) KiB (fast-forward took \(format(took).trimmingCharacters(in: .whitespaces)))")
         }
         print("  process RSS \(residentSetSize() ?? "unknown")")
-        await persistence()
     }
 
     /// Saving, resuming and the process's memory after a short and a very long run: the loss

@@ -14,6 +14,10 @@ enum Completion {
 
     static let answers = CompletionKind.custom { _, _, prefix in files(startingWith: prefix) }
 
+    /// A slash after a directory's name, to walk on into it; bash's script completes names as
+    /// file names (`complete -o filenames`), which adds the slash itself.
+    static var directorySuffix: String { CompletionShell.requesting == .bash ? "" : "/" }
+
     /// Files with a scenario's extensions and directories whose path starts with `prefix`, as typed
     /// (relative to the working directory, or absolute). Hidden ones only when asked for by a dot.
     static func files(startingWith prefix: String) -> [String] {
@@ -26,7 +30,7 @@ enum Completion {
             guard name.hasPrefix(stem), !name.hasPrefix(".") || stem.hasPrefix(".") else { return nil }
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
-            if isDirectory.boolValue { return typedDirectory + name + "/" }
+            if isDirectory.boolValue { return typedDirectory + name + directorySuffix }
             return extensions.contains((name as NSString).pathExtension.lowercased()) ? typedDirectory + name : nil
         }
     }
