@@ -54,25 +54,28 @@ enum FuzzTarget {
         resumed.stepBackward()
     }
 
-    /// A state file saved part-way through the third iteration of the exercise (so the optimizer
-    /// has a step and the loss history entries), for the seed corpus.
-    @MainActor static func savedState() throws -> Data {
+    /// A state file saved after `iterations` iterations of the exercise and one step into the
+    /// next, for the seed corpus.
+    @MainActor static func savedState(after iterations: Int) throws -> Data {
         let session = TrainingSession(scenario: stateScenario, stateDirectory: directory)
         session.granularity = .phase
-        for _ in 0..<19 { session.stepForward() }
+        while session.iteration <= iterations { session.stepForward() }
         session.granularity = .element
         session.stepForward()
         try session.save()
         return try Data(contentsOf: URL(fileURLWithPath: session.stateFilePath!))
     }
 
-    /// Writes the state-file seeds into `folder`: a saved state whole (loader byte 2) and its
-    /// body alone (3). Made by the harness itself, so they always fit the exercise as it is now.
+    /// Writes the state-file seeds into `folder`, each whole (loader byte 2) and as a body alone
+    /// (3): after 4 iterations, and after 3,000, whose loss history has summary buckets. Made by
+    /// the harness itself, so they always fit the exercise as it is now.
     @MainActor static func writeStateSeeds(into folder: String) throws {
-        let state = try savedState()
-        let body = state.drop { $0 != UInt8(ascii: "\n") }.dropFirst()
-        try (Data([2]) + state).write(to: URL(fileURLWithPath: folder + "/state"))
-        try (Data([3]) + body).write(to: URL(fileURLWithPath: folder + "/state-body"))
+        for iterations in [4, 3000] {
+            let state = try savedState(after: iterations)
+            let body = state.drop { $0 != UInt8(ascii: "\n") }.dropFirst()
+            try (Data([2]) + state).write(to: URL(fileURLWithPath: folder + "/state-\(iterations)"))
+            try (Data([3]) + body).write(to: URL(fileURLWithPath: folder + "/state-body-\(iterations)"))
+        }
     }
 }
 
@@ -93,9 +96,9 @@ func runFuzzer(_ argc: UnsafeMutablePointer<Int32>,
 /// `--seed-state FOLDER` writes the state-file seeds instead (see `writeStateSeeds`).
 @_cdecl("stepgrad_fuzz_main")
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-    if argc == 3, let flag = argv[1], String(cString: flag) == "--seed-state", let folder = argv[2] {
+    if argc == 3, let flag = argv[1], String(cString: flag) == "--seed-state", let folder = argv[2].map({ String(cString: $0) }) {
         do {
-            try MainActor.assumeIsolated { try FuzzTarget.writeStateSeeds(into: String(cString: folder)) }
+            try MainActor.assumeIsolated { try FuzzTarget.writeStateSeeds(into: folder) }
             return 0
         } catch {
             print("stepgrad-fuzz: cannot write the state seeds: \(error)")
