@@ -55,6 +55,7 @@ struct CompletionInShellTests {
         // One TAB completes a single candidate; the X typed after it shows where the cursor was left.
         for (typed, completed) in [("stepgrad explain xo", "stepgrad explain xor-tanh X"),
                                    ("stepgrad open q", "stepgrad open quiz.yaml X"),
+                                   ("stepgrad open h", "stepgrad open homework/X"),
                                    ("stepgrad open homework/h", "stepgrad open homework/hw1.yaml X"),
                                    ("stepgrad check quiz.yaml --answers an", "stepgrad check quiz.yaml --answers answers.yml X"),
                                    ("stepgrad grade quiz.yaml a", "stepgrad grade quiz.yaml answers.yml X")] {
