@@ -6,7 +6,7 @@ import StepgradScenario
 /// as a person presses TAB: example names, scenario and answer files, and directories to walk into.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable && StepgradProcess.executable != nil, "needs tmux and stepgrad built"))
 struct CompletionInShellTests {
-    struct Shell: CustomStringConvertible, Sendable {
+    struct Shell {
         var name: String
         var command: String
         var prompt: String
@@ -14,26 +14,28 @@ struct CompletionInShellTests {
         var setup: @Sendable (_ script: String, _ folder: String) -> String
         /// bash lists the candidates at the second TAB, zsh at the first.
         var listingTabs: Int
-        var description: String { name }
     }
 
-    static let shells = [
-        Shell(name: "zsh", command: "zsh -f", prompt: "% ", setup: { script, folder in
+    static func isInstalled(_ shell: String) -> Bool {
+        ["/bin/", "/usr/bin/"].contains { FileManager.default.isExecutableFile(atPath: $0 + shell) }
+    }
+
+    @Test(.enabled(if: isInstalled("zsh"), "zsh is not installed (apt-get install zsh)"))
+    func zsh() throws {
+        try tabOffersExamplesAndFiles(Shell(name: "zsh", command: "zsh -f", prompt: "% ", setup: { script, folder in
             "PS1='%% '; PATH='\(folder)':$PATH; fpath=('\((script as NSString).deletingLastPathComponent)' $fpath); "
                 + "autoload -Uz compinit; compinit -u -D; clear"
-        }, listingTabs: 1),
-        Shell(name: "bash", command: "bash --norc --noprofile", prompt: "$ ", setup: { script, folder in
-            "PS1='$ '; PATH='\(folder)':$PATH; source '\(script)'; clear"
-        }, listingTabs: 2),
-    ]
+        }, listingTabs: 1))
+    }
 
-    @Test(arguments: shells)
+    @Test(.enabled(if: isInstalled("bash"), "bash is not installed"))
+    func bash() throws {
+        try tabOffersExamplesAndFiles(Shell(name: "bash", command: "bash --norc --noprofile", prompt: "$ ", setup: { script, folder in
+            "PS1='$ '; PATH='\(folder)':$PATH; source '\(script)'; clear"
+        }, listingTabs: 2))
+    }
+
     func tabOffersExamplesAndFiles(_ shell: Shell) throws {
-        guard FileManager.default.isExecutableFile(atPath: "/bin/\(shell.name)")
-                || FileManager.default.isExecutableFile(atPath: "/usr/bin/\(shell.name)") else {
-            print("skipped: \(shell.name) is not installed (apt-get install \(shell.name))")
-            return
-        }
         let binary = try #require(StepgradProcess.executable)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stepgrad-shell-\(UUID().uuidString)")
         let work = directory.appendingPathComponent("work")
