@@ -74,7 +74,7 @@ extension SessionScreen {
         let label = InspectorOverlay.label(reference, scene: Scene(session))
         if quiz.sheet?.iteration != session.iteration || quiz.sheetGeneration != generation {
             quiz.sheet = QuizSheet(scenario: session.scenario, iteration: session.iteration, trace: session.trace,
-                                   wholeNumberDecimals: numbers.style.decimals)
+                                   wholeNumberDecimals: numbers.style.decimals ?? 4)
             quiz.sheetGeneration = generation
             quizSkipped = []
         }
