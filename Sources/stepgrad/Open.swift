@@ -52,6 +52,9 @@ struct Open: AsyncParsableCommand {
     @Flag(help: "Quiz: before each step reveals a value, type what you expect it to be; answers are marked as 'stepgrad check' marks them and a score is kept.")
     var quiz = false
 
+    @Option(help: ArgumentHelp("Record the session into this new file, for 'stepgrad replay'.", valueName: "file"))
+    var record: String?
+
     enum ThemeName: String, CaseIterable, ExpressibleByArgument {
         case dark, light, highContrast = "high-contrast", mono
     }
@@ -124,7 +127,14 @@ struct Open: AsyncParsableCommand {
             screen.startQuiz()
             screen.notify("Quiz: step on, and type each value before it is revealed.")
         }
-        let outcome = try await runner.run(screen)
+        let recorder = try record.map { try SessionRecorder.start(session, path: $0) }
+        let outcome: TerminalOutcome
+        if let recorder {
+            outcome = try await runner.run(Recorded(screen, recorder: recorder))
+        } else {
+            outcome = try await runner.run(screen)
+        }
+        recorder?.close()
         screen.saveForExit()
         if let message = screen.closingMessage { FileHandle.standardError.write(Data((message + "\n").utf8)) }
         if let score = screen.quizScore {

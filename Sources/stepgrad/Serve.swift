@@ -34,6 +34,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Decimals of the numbers shown (0 to 15).")
     var decimals = 4
 
+    @Option(help: ArgumentHelp("Record the lecture into this new file, for 'stepgrad replay'.", valueName: "file"))
+    var record: String?
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
         guard (0...15).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 15, not \(decimals).") }
@@ -61,6 +64,7 @@ struct Serve: AsyncParsableCommand {
         }
         let session = TrainingSession(scenario: scenario, loader: ScenarioLoader.load(path:))
         let classroom = Classroom(session: session, decimals: decimals)
+        let recorder = try record.map { try SessionRecorder.start(session, path: $0) }
         let server: ClassServer
         do {
             server = try await ClassServer.start(host: listen, port: port, hostKey: hostKey, code: code, classroom: classroom)
@@ -75,7 +79,14 @@ struct Serve: AsyncParsableCommand {
         let screen = SessionScreen(session: session, options: ScreenOptions(theme: theme, capabilities: capabilities,
                                                                             decimals: decimals))
         screen.notify("Students: ssh -p \(server.port) ANYNAME@HOST   host key \(hostKey.fingerprint)")
-        let outcome = try await runner.run(LecturerConsole(screen: screen, classroom: classroom))
+        let console = LecturerConsole(screen: screen, classroom: classroom)
+        let outcome: TerminalOutcome
+        if let recorder {
+            outcome = try await runner.run(Recorded(console, recorder: recorder))
+        } else {
+            outcome = try await runner.run(console)
+        }
+        recorder?.close()
         await server.stop()
         screen.saveForExit()
         FileHandle.standardError.write(Data(announcement.utf8))
