@@ -9,7 +9,7 @@ import TerminalUI
 /// `stepgrad replay`: a lecture recorded with `--record`, drawn again here, or exported for asciinema.
 struct Replay: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Replay a recorded lecture at this terminal's size, in any theme.",
+        abstract: "Replay a recorded lecture at any size, in any theme.",
         discussion: """
             Shows a recording made by 'open --record' or 'serve --record' step by step as it was \
             recorded: Space plays at the recorded pace (pauses longer than 2 s shortened; + and − \
