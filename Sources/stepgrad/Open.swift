@@ -136,13 +136,13 @@ struct Open: AsyncParsableCommand {
         }
         recorder?.close()
         screen.saveForExit()
+        if let score = screen.quizScore {
+            print("Quiz: \(score.right) of \(score.asked) right.")
+        }
         if let message = screen.closingMessage {
             FileHandle.standardError.write(Data((message + "\n").utf8))
             // Quitting promised a save; a signal's own exit status stands.
             if outcome == .quit { throw ExitCode.failure }
-        }
-        if let score = screen.quizScore {
-            print("Quiz: \(score.right) of \(score.asked) right.")
         }
         return outcome
     }
