@@ -16,7 +16,8 @@ struct Open: AsyncParsableCommand {
             its formula and arithmetic. Answers given (an answers: section, or --answers) are shown \
             beside the first iteration's values, wrong ones marked, with the checker's diagnosis in the \
             inspector. Press ? for the keys. The session is saved when you quit (or the terminal goes \
-            away) and picked up again with --resume.
+            away) and picked up again with --resume. With --quiz you are asked for each value \
+            before it is revealed; --record FILE keeps the session for 'stepgrad replay'.
 
             Environment: STEPGRAD_STATE_DIR, XDG_STATE_HOME (where sessions are saved), NO_COLOR, \
             COLORTERM, TERM (see 'stepgrad --help').

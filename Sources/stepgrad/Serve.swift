@@ -17,6 +17,11 @@ struct Serve: AsyncParsableCommand {
             terminal's size and colours; nothing they type changes your session (q leaves). \
             The host key is made on first run and kept in the state folder; its fingerprint is \
             printed at the start, for students to check.
+
+            Press a to ask every student for the value about to be computed (its formula shown, \
+            the result hidden): their answers are marked as 'stepgrad check' marks them and shown \
+            to you as a histogram; a again reveals the value. --record FILE keeps the lecture for \
+            'stepgrad replay'.
             """)
 
     @Argument(help: ArgumentHelp("A scenario file or the name of a bundled exercise.", valueName: "file|example"))
