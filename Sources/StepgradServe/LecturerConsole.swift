@@ -2,7 +2,7 @@ import StepgradUI
 import TerminalUI
 
 /// The lecturer's terminal during `serve`: the full `open` screen, driving the session, with how
-/// many viewers follow at the right of the second row (redrawn as they come and go: the count is observed).
+/// many viewers follow (and how many roam) at the right of the second row (redrawn as they come and go: the count is observed).
 @MainActor
 public final class LecturerConsole: TerminalProgram {
     public let screen: SessionScreen
@@ -21,7 +21,8 @@ public final class LecturerConsole: TerminalProgram {
 
     public func view(into grid: inout Grid) {
         screen.view(into: &grid)
-        let label = " \(classroom.following) following "
+        let roaming = classroom.roaming > 0 ? ", \(classroom.roaming) roaming" : ""
+        let label = " \(classroom.following) following\(roaming) "
         grid.write(label, x: grid.width - label.count - 1, y: 1, style: screen.theme[.accent].patched(with: Style(attributes: .reverse)))
     }
 }

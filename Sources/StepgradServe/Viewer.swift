@@ -1,11 +1,15 @@
+import StepgradSession
 import StepgradUI
 import TerminalUI
 
 /// One student's view of the lecture: the lecturer's session drawn by a screen of its own at the
 /// student's terminal size, colour depth and character set, sent as escape sequences.
 ///
-/// Read-only: what the student types never reaches the session (only `q`, Ctrl-C and Ctrl-D,
-/// which leave). It redraws when what its last frame showed changes (observation), at most
+/// Read-only for the lecturer: what the student types never reaches the lecturer's session. A key
+/// a viewer may use (stepping, phases, granularity, panels, inspecting; see
+/// `SessionScreen.isRoamingKey`) starts roaming: the viewer's screen switches to a copy of the
+/// session at the lecturer's place, and their keys move that copy; `L` drops the copy and snaps
+/// back to the lecturer's step. `q`, Ctrl-C and Ctrl-D leave. It redraws when what its last frame showed changes (observation), at most
 /// about 30 times a second; while the channel cannot take more output no frame is made, and
 /// once it can, one frame of the newest state is sent, so a slow viewer gets fewer frames, never
 /// a backlog. A viewer whose channel stays blocked for `stuckLimit` is dropped.
@@ -18,7 +22,11 @@ final class Viewer {
     private let output: ViewerOutput
     private let post: AsyncStream<ViewerEvent>.Continuation
     private var terminal = ViewerTerminal()
-    private var screen: SessionScreen?
+    /// The lecturer's session, drawn for this viewer.
+    private var lecture: SessionScreen?
+    /// The viewer's own copy, while roaming.
+    private var roam: SessionScreen?
+    private var keys = KeyDecoder()
     private var renderer: EscapeSequenceScreen?
     private var observing = false
     private var redrawScheduled = false
@@ -32,7 +40,7 @@ final class Viewer {
     }
 
     func run(_ events: AsyncStream<ViewerEvent>) async {
-        defer { if screen != nil { classroom.leave() } }
+        defer { if lecture != nil { classroom.leave(roaming: roam != nil) } }
         for await event in events {
             switch event {
             case .terminal(let term, let size):
@@ -49,7 +57,9 @@ final class Viewer {
                 renderer?.invalidate()
                 draw()
             case .input(let bytes):
-                if bytes.contains(where: { $0 == UInt8(ascii: "q") || $0 == 3 || $0 == 4 }) { leave() }
+                for key in keys.decode(bytes) {
+                    guard press(key) else { break }
+                }
             case .writable(let writable):
                 if writable && owed { draw() }
             case .changed:
@@ -65,20 +75,63 @@ final class Viewer {
     }
 
     private func start() {
-        guard screen == nil else { return }
+        guard lecture == nil else { return }
+        lecture = makeScreen(classroom.session, role: .following)
         let capabilities = terminal.capabilities
-        let theme = ScreenOptions.defaultTheme(presenting: false, depth: capabilities.colourDepth,
-                                               environment: terminal.environment)
-        screen = SessionScreen(session: classroom.session,
-                               options: ScreenOptions(theme: theme, capabilities: capabilities, decimals: classroom.decimals))
         renderer = EscapeSequenceScreen(depth: capabilities.colourDepth, unicode: capabilities.unicode)
         output.send(EscapeSequenceScreen.enter)
         classroom.join()
         draw()
     }
 
+    private func makeScreen(_ session: TrainingSession, role: ViewerRole) -> SessionScreen {
+        let capabilities = terminal.capabilities
+        let theme = ScreenOptions.defaultTheme(presenting: false, depth: capabilities.colourDepth,
+                                               environment: terminal.environment)
+        let screen = SessionScreen(session: session,
+                                   options: ScreenOptions(theme: theme, capabilities: capabilities, decimals: classroom.decimals))
+        screen.viewerRole = role
+        return screen
+    }
+
+    /// One key the viewer pressed; `false` once the viewer is leaving.
+    private func press(_ key: KeyEvent) -> Bool {
+        guard let lecture else { return true }
+        if key == KeyEvent("q") || key.isControlC || key == KeyEvent("d", .control) {
+            leave()
+            return false
+        }
+        if key == KeyEvent("L") {
+            guard roam != nil else { return true }
+            roam = nil
+            classroom.snapBack()
+            lecture.notify("Following the lecturer again.")
+        } else if let roam {
+            send(key, to: roam)
+        } else if SessionScreen.isRoamingKey(key) {
+            let roam = makeScreen(classroom.session.copy(), role: .roaming)
+            self.roam = roam
+            classroom.roam()
+            roam.notify("Looking around on your own copy; L goes back to the lecturer.")
+            send(key, to: roam)
+        } else {
+            lecture.notify("Only the lecturer can do that; ←→ look around on your own copy.", isError: true)
+        }
+        // What is drawn now is another screen, or the same screen moved: a new frame, observed anew.
+        observing = false
+        scheduleRedraw()
+        return true
+    }
+
+    /// A viewer's screen refuses play, fast-forward, reload and save, the keys that ask for work
+    /// (`SessionScreen.lecturerOnly`), so what it answers a key is never work to do.
+    private func send(_ key: KeyEvent, to screen: SessionScreen) {
+        let command = screen.update(.key(key))
+        assert(command.effects.isEmpty, "a viewer's key asked for work: \(key)")
+    }
+
     private func draw() {
-        guard let screen, var renderer else { return }
+        guard let screen = roam ?? lecture, var renderer else { return }
         guard output.isWritable else {
             owed = true
             let now = ContinuousClock.now

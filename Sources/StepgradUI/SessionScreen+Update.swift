@@ -78,6 +78,7 @@ extension SessionScreen {
     }
 
     func perform(_ command: Command) -> ScreenCommand {
+        guard allowed(command) else { return .none }
         switch command {
         case .playPause: session.togglePlay()
         case .stepForward: session.stepForward()

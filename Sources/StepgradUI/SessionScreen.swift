@@ -27,6 +27,9 @@ public final class SessionScreen: TerminalProgram {
     var sample = 0
     var overlay: Overlay?
     var message: StyledLine?
+    /// Set on a viewer's screen of a served lecture: its key bar says so, and what only the lecturer
+    /// may do is refused (`SessionScreen+Viewer`). `nil` for `open` and the lecturer.
+    public var viewerRole: ViewerRole?
     /// What the command line should print once the terminal is restored, e.g. a failed save.
     public internal(set) var closingMessage: String?
 
@@ -103,7 +106,7 @@ public final class SessionScreen: TerminalProgram {
         operation.draw(in: layout.operation, into: &grid, hits: &hits)
         FormulaView.draw(formulaLines(scene, look, layout.formula), in: layout.formula, context: context, into: &grid)
         if let rect = layout.outline { outline.draw(in: rect, into: &grid) }
-        KeyBarView(look: look, message: message, focused: focus != nil, busy: session.isBusy).draw(in: layout.keyBar, into: &grid)
+        KeyBarView(look: look, message: message, focused: focus != nil, busy: session.isBusy, viewer: viewerRole).draw(in: layout.keyBar, into: &grid)
         drawOverlays(context, layout: layout, into: &grid)
         self.hits = hits
         lastLayoutShowedNetwork = layout.network != nil
