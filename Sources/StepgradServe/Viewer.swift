@@ -9,14 +9,20 @@ import TerminalUI
 /// a viewer may use (stepping, phases, granularity, panels, inspecting; see
 /// `SessionScreen.isRoamingKey`) starts roaming: the viewer's screen switches to a copy of the
 /// session at the lecturer's place, and their keys move that copy; `L` drops the copy and snaps
-/// back to the lecturer's step. `q`, Ctrl-C and Ctrl-D leave. It redraws when what its last frame showed changes (observation), at most
-/// about 30 times a second; while the channel cannot take more output no frame is made, and
+/// back to the lecturer's step. `q`, Ctrl-C and Ctrl-D leave. At most `keysPerSecond` keys count.
+///
+/// It redraws when what its last frame showed changes (observation), at most about 30 times a
+/// second: a change after a quiet spell is drawn at once, later ones wait out the rest of the
+/// frame interval and go out together. While the channel cannot take more output no frame is made, and
 /// once it can, one frame of the newest state is sent, so a slow viewer gets fewer frames, never
 /// a backlog. A viewer whose channel stays blocked for `stuckLimit` is dropped.
 @MainActor
 final class Viewer {
     static let frameInterval: Duration = .milliseconds(33)
     static let stuckLimit: Duration = .seconds(10)
+    /// Keys taken from one viewer in a second; more (a paste, a flood) are dropped, so that no
+    /// viewer can keep the main actor, and with it the lecturer, busy stepping a copy.
+    static let keysPerSecond = 60
 
     private let classroom: Classroom
     private let output: ViewerOutput
@@ -27,9 +33,11 @@ final class Viewer {
     /// The viewer's own copy, while roaming.
     private var roam: SessionScreen?
     private var keys = KeyDecoder()
+    private var keyWindow = (start: ContinuousClock.now, count: 0)
     private var renderer: EscapeSequenceScreen?
     private var observing = false
     private var redrawScheduled = false
+    private var lastFrame: ContinuousClock.Instant?
     private var owed = false
     private var blockedSince: ContinuousClock.Instant?
 
@@ -101,6 +109,10 @@ final class Viewer {
             leave()
             return false
         }
+        let now = ContinuousClock.now
+        if now - keyWindow.start >= .seconds(1) { keyWindow = (now, 0) }
+        guard keyWindow.count < Self.keysPerSecond else { return true }
+        keyWindow.count += 1
         if key == KeyEvent("L") {
             guard roam != nil else { return true }
             roam = nil
@@ -151,15 +163,19 @@ final class Viewer {
         }
         output.send(renderer.update(to: frame))
         self.renderer = renderer
+        lastFrame = .now
     }
 
-    /// A change was observed: the next frame goes out one frame interval later, with every change
-    /// made meanwhile.
+    /// A change was observed: the next frame goes out as soon as a frame interval has passed since
+    /// the last, with every change made meanwhile. (The change is complete by then: observation
+    /// calls before a property changes, but this runs after the update that changed it.)
     private func scheduleRedraw() {
         guard !redrawScheduled else { return }
         redrawScheduled = true
+        let wait = lastFrame.map { $0 + Self.frameInterval - .now } ?? .zero
+        guard wait > .zero else { post.yield(.redraw); return }
         Task { [post] in
-            try? await Task.sleep(for: Self.frameInterval)
+            try? await Task.sleep(for: wait)
             post.yield(.redraw)
         }
     }

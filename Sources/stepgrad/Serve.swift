@@ -34,10 +34,18 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Decimals of the numbers shown (0 to 15).")
     var decimals = 4
 
+    @Option(help: ArgumentHelp("Connections at once from one address (raise it when students share one, behind NAT).",
+                               valueName: "n"))
+    var maxPerAddress = ServeLimits().perAddress
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
         guard (0...15).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 15, not \(decimals).") }
         if let code, code.isEmpty { throw ValidationError("--code must not be empty.") }
+        let total = ServeLimits().connections
+        guard (1...total).contains(maxPerAddress) else {
+            throw ValidationError("--max-per-address must be between 1 and \(total), not \(maxPerAddress).")
+        }
     }
 
     func run() async throws {
@@ -63,7 +71,8 @@ struct Serve: AsyncParsableCommand {
         let classroom = Classroom(session: session, decimals: decimals)
         let server: ClassServer
         do {
-            server = try await ClassServer.start(host: listen, port: port, hostKey: hostKey, code: code, classroom: classroom)
+            server = try await ClassServer.start(host: listen, port: port, hostKey: hostKey, code: code, classroom: classroom,
+                                                 limits: ServeLimits(perAddress: maxPerAddress))
         } catch let error as ServeError {
             throw ValidationError(error.description)
         }
