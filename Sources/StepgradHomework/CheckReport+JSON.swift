@@ -5,7 +5,7 @@ import StepgradNotation
 extension CheckReport {
     /// The report for programs: every element with its verdict, numbers and arithmetic, and each
     /// diagnosis with a stable `kind`.
-    public func json(style: NumberStyle = NumberStyle(decimals: 4)) -> String {
+    public func json(style: NumberStyle = NumberStyle()) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // As the other JSON stepgrad writes: a diverging exercise has NaN and infinities, which JSON cannot hold.

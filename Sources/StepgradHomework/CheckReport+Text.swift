@@ -5,7 +5,7 @@ extension CheckReport {
     /// The report for a terminal: one line per quantity; for a wrong one, the diagnosis first, then
     /// each wrong element it does not explain, with the student's number next to the expected value
     /// and its arithmetic. `style` sets the decimals of expected values.
-    public func text(style: NumberStyle = NumberStyle(decimals: 4), maxElements: Int = 4) -> String {
+    public func text(style: NumberStyle = NumberStyle(), maxElements: Int = 4) -> String {
         var lines: [String] = []
         let source = answersPath.map { " (\($0))" } ?? ""
         lines.append("Checking answers\(source) against “\(title)”")

@@ -11,16 +11,18 @@ extension Element {
         return notation == .latex ? "\\left[\(name)\\right]_{\(index)}" : "\(name)[\(index)]"
     }
 
+    /// The line as printed, every number at the precision that makes it add up (see `LinePrecision`).
+    /// `explain`, `check` and the screen all write an element through this.
+    public func written(style: NumberStyle = NumberStyle(), outputLayer: Int? = nil, batch: Int = 1) -> WrittenLine {
+        let fitted = LinePrecision(style: style).fit(steps, value: value)
+        return WrittenLine(label: label(.unicode, outputLayer: outputLayer, batch: batch),
+                           latexLabel: label(.latex, outputLayer: outputLayer, batch: batch),
+                           steps: fitted.steps, result: fitted.result, addsUp: fitted.addsUp)
+    }
+
     /// The whole line: `label = step = … = value`.
     public func equation(_ notation: Expression.Notation = .unicode, style: NumberStyle = NumberStyle(),
                          outputLayer: Int? = nil, batch: Int = 1) -> String {
-        let value = Expression.number(self.value).rendered(notation, style: style)
-        var parts = [label(notation, outputLayer: outputLayer, batch: batch)]
-        for step in steps {
-            let text = step.rendered(notation, style: style)
-            if text != parts.last && text != value { parts.append(text) }
-        }
-        parts.append(value)
-        return parts.joined(separator: " = ")
+        written(style: style, outputLayer: outputLayer, batch: batch).equation(notation)
     }
 }

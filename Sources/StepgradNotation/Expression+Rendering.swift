@@ -5,11 +5,12 @@ extension Expression {
     public enum Notation: Sendable { case unicode, latex }
 
     public func rendered(_ notation: Notation = .unicode, style: NumberStyle = NumberStyle()) -> String {
-        Renderer(notation: notation, style: style).render(self)
+        ExpressionWriter(notation: notation, style: style).render(self)
     }
 }
 
-private struct Renderer {
+/// One notation's rendering of expression trees, numbers in one style.
+struct ExpressionWriter {
     let notation: Expression.Notation
     let style: NumberStyle
     var latex: Bool { notation == .latex }
@@ -17,16 +18,17 @@ private struct Renderer {
     func render(_ e: Expression) -> String {
         switch e {
         case .number(let v):
-            return latex ? style.latex(v) : style.format(v)
+            let number = style.printed(v)
+            return latex ? number.latex : number.unicode
         case .sum(let terms):
             guard let first = terms.first else { return "0" }
             return terms.dropFirst().reduce(operand(first, above: 0)) { text, term in
-                text + " + " + operand(term, above: 1)
+                text + plus + operand(term, above: 1)
             }
         case .difference(let a, let b):
-            return operand(a, above: 0) + (latex ? " - " : " − ") + operand(b, above: 1)
+            return operand(a, above: 0) + minus + operand(b, above: 1)
         case .product(let factors):
-            return factors.map { operand($0, above: 2) }.joined(separator: latex ? " \\cdot " : "·")
+            return factors.map { operand($0, above: 2) }.joined(separator: times)
         case .quotient(let a, let b):
             if latex { return "\\frac{\(render(a))}{\(render(b))}" }
             return operand(a, above: 2) + "/" + operand(b, above: 2)
@@ -39,26 +41,43 @@ private struct Renderer {
         }
     }
 
-    /// Binding strength, to decide where parentheses are needed.
+    var plus: String { " + " }
+    var minus: String { latex ? " - " : " − " }
+    var times: String { latex ? " \\cdot " : "·" }
+    var open: String { latex ? "\\left(" : "(" }
+    var close: String { latex ? "\\right)" : ")" }
+
+    /// Binding strength, to decide where parentheses are needed. A number written with a power of
+    /// ten is a product; a negative number needs brackets wherever it follows an operator.
     func precedence(_ e: Expression) -> Int {
         switch e {
         case .sum, .difference: 1
         case .product, .quotient: 2
         case .negation: 3
-        case .number(let v): v < 0 ? 3 : 4
+        case .number(let v):
+            style.printed(v).isScientific ? 2 : v < 0 ? 3 : 4
         case .call, .square: 4
         }
     }
 
     /// Renders `e` in parentheses when it binds no tighter than the context.
     func operand(_ e: Expression, above level: Int) -> String {
+        if case .number(let v) = e {
+            // Printed once: printing is the dearest part of writing a line.
+            let number = style.printed(v), text = latex ? number.latex : number.unicode
+            let precedence = number.isScientific ? 2 : number.isNegative ? 3 : 4
+            return precedence <= level || (level > 0 && number.isNegative) ? open + text + close : text
+        }
         let text = render(e)
-        guard precedence(e) <= level || (level > 0 && isNegativeNumber(e)) else { return text }
-        return latex ? "\\left(\(text)\\right)" : "(\(text))"
+        return needsBrackets(e, above: level) ? open + text + close : text
+    }
+
+    func needsBrackets(_ e: Expression, above level: Int) -> Bool {
+        precedence(e) <= level || (level > 0 && isNegativeNumber(e))
     }
 
     func isNegativeNumber(_ e: Expression) -> Bool {
-        if case .number(let v) = e { return style.format(v).hasPrefix("−") }
+        if case .number(let v) = e { return style.printed(v).isNegative }
         return false
     }
 

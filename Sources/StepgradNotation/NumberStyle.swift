@@ -1,65 +1,66 @@
-import Foundation
-
-/// How numbers are written: rounded to `decimals` places, trailing zeros dropped,
-/// tiny values in scientific notation rather than a misleading 0.
+/// How numbers are written: to a number of significant figures (the default: four, and a worked
+/// line gives its operands more where its arithmetic needs them), or to a fixed number of decimal
+/// places when a lecturer asks for one. Rounding is half away from zero on the decimal value;
+/// trailing zeros are dropped; magnitudes below 10⁻⁴ or from 10⁶ up are written `3.7·10⁻⁵`.
 public struct NumberStyle: Hashable, Sendable {
-    public var decimals: Int
-    public init(decimals: Int = 4) { self.decimals = max(0, min(decimals, 15)) }
+    public enum Precision: Hashable, Sendable {
+        case significant(Int)
+        case decimals(Int)
+    }
 
-    public func format(_ v: Double, unicodeMinus: Bool = true) -> String {
-        let minus = unicodeMinus ? "−" : "-"
-        if v.isNaN { return "NaN" }
-        if v.isInfinite { return v < 0 ? minus + "∞" : "∞" }
-        let threshold = 0.5 * pow10(-decimals)
-        var text: String
-        if v != 0 && abs(v) < threshold {
-            text = Self.scientific(v, significant: 3)
-        } else {
-            text = Self.fixed(v, decimals: decimals)
-            if text.contains(".") {
-                while text.hasSuffix("0") { text.removeLast() }
-                if text.hasSuffix(".") { text.removeLast() }
-            }
-            if text == "-0" { text = "0" }
+    public var precision: Precision
+
+    /// Four significant figures unless told otherwise (1–17).
+    public init(significant: Int = 4) { precision = .significant(max(1, min(significant, 17))) }
+
+    /// A forced number of decimal places (0–15).
+    public init(decimals: Int) { precision = .decimals(max(0, min(decimals, 15))) }
+
+    /// Every digit of the Double: for hyperparameters, written as given.
+    public static let exact = NumberStyle(significant: 17)
+
+    /// The places forced by `--decimals`, or `nil` for significant figures.
+    public var decimals: Int? {
+        if case .decimals(let d) = precision { return d }
+        return nil
+    }
+
+    public func printed(_ v: Double) -> PrintedNumber {
+        PrintedNumber.cached(v, precision) { printedAnew(v) }
+    }
+
+    private func printedAnew(_ v: Double) -> PrintedNumber {
+        guard v.isFinite else { return PrintedNumber(nonFinite: v) }
+        let decimal = DecimalDigits(v)
+        switch precision {
+        case .significant(let n):
+            return Self.printed(decimal, significant: n)
+        case .decimals(let d):
+            let rounded = decimal.rounded(decimals: d)
+            // A small value is not shown as a misleading 0.
+            if rounded.isZero && !decimal.isZero { return Self.printed(decimal, significant: 3) }
+            return PrintedNumber(rounded, unit: PrintedNumber.power(-d))
         }
-        return text.replacingOccurrences(of: "-", with: minus)
     }
 
-    static func fixed(_ v: Double, decimals: Int) -> String {
-        // Round half away from zero, as on paper.
-        let scale = pow10(decimals)
-        let scaled = (abs(v) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e15 else { return scientific(v, significant: 6) }
-        let whole = Int64(scaled)
-        let intPart = whole / Int64(scale)
-        var frac = String(whole % Int64(scale))
-        while frac.count < decimals { frac = "0" + frac }
-        let sign = v < 0 && whole != 0 ? "-" : ""
-        return decimals == 0 ? "\(sign)\(intPart)" : "\(sign)\(intPart).\(frac)"
+    /// `n` significant figures, but the digits before the point are never rounded away (12346, not
+    /// 12350) unless the number is written with a power of ten anyway.
+    static func printed(_ decimal: DecimalDigits, significant n: Int) -> PrintedNumber {
+        let kept = decimal.exponent < 6 ? max(n, decimal.exponent + 1) : n
+        return PrintedNumber(decimal.rounded(significant: kept), unit: PrintedNumber.power(decimal.exponent - kept + 1))
     }
 
-    static func scientific(_ v: Double, significant: Int) -> String {
-        var exponent = 0
-        var mantissa = abs(v)
-        while mantissa >= 10 { mantissa /= 10; exponent += 1 }
-        while mantissa < 1 { mantissa *= 10; exponent -= 1 }
-        var digits = fixed(mantissa, decimals: significant - 1)
-        if digits.hasPrefix("10") { digits = fixed(1, decimals: significant - 1); exponent += 1 }
-        while digits.contains(".") && digits.hasSuffix("0") { digits.removeLast() }
-        if digits.hasSuffix(".") { digits.removeLast() }
-        return (v < 0 ? "-" : "") + digits + "e" + String(exponent)
+    func printed(_ v: Double, significant n: Int) -> PrintedNumber {
+        PrintedNumber.cached(v, .significant(n)) {
+            v.isFinite ? Self.printed(DecimalDigits(v), significant: n) : PrintedNumber(nonFinite: v)
+        }
     }
 
-    private func pow10(_ n: Int) -> Double { Self.pow10(n) }
-    static func pow10(_ n: Int) -> Double {
-        var r = 1.0
-        for _ in 0..<abs(n) { r *= 10 }
-        return n < 0 ? 1 / r : r
+    /// The number in Unicode (`−0.2984`, `3.7·10⁻⁵`), or with a hyphen and `e` for files.
+    public func format(_ v: Double, unicodeMinus: Bool = true) -> String {
+        unicodeMinus ? printed(v).unicode : printed(v).ascii
     }
-}
 
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
-    }
+    /// The number as LaTeX math: `-3.7\times10^{-5}`, `\infty`.
+    public func latex(_ v: Double) -> String { printed(v).latex }
 }

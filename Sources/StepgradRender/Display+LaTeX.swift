@@ -10,14 +10,16 @@ extension Display {
         var rows: [String] = []
         for (index, runs) in lines.enumerated() {
             var pieces = runs.flatMap { $0 }
-            if index == 0 {
-                // The first row is aligned at its first relation.
+            // A row that starts a statement (the first, or one after a gap) is aligned at its own
+            // first relation, as the text sets it from the margin; a continuation starts past the `=`.
+            let startsStatement = index == 0 || pieces.first == .gap
+            if case .gap = pieces.first { pieces.removeFirst() }
+            if startsStatement {
                 let split = pieces.firstIndex { if case .relation = $0 { true } else { false } } ?? pieces.endIndex
                 rows.append(Self.latex(Array(pieces[..<split]), style: style) + " & "
                             + Self.latex(Array(pieces[split...]), style: style))
                 continue
             }
-            if case .gap = pieces.first { pieces.removeFirst() }
             let lead = if case .binary = pieces.first { "& \\quad " } else { "& " }
             rows.append(lead + Self.latex(pieces, style: style))
         }

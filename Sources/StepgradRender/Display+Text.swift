@@ -7,15 +7,16 @@ extension Display {
     /// where the text does.
     func lines(width: Int, style: NumberStyle) -> [[[Piece]]] {
         func measure(_ pieces: [Piece]) -> Int {
-            TextBlock.beside(pieces.map { $0.block(style: style, ascii: false) }).width
+            pieces.map { $0.block(style: style, ascii: false).width }.reduce(max(pieces.count - 1, 0), +)
         }
         let indent = self.indent(style: style, ascii: false)
         var lines: [[[Piece]]] = []
         var lineWidth = 0
         for run in runs {
-            if !lines.isEmpty && lineWidth + 1 + measure(run) <= width {
+            let runWidth = measure(run)
+            if !lines.isEmpty && lineWidth + 1 + runWidth <= width {
                 lines[lines.count - 1].append(run)
-                lineWidth += 1 + measure(run)
+                lineWidth += 1 + runWidth
             } else {
                 let lead = lines.isEmpty ? nil : Self.lead(of: run, indent: indent)
                 lines.append([run])

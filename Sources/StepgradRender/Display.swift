@@ -68,8 +68,3 @@ struct Symbol: Hashable, Sendable {
         Symbol(name + (derivative ? "′" : "") + "(", "\\operatorname{\(name)}" + (derivative ? "'" : "") + "\\left(")
     }
 }
-
-extension NumberStyle {
-    /// Hyperparameters such as η are written as given, not rounded.
-    static let exact = NumberStyle(decimals: 15)
-}

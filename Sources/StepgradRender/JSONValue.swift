@@ -4,6 +4,7 @@ enum JSONValue {
     case string(String)
     case number(Double)
     case integer(Int)
+    case bool(Bool)
     case null
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -23,6 +24,7 @@ enum JSONValue {
         case .string(let s): return Self.quoted(s)
         case .number(let v): return "\(v)"
         case .integer(let n): return "\(n)"
+        case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
         case .array(let items):
             if items.isEmpty { return "[]" }

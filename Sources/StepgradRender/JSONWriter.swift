@@ -12,7 +12,7 @@ struct JSONWriter {
             var members: [(String, JSONValue)] = [
                 ("iteration", .integer(pass.number)),
                 ("loss", .value(pass.iteration.loss)),
-                ("values", .object(pass.iteration.trace.values.sorted { $0.key < $1.key }.map { ($0.key.name, value($0.key, $0.value)) })),
+                ("values", .object(Self.ordered(pass.iteration.trace.values).map { ($0.key.name, value($0.key, $0.value)) })),
                 ("trace", .array(pass.iteration.trace.operations.map(operation))),
             ]
             if let check = pass.gradientCheck {
@@ -30,6 +30,12 @@ struct JSONWriter {
         return document.serialized() + "\n"
     }
 
+    /// In the order of a solution, and by name where that order ties (the buffers of W₁ and b₁), so
+    /// that the same input gives the same bytes: a dictionary's own order changes from run to run.
+    static func ordered(_ values: [Quantity: Matrix]) -> [(key: Quantity, value: Matrix)] {
+        values.sorted { $0.key < $1.key || (!($1.key < $0.key) && $0.key.name < $1.key.name) }
+    }
+
     private func value(_ q: Quantity, _ m: Matrix) -> JSONValue {
         if q == .loss, m.count == 1 { return .value(m.elements[0]) }
         if q.isBiasLike { return .array(m.elements.map(JSONValue.value)) }
@@ -38,22 +44,20 @@ struct JSONWriter {
 
     private func operation(_ op: Operation) -> JSONValue {
         let formula = op.formula
-        let L = op.context.outputLayer, B = op.context.batch
+        let lines = op.writtenLines(style: style)
         return .object([
             ("phase", .string(op.phase.rawValue)),
             ("layer", op.layer.map(JSONValue.integer) ?? .null),
             ("quantity", .string(op.quantity.name)),
             ("formula", .object([("unicode", .string(formula.unicode)), ("latex", .string(formula.latex))])),
             ("operands", .array(op.operands.map { .string($0.quantity.name) })),
-            ("notes", .array(op.notes.map(JSONValue.string))),
-            ("elements", .array(op.elements.map { element in
+            ("notes", .array(op.notes(style: style, lines: lines).map(JSONValue.string))),
+            ("elements", .array(zip(op.elements, lines).map { element, line in
                 .object([
                     ("cell", .object([("row", .integer(element.cell.row)), ("column", .integer(element.cell.column))])),
                     ("value", .value(element.value)),
-                    ("expansion", .object([
-                        ("unicode", .string(element.equation(.unicode, style: style, outputLayer: L, batch: B))),
-                        ("latex", .string(element.equation(.latex, style: style, outputLayer: L, batch: B))),
-                    ])),
+                    ("expansion", .object([("unicode", .string(line.equation(.unicode))), ("latex", .string(line.equation(.latex)))])),
+                    ("addsUp", .bool(line.addsUp)),
                 ])
             })),
         ])

@@ -19,20 +19,19 @@ struct LaTeXMath {
 
     /// The formula continued by its matrix equation (`z_1 = W_1 x + b_1 = (…)(…) + (…) = (…)`),
     /// then the elements of each row of the result.
-    func blocks(for op: Operation) -> [Block] {
+    func blocks(for op: Operation, lines: [WrittenLine]) -> [Block] {
         var blocks = equation(op).map(block)
-        var chunk: [Element] = []
+        var chunk: [WrittenLine] = [], row: Int?
         func flush() {
             guard !chunk.isEmpty else { return }
-            let rows = chunk.flatMap {
-                $0.latexRows(style: style, outputLayer: op.context.outputLayer, batch: op.context.batch, width: width)
-            }
+            let rows = chunk.flatMap { $0.latexRows(width: width) }
             blocks.append(Block(latex: "\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}"))
             chunk = []
         }
-        for element in op.elements {
-            if chunk.count == elementsPerBlock || chunk.last.map({ $0.cell.row != element.cell.row }) == true { flush() }
-            chunk.append(element)
+        for (element, line) in zip(op.elements, lines) {
+            if chunk.count == elementsPerBlock || row.map({ $0 != element.cell.row }) == true { flush() }
+            chunk.append(line)
+            row = element.cell.row
         }
         flush()
         return blocks

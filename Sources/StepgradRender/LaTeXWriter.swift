@@ -29,8 +29,9 @@ struct LaTeXWriter {
                 out += ["", "\\subsubsection*{\(phase.rawValue.capitalized)}"]
                 for op in pass.operations(in: phase) {
                     out.append("")
-                    out += math.blocks(for: op).map(display)
-                    out += op.notes.map { "\\noindent\\textit{Note:} \($0.latexText)\n" }
+                    let lines = op.writtenLines(style: style)
+                    out += math.blocks(for: op, lines: lines).map(display)
+                    out += op.notes(style: style, lines: lines).map { "\\noindent\\textit{Note:} \($0.latexText)\n" }
                 }
             }
             if let check = pass.gradientCheck { out += [""] + gradientCheck(check) }

@@ -28,7 +28,12 @@ extension Solution {
 
 extension Operation {
     /// Element lines use `z[s,j]` once there is more than one sample.
-    func equations(_ notation: Expression.Notation, style: NumberStyle) -> [String] {
-        elements.map { $0.equation(notation, style: style, outputLayer: context.outputLayer, batch: context.batch) }
+    func writtenLines(style: NumberStyle) -> [WrittenLine] {
+        elements.map { $0.written(style: style, outputLayer: context.outputLayer, batch: context.batch) }
+    }
+
+    /// The operation's remarks, and what † means when some of its lines carry it.
+    func notes(style: NumberStyle, lines: [WrittenLine]) -> [String] {
+        notes + (lines.allSatisfy(\.addsUp) ? [] : [WrittenLine.markNote(style)])
     }
 }

@@ -1,5 +1,6 @@
 import StepgradEngine
 import StepgradNotation
+import Synchronization
 
 /// A rectangle of text, for setting matrices side by side with the symbols between them.
 struct TextBlock: Hashable, Sendable {
@@ -33,8 +34,28 @@ struct TextBlock: Hashable, Sendable {
         return TextBlock(lines: lines)
     }
 
-    /// A matrix in brackets, columns aligned on the decimal point.
+    /// A matrix in brackets, columns aligned on the decimal point. Kept once set: a display is
+    /// measured for breaking before it is set, and the same matrices recur from display to display.
     static func matrix(_ m: Matrix, style: NumberStyle, ascii: Bool) -> TextBlock {
+        let key = MatrixKey(matrix: m, style: style, ascii: ascii)
+        if let known = matrices.withLock({ $0[key] }) { return known }
+        let block = setMatrix(m, style: style, ascii: ascii)
+        matrices.withLock { table in
+            if table.count >= 4096 { table.removeAll(keepingCapacity: true) }
+            table[key] = block
+        }
+        return block
+    }
+
+    private struct MatrixKey: Hashable {
+        var matrix: Matrix
+        var style: NumberStyle
+        var ascii: Bool
+    }
+
+    private static let matrices = Mutex<[MatrixKey: TextBlock]>([:])
+
+    private static func setMatrix(_ m: Matrix, style: NumberStyle, ascii: Bool) -> TextBlock {
         let cells = (0..<m.rows).map { r in (0..<m.columns).map { style.format(m[r, $0]) } }
         var columns: [[String]] = (0..<m.columns).map { c in cells.map { $0[c] } }
         for c in columns.indices { columns[c] = alignedOnPoint(columns[c]) }

@@ -37,8 +37,9 @@ struct TextWriter {
         if let display = op.display {
             lines += [""] + display.text(style: style, ascii: ascii, width: width - indent.count).map(indented)
         }
-        lines += [""] + op.equations(.unicode, style: style).map(indented)
-        lines += op.notes.flatMap { wrapped($0, first: indent + "Note: ", rest: indent + "      ") }
+        let written = op.writtenLines(style: style)
+        lines += [""] + written.map { indented($0.equation(.unicode)) }
+        lines += op.notes(style: style, lines: written).flatMap { wrapped($0, first: indent + "Note: ", rest: indent + "      ") }
         return lines
     }
 

@@ -1,3 +1,4 @@
+import Observation
 import StepgradSession
 import StepgradUI
 import TerminalUI
@@ -5,7 +6,8 @@ import TerminalUI
 /// One student's view of the lecture: the lecturer's session drawn by a screen of its own at the
 /// student's terminal size, colour depth and character set, sent as escape sequences.
 ///
-/// Read-only for the lecturer: what the student types never reaches the lecturer's session. A key
+/// Read-only for the lecturer: what the student types never reaches the lecturer's session (while
+/// the lecturer has put a question, the answer reaches the classroom; see `ViewerQuiz`). A key
 /// a viewer may use (stepping, phases, granularity, panels, inspecting; see
 /// `SessionScreen.isRoamingKey`) starts roaming: the viewer's screen switches to a copy of the
 /// session at the lecturer's place, and their keys move that copy; `L` drops the copy and snaps
@@ -40,6 +42,8 @@ final class Viewer {
     private var lastFrame: ContinuousClock.Instant?
     private var owed = false
     private var blockedSince: ContinuousClock.Instant?
+    /// The answer this viewer is typing to the lecturer's question, if one is open.
+    private var quiz = ViewerQuiz()
 
     init(classroom: Classroom, output: ViewerOutput, post: AsyncStream<ViewerEvent>.Continuation) {
         self.classroom = classroom
@@ -65,8 +69,12 @@ final class Viewer {
                 renderer?.invalidate()
                 draw()
             case .input(let bytes):
-                for key in keys.decode(bytes) {
-                    guard press(key) else { break }
+                if quiz.type(bytes, viewer: ObjectIdentifier(self), classroom: classroom) {
+                    draw()
+                } else {
+                    for key in keys.decode(bytes) {
+                        guard press(key) else { break }
+                    }
                 }
             case .writable(let writable):
                 if writable && owed { draw() }
@@ -155,11 +163,17 @@ final class Viewer {
         blockedSince = nil
         let glyphs = terminal.capabilities.glyphs
         let frame: Grid
+        let render = { [classroom] in
+            self.quiz.follow(classroom)
+            screen.quizPrompt = self.quiz.prompt
+            return screen.frame(size: self.terminal.size, glyphs: glyphs)
+        }
         if observing {
-            frame = screen.frame(size: terminal.size, glyphs: glyphs)
+            frame = render()
         } else {
             observing = true
-            frame = screen.frame(size: terminal.size, glyphs: glyphs) { [post] in post.yield(.changed) }
+            // The classroom's question is observed too: a question put or closed redraws.
+            frame = withObservationTracking(render) { [post] in post.yield(.changed) }
         }
         output.send(renderer.update(to: frame))
         self.renderer = renderer

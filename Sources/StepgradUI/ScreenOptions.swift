@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradNotation
 import TerminalUI
 
 /// How `stepgrad open` asked the screen to look.
@@ -7,15 +8,19 @@ public struct ScreenOptions: Sendable {
     public var capabilities: TerminalCapabilities
     /// Presentation mode: fewer, larger panels, the formula prominent, for a projector.
     public var presenting: Bool
-    /// Decimals of the numbers in formulas (cells drop some when they would not fit).
-    public var decimals: Int
+    /// Decimal places forced on every number shown; `nil` for the significant figures of `explain`,
+    /// whose lines add up as printed (not yet the default: the screen's layout is measured for four places).
+    public var decimals: Int?
 
-    public init(theme: Theme, capabilities: TerminalCapabilities, presenting: Bool = false, decimals: Int = 4) {
+    public init(theme: Theme, capabilities: TerminalCapabilities, presenting: Bool = false, decimals: Int? = 4) {
         self.theme = theme
         self.capabilities = capabilities
         self.presenting = presenting
         self.decimals = decimals
     }
+
+    /// How the screen writes numbers: as `explain` does, unless decimals are forced.
+    public var numberStyle: NumberStyle { decimals.map(NumberStyle.init(decimals:)) ?? NumberStyle() }
 
     /// The theme used when none is named: high contrast for presenting (mono when the terminal
     /// has no colour), else what the terminal suggests (`Theme.automatic`).

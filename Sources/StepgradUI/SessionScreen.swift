@@ -30,6 +30,12 @@ public final class SessionScreen: TerminalProgram {
     /// Set on a viewer's screen of a served lecture: its key bar says so, and what only the lecturer
     /// may do is refused (`SessionScreen+Viewer`). `nil` for `open` and the lecturer.
     public var viewerRole: ViewerRole?
+    /// `open --quiz`: the question open and the score (see `startQuiz()`).
+    var soloQuiz: SoloQuiz?
+    /// Questions of the iteration on screen passed over with an empty answer.
+    var quizSkipped: Set<CellReference> = []
+    /// A question put to this screen's viewer by someone else (the lecturer, under `serve`).
+    public var quizPrompt: QuizPrompt?
     /// What the command line should print once the terminal is restored, e.g. a failed save.
     public internal(set) var closingMessage: String?
 
@@ -50,7 +56,7 @@ public final class SessionScreen: TerminalProgram {
         self.theme = options.theme
         self.capabilities = options.capabilities
         self.presenting = options.presenting
-        self.numbers = NumberText(style: NumberStyle(decimals: options.decimals),
+        self.numbers = NumberText(style: options.numberStyle,
                                   glyphs: ScreenGlyphs(options.capabilities.glyphs, unicode: options.capabilities.unicode))
         if case .failure(let error) = answerCheck { notify("Answers not checked: \(error)", isError: true) }
     }
@@ -114,6 +120,10 @@ public final class SessionScreen: TerminalProgram {
 
     private func drawOverlays(_ context: ViewContext, layout: ScreenLayout, into grid: inout Grid) {
         let body = Rect(x: 0, y: layout.header.maxY, width: grid.width, height: layout.keyBar.y - layout.header.maxY)
+        if let prompt = quizPrompt ?? soloQuiz?.prompt, let op = session.trace.operation(producing: prompt.question.quantity) {
+            QuizOverlay(context: context).drawPrompt(prompt, operation: op, in: body, into: &grid)
+            return
+        }
         if let progress = session.fastForward {
             FastForwardOverlay(context: context).drawProgress(completed: progress.completed, total: progress.total,
                                                               loss: progress.loss, in: body, into: &grid)

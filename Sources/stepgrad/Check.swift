@@ -40,11 +40,13 @@ struct Check: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: CheckFormat = .text
 
-    @Option(help: "Decimal places of the expected values shown (0-15).")
-    var decimals = 4
+    @Option(help: "Force this many decimal places (0-15) on the expected values shown, instead of explain's significant figures.")
+    var decimals: Int?
 
     func validate() throws {
-        guard (0...15).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 15, not \(decimals)") }
+        if let decimals, !(0...15).contains(decimals) {
+            throw ValidationError("--decimals must be between 0 and 15, not \(decimals)")
+        }
     }
 
     func run() throws {
@@ -63,7 +65,7 @@ struct Check: ParsableCommand {
                                 message: "no answers given; write one line per quantity, like 'z1: [1.2, 0, 0.15]'")
         }
         let report = try readingUserFiles { try Checker(scenario: scenario).check(given) }
-        let style = NumberStyle(decimals: decimals)
+        let style = decimals.map(NumberStyle.init(decimals:)) ?? NumberStyle()
         print(format == .json ? report.json(style: style) : report.text(style: style), terminator: "")
         if report.hasMistakes { throw ExitCode(1) }
     }

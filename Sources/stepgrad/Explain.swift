@@ -31,8 +31,9 @@ struct Explain: ParsableCommand {
     @Option(help: "The first iteration to work through (1-1000000); the ones before it are trained without being shown.")
     var from = 1
 
-    @Option(help: "Decimal places of the numbers shown (0-15); JSON values are always exact.")
-    var decimals = 4
+    @Option(help: ArgumentHelp("Force this many decimal places (0-15) on every number shown, marking with † the lines that "
+        + "then do not add up; by default each line has the significant figures it needs to add up. JSON values are exact."))
+    var decimals: Int?
 
     @Flag(help: "With --format latex, write a complete document that compiles with pdflatex.")
     var standalone = false
@@ -48,12 +49,14 @@ struct Explain: ParsableCommand {
             throw ValidationError("--iterations must be between 1 and 1000, not \(iterations)")
         }
         guard (1...1_000_000).contains(from) else { throw ValidationError("--from must be between 1 and 1000000, not \(from)") }
-        guard (0...15).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 15, not \(decimals)") }
+        if let decimals, !(0...15).contains(decimals) {
+            throw ValidationError("--decimals must be between 0 and 15, not \(decimals)")
+        }
         if standalone && format != .latex { throw ValidationError("--standalone goes with --format latex") }
     }
 
     func run() throws {
-        let renderer = SolutionRenderer(format: format, style: NumberStyle(decimals: decimals), standalone: standalone,
+        let renderer = SolutionRenderer(format: format, style: decimals.map(NumberStyle.init(decimals:)) ?? NumberStyle(), standalone: standalone,
                                         checkGradients: checkGradients, ascii: ascii)
         let loaded = try ScenarioLoader.load(path: try Exercises.resolve(scenario))
         try WorkBudget.check(loaded, command: "explain", iterations: iterations, trainedFirst: from - 1,

@@ -72,8 +72,10 @@ import Testing
               --from <from>           The first iteration to work through (1-1000000); the
                                       ones before it are trained without being shown.
                                       (default: 1)
-              --decimals <decimals>   Decimal places of the numbers shown (0-15); JSON
-                                      values are always exact. (default: 4)
+              --decimals <decimals>   Force this many decimal places (0-15) on every number
+                                      shown, marking with † the lines that then do not add
+                                      up; by default each line has the significant figures
+                                      it needs to add up. JSON values are exact.
               --standalone            With --format latex, write a complete document that
                                       compiles with pdflatex.
               --check-gradients       Check every gradient against central differences and

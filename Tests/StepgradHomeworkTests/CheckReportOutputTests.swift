@@ -16,7 +16,7 @@ import StepgradNotation
             "    z₂[1]: you wrote −0.445",
             "        expected          z₂[1] = (−0.2)·1.2 + 0.3·0 + 0.1·0.15 + (−0.3)·0.9 = −0.495",
             "    → The loss was computed with the target (1, 0, 0) instead of y = (1, 1, 0):",
-            "      L = −(1·ln(0.356) + 0·ln(0.179) + 0·ln(0.466)) = 1.0328",
+            "      L = −(1·ln(0.356) + 0·ln(0.179) + 0·ln(0.466)) = 1.033",
             "    dW₂[1,3]: you wrote −0.734",
             "        from your answers dW₂[1,3] = (−0.821)·0.9 = −0.7389",
             "↪ da1   carried forward: right given your dz₂",
@@ -40,7 +40,7 @@ import StepgradNotation
         // The loss with another target: the diagnosis and its arithmetic, nothing else.
         #expect(block("loss", in: text) == ["✗ loss  wrong",
                                             "    → The loss was computed with the target (1, 0, 0) instead of y = (1, 1, 0):",
-                                            "      L = −(1·ln(0.356) + 0·ln(0.179) + 0·ln(0.466)) = 1.0328"])
+                                            "      L = −(1·ln(0.356) + 0·ln(0.179) + 0·ln(0.466)) = 1.033"])
         // A slip names the element, which then follows with its arithmetic.
         let dW2 = block("dW2", in: text)
         #expect(dW2[1].hasPrefix("    → A slip in one element: only dW₂[1,3] is off"), "\(dW2)")

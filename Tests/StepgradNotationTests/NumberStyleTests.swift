@@ -25,15 +25,39 @@ import Testing
     }
 
     @Test func tinyValuesAreNotShownAsZero() {
-        // Every minus sign follows the notation, the exponent's too.
-        #expect(four.format(0.0000123456) == "1.23e−5")
+        // As a person writes them: a power of ten, never an `e−5` fragment, except in files.
+        #expect(four.format(0.0000123456) == "1.23·10⁻⁵")
         #expect(four.format(0.0000123456, unicodeMinus: false) == "1.23e-5")
-        #expect(four.format(-0.00001) == "−1e−5")
+        #expect(four.latex(0.0000123456) == "1.23\\times10^{-5}")
+        #expect(four.format(-0.00001) == "−1·10⁻⁵")
         #expect(four.format(-0.00001, unicodeMinus: false) == "-1e-5")
-        #expect(four.format(0.000009999) == "1e−5")
-        #expect(four.format(1e-20) == "1e−20")
-        #expect(NumberStyle(decimals: 2).format(0.001) == "1e−3")
+        #expect(four.format(0.000009999) == "1·10⁻⁵")
+        #expect(four.format(1e-20) == "1·10⁻²⁰")
+        #expect(NumberStyle(decimals: 2).format(0.001) == "0.001")
         #expect(four.format(0.0001) == "0.0001")
+    }
+
+    @Test func significantFiguresByDefault() {
+        let style = NumberStyle()
+        #expect(style.format(0.000438568) == "0.0004386")
+        #expect(style.format(0.0000370123) == "3.701·10⁻⁵")
+        #expect(style.latex(-0.0000370123) == "-3.701\\times10^{-5}")
+        #expect(style.format(1234.5678) == "1235")
+        // Digits before the point are never rounded away below a million.
+        #expect(style.format(123456.7) == "123457")
+        #expect(style.format(12345678) == "1.235·10⁷")
+        #expect(style.format(0.5) == "0.5")
+        #expect(style.format(-223.31134) == "−223.3")
+        #expect(style.printed(0.5).unit == 0.0001 && style.printed(0.5).shownUnit == 0.1)
+    }
+
+    @Test func tiesRoundHalfAwayFromZeroOnTheDecimalValue() {
+        // −0.50655 is −0.506549999… in binary; on paper it is a tie, rounded away from zero.
+        #expect(NumberStyle().format(-0.50655) == "−0.5066")
+        #expect(NumberStyle(decimals: 4).format(-0.50655) == "−0.5066")
+        #expect(NumberStyle(decimals: 2).format(1.005) == "1.01")
+        #expect(NumberStyle(significant: 2).format(0.0125) == "0.013")
+        #expect(NumberStyle().format(9.99996) == "10")
     }
 
     @Test func specialValues() {
@@ -42,6 +66,7 @@ import Testing
         #expect(four.format(-.infinity) == "−∞")
         #expect(NumberStyle(decimals: 40).decimals == 15)
         #expect(NumberStyle(decimals: -3).decimals == 0)
+        #expect(NumberStyle().decimals == nil)
     }
 
     @Test func expressionsParenthesiseOnlyWhereNeeded() {

@@ -28,9 +28,9 @@ import Testing
             \\end{aligned}
             ```
             """))
-        #expect(markdown.contains("\\left[b_{1}'\\right]_{2} &= 0.1 - 0.1 \\cdot 0.9915 = 0.0009\n"))
-        #expect(markdown.contains("\\mathcal{L} &= -\\left(0 \\cdot \\ln\\left(0.0041\\right) + 1 \\cdot \\ln\\left(0.0045\\right) "
-                                  + "+ 0 \\cdot \\ln\\left(0.9915\\right)\\right) = 5.4086\n"))
+        #expect(markdown.contains("\\left[b_{1}'\\right]_{2} &= 0.1 - 0.1 \\cdot 0.99147 = 0.000853\n"))
+        #expect(markdown.contains("\\mathcal{L} &= -\\left(0 \\cdot \\ln\\left(0.004052\\right) + 1 \\cdot \\ln\\left(0.004478\\right) "
+                                  + "+ 0 \\cdot \\ln\\left(0.9915\\right)\\right) = 5.409\n"))
     }
 
     @Test func notesAreQuoted() {

@@ -12,12 +12,15 @@ import Testing
             "    z₁[0] = 0.3·1 + (−0.6)·3 + (−1)·0 + 0.1 = −1.4",
             "    z₁[1] = 0.1·1 + (−0.5)·3 + (−0.5)·0 + 0.1 = −1.3",
             "    z₁[2] = (−2)·1 + 2·3 + 0.1·0 + 0.1 = 4.1",
-            "    ŷ[1] = e^(−1.3)/(e^(−1.4) + e^(−1.3) + e^4.1) = 0.2725/60.8594 = 0.0045",
-            "    L = −(0·ln(0.0041) + 1·ln(0.0045) + 0·ln(0.9915)) = 5.4086",
-            "    dz₁[1] = 0.0045 − 1 = −0.9955",
-            "    dW₁[1,1] = 3·(−0.9955) = −2.9866",
-            "    W₁′[1,1] = −0.5 − 0.1·(−2.9866) = −0.2013",
-            "    b₁′[2] = 0.1 − 0.1·0.9915 = 0.0009",
+            // Four significant figures; an operand gets more where the line needs them to add up:
+            // 0.2725/60.859 = 0.0044776, −ln 0.004478 = 5.4085, 3·0.99552 = 2.98656, 0.1 − 0.099147 = 0.000853.
+            "    ŷ[1] = e^(−1.3)/(e^(−1.4) + e^(−1.3) + e^4.1) = 0.2725/60.859 = 0.004478",
+            "    L = −(0·ln(0.004052) + 1·ln(0.004478) + 0·ln(0.9915)) = 5.409",
+            "    dŷ[1] = −(1/0.004478) = −223.3",
+            "    dz₁[1] = 0.004478 − 1 = −0.9955",
+            "    dW₁[1,1] = 3·(−0.99552) = −2.987",
+            "    W₁′[1,1] = −0.5 − 0.1·(−2.987) = −0.2013",
+            "    b₁′[2] = 0.1 − 0.1·0.99147 = 0.000853",
         ]
         for line in expected { #expect(lines.contains(line), "missing: \(line)") }
     }
@@ -34,9 +37,9 @@ import Testing
 
     @Test func gradientIsOuterProductOfColumnAndRow() {
         let block = """
-                      ⎡1⎤                               ⎡0.0041  −0.9955  0.9915⎤
-                dW₁ = ⎢3⎥ · [0.0041  −0.9955  0.9915] = ⎢0.0122  −2.9866  2.9744⎥
-                      ⎣0⎦                               ⎣0        0       0     ⎦
+                      ⎡1⎤                                 ⎡0.004052  −0.9955  0.9915⎤
+                dW₁ = ⎢3⎥ · [0.004052  −0.9955  0.9915] = ⎢0.01216   −2.987   2.974 ⎥
+                      ⎣0⎦                                 ⎣0          0       0     ⎦
             """
         #expect(text.contains(block))
     }
@@ -44,13 +47,13 @@ import Testing
     @Test func wideEquationBreaksBeforeEquals() {
         // W₁′ = W₁ − 0.1·dW₁ = W₁′ is 83 columns wide: the result goes on its own line, under the `=`.
         let block = """
-                      ⎡ 0.3   0.1  −2  ⎤         ⎡0.0041  −0.9955  0.9915⎤
-                W₁′ = ⎢−0.6  −0.5   2  ⎥ − 0.1 · ⎢0.0122  −2.9866  2.9744⎥
-                      ⎣−1    −0.5   0.1⎦         ⎣0        0       0     ⎦
+                      ⎡ 0.3   0.1  −2  ⎤         ⎡0.004052  −0.9955  0.9915⎤
+                W₁′ = ⎢−0.6  −0.5   2  ⎥ − 0.1 · ⎢0.01216   −2.987   2.974 ⎥
+                      ⎣−1    −0.5   0.1⎦         ⎣0          0       0     ⎦
 
-                      ⎡ 0.2996   0.1996  −2.0991⎤
-                    = ⎢−0.6012  −0.2013   1.7026⎥
-                      ⎣−1       −0.5      0.1   ⎦
+                      ⎡ 0.2996   0.1996  −2.099⎤
+                    = ⎢−0.6012  −0.2013   1.703⎥
+                      ⎣−1       −0.5      0.1  ⎦
             """
         #expect(text.contains(block))
         #expect(lines.allSatisfy { $0.count <= 80 })
@@ -75,16 +78,18 @@ import Testing
         let dz = try #require(lines.firstIndex(of: "dz₁ = ŷ·Σy − y"))
         let dW = try #require(lines.firstIndex(of: "dW₁ = x·dz₁ᵀ"))
         #expect(dz < note && note < dW)
-        // ŷ·2 − y, not ŷ − y: 0.0045·2 − 1.
-        #expect(lines.contains { $0.hasPrefix("    dz₁[1] = 0.0045·2 − 1 = ") })
+        // ŷ·2 − y, not ŷ − y: 0.004478·2 − 1.
+        #expect(lines.contains { $0.hasPrefix("    dz₁[1] = 0.004478·2 − 1 = ") })
     }
 
     @Test func decimalsRoundEveryNumberShown() {
         let text = SolutionRenderer(format: .text, style: NumberStyle(decimals: 2)).render(Exercises.homework2, iterations: 1)
-        // ŷ₁ = 0.0044781 is below 0.005: written 4.48e−3 rather than a misleading 0.
-        #expect(text.contains("    ŷ[1] = e^(−1.3)/(e^(−1.4) + e^(−1.3) + e^4.1) = 0.27/60.86 = 4.48e−3\n"))
-        #expect(text.contains("    L = −(0·ln(4.05e−3) + 1·ln(4.48e−3) + 0·ln(0.99)) = 5.41\n"))
+        // ŷ₁ = 0.0044781 is below 0.005: written to three figures rather than as a misleading 0. At two
+        // places 0.27/60.86 is 0.004436, not 0.00448, so that line is marked; −ln 0.00448 is 5.408.
+        #expect(text.contains("    ŷ[1] = e^(−1.3)/(e^(−1.4) + e^(−1.3) + e^4.1) = 0.27/60.86 = 0.00448 †\n"))
+        #expect(text.contains("    L = −(0·ln(0.00405) + 1·ln(0.00448) + 0·ln(0.99)) = 5.41\n"))
         #expect(text.contains("    W₁′[1,1] = −0.5 − 0.1·(−2.99) = −0.2\n"))
+        #expect(text.contains("    Note: Lines marked † do not add up at 2 decimal places"))
     }
 
     @Test func asciiBracketsAndRules() {
@@ -116,9 +121,9 @@ import Testing
 
     @Test func iterationsCarryTheUpdatedParameters() {
         let text = SolutionRenderer(format: .text).render(Exercises.homework2, iterations: 2)
-        // Iteration 2 starts from W′, b′: z′₀ = 0.2996·1 + (−0.6012)·3 + (−1)·0 + 0.0996 = −1.4045 (by hand).
+        // Iteration 2 starts from W′, b′: z′₀ = 0.2996·1 + (−0.6012)·3 + (−1)·0 + 0.09959 = −1.40441 (by hand).
         #expect(text.contains("ITERATION 2\n"))
-        #expect(text.contains("    z₁[0] = 0.2996·1 + (−0.6012)·3 + (−1)·0 + 0.0996 = −1.4045\n"))
+        #expect(text.contains("    z₁[0] = 0.2996·1 + (−0.6012)·3 + (−1)·0 + 0.09959 = −1.404\n"))
     }
 
     @Test func gradientCheckTable() {

@@ -1,0 +1,120 @@
+import Foundation
+import StepgradEngine
+
+/// The engine's expression tree, not Foundation's predicate expression.
+public typealias Expression = StepgradEngine.Expression
+
+/// The arithmetic of an expression, worked from the numbers it is written with: what a reader
+/// gets who works a printed line by hand.
+extension Expression {
+    /// The numbers of the expression, left to right.
+    var numbers: [Double] {
+        var numbers: [Double] = []
+        forEachNumber { numbers.append($0) }
+        return numbers
+    }
+
+    private func forEachNumber(_ body: (Double) -> Void) {
+        switch self {
+        case .number(let v): body(v)
+        case .sum(let terms), .product(let terms), .call(_, let terms): terms.forEach { $0.forEachNumber(body) }
+        case .difference(let a, let b), .quotient(let a, let b): a.forEachNumber(body); b.forEachNumber(body)
+        case .negation(let a), .square(let a): a.forEachNumber(body)
+        }
+    }
+
+    /// The same expression with its numbers, left to right, replaced by `numbers`.
+    func replacingNumbers(with numbers: [Double]) -> Expression {
+        var next = 0
+        return replacingNumbers(numbers, &next)
+    }
+
+    private func replacingNumbers(_ numbers: [Double], _ next: inout Int) -> Expression {
+        switch self {
+        case .number:
+            defer { next += 1 }
+            return .number(numbers[next])
+        case .sum(let terms):
+            return .sum(terms.map { $0.replacingNumbers(numbers, &next) })
+        case .product(let factors):
+            return .product(factors.map { $0.replacingNumbers(numbers, &next) })
+        case .call(let f, let args):
+            return .call(f, args.map { $0.replacingNumbers(numbers, &next) })
+        case .difference(let a, let b):
+            let a = a.replacingNumbers(numbers, &next)
+            return .difference(a, b.replacingNumbers(numbers, &next))
+        case .quotient(let a, let b):
+            let a = a.replacingNumbers(numbers, &next)
+            return .quotient(a, b.replacingNumbers(numbers, &next))
+        case .negation(let a):
+            return .negation(a.replacingNumbers(numbers, &next))
+        case .square(let a):
+            return .square(a.replacingNumbers(numbers, &next))
+        }
+    }
+
+    /// The value with the numbers, left to right, taken from `numbers`: in Double for speed, in
+    /// Decimal to check a line exactly as a reader works it (`0.1 + 0.2 − 0.3` is 0, not 5.6·10⁻¹⁷).
+    func value<Number: Arithmetic>(numbers: [Number]) -> Number {
+        var next = 0
+        return value(numbers, &next)
+    }
+
+    private func value<Number: Arithmetic>(_ numbers: [Number], _ next: inout Int) -> Number {
+        switch self {
+        case .number:
+            defer { next += 1 }
+            return numbers[next]
+        case .sum(let terms):
+            var total = Number(0)
+            for term in terms { total = total + term.value(numbers, &next) }
+            return total
+        case .product(let factors):
+            var total = Number(1)
+            for factor in factors { total = total * factor.value(numbers, &next) }
+            return total
+        case .difference(let a, let b):
+            let a = a.value(numbers, &next)
+            return a - b.value(numbers, &next)
+        case .quotient(let a, let b):
+            let a = a.value(numbers, &next)
+            return a / b.value(numbers, &next)
+        case .negation(let a):
+            return Number(0) - a.value(numbers, &next)
+        case .square(let a):
+            let a = a.value(numbers, &next)
+            return a * a
+        case .call(let f, let args):
+            // Functions are transcendental: Double is as exact as a reader's table or calculator.
+            let values = args.map { $0.value(numbers, &next) }
+            let x = values.first?.double ?? .nan
+            switch f {
+            case .exp: return Number(exp(x))
+            case .ln: return Number(log(x))
+            case .max: return values.max() ?? Number(.nan)
+            case .sigmoid: return Number(1 / (1 + exp(-x)))
+            case .tanh: return Number(tanh(x))
+            case .sqrt: return Number(x.squareRoot())
+            }
+        }
+    }
+}
+
+/// The arithmetic a line is worked in.
+protocol Arithmetic: Comparable {
+    init(_ v: Double)
+    var double: Double { get }
+    static func + (a: Self, b: Self) -> Self
+    static func - (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Self) -> Self
+    static func / (a: Self, b: Self) -> Self
+}
+
+extension Double: Arithmetic {
+    var double: Double { self }
+}
+
+extension Decimal: Arithmetic {
+    init(_ v: Double) { self = v.isFinite ? Decimal(string: "\(v)") ?? .nan : .nan }
+    var double: Double { Double(description) ?? .nan }
+}

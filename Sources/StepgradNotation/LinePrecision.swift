@@ -1,0 +1,92 @@
+import Foundation
+import StepgradEngine
+
+/// Chooses the digits of a line so that it adds up: worked by hand from the numbers printed, every
+/// step gives the printed result to within half a unit of its last place.
+///
+/// With significant figures (the default, n = 4) the result is printed to n figures and each step's
+/// numbers start at n figures too; a step that does not add up gets one more figure on all its
+/// numbers until it does, and then each number gives back the figures it can spare, so that extra
+/// digits stand only where the arithmetic needs them. Only when no number of digits will do (a
+/// result cancelled down to a residue of binary rounding) does the result lose figures, down to
+/// one, and failing that the line is printed in full and marked. With forced decimal places every
+/// number is printed to them and a line that then does not add up is marked.
+struct LinePrecision {
+    var style: NumberStyle
+
+    struct Fitted {
+        var steps: [Expression]
+        var result: PrintedNumber
+        var addsUp: Bool
+    }
+
+    /// Digits a number may be given, at most: every digit of a Double.
+    private let most = 17
+
+    func fit(_ steps: [Expression], value: Double) -> Fitted {
+        guard value.isFinite else {
+            return Fitted(steps: steps.map { printed($0, style) }, result: style.printed(value), addsUp: true)
+        }
+        switch style.precision {
+        case .decimals:
+            let result = style.printed(value)
+            let rounded = steps.map { printed($0, style) }
+            let addsUp = rounded.allSatisfy { Self.addsUp($0, to: result, within: result.shownUnit) }
+            return Fitted(steps: rounded, result: result, addsUp: addsUp)
+        case .significant(let n):
+            for figures in stride(from: n, through: 1, by: -1) {
+                let result = style.printed(value, significant: figures)
+                let fitted = steps.map { fit($0, to: result, from: n) }
+                if fitted.allSatisfy({ $0 != nil }) { return Fitted(steps: fitted.map { $0! }, result: result, addsUp: true) }
+            }
+            return Fitted(steps: steps.map { printed($0, .exact) }, result: style.printed(value), addsUp: false)
+        }
+    }
+
+    /// The step with its numbers at the fewest figures (from `n`) that give `result`, or `nil`.
+    private func fit(_ step: Expression, to result: PrintedNumber, from n: Int) -> Expression? {
+        let numbers = step.numbers
+        guard !numbers.isEmpty else { return step }
+        // printedAt[i][f − n]: number i printed to f figures, as the value its text means; filled as needed.
+        var printedAt = numbers.map { _ in [Double?](repeating: nil, count: most - n + 1) }
+        func printed(_ i: Int, _ f: Int) -> Double {
+            if let known = printedAt[i][f - n] { return known }
+            let value = style.printed(numbers[i], significant: f).value
+            printedAt[i][f - n] = value
+            return value
+        }
+        // A quick test in Double; the choice is then confirmed in decimal arithmetic.
+        func addsUp(_ figures: [Int]) -> Bool {
+            let values = figures.indices.map { printed($0, figures[$0]) }
+            return Self.error(step.value(numbers: values), result) <= 0.5 * result.unit * (1 - 1e-6)
+        }
+        for f in n...most {
+            var figures = Array(repeating: f, count: numbers.count)
+            guard addsUp(figures) else { continue }
+            for i in figures.indices where f > n {
+                figures[i] = (n..<f).first { fewer in
+                    figures[i] = fewer
+                    return addsUp(figures)
+                } ?? f
+            }
+            let fitted = step.replacingNumbers(with: figures.indices.map { printed($0, figures[$0]) })
+            if Self.addsUp(fitted, to: result, within: result.unit) { return fitted }
+        }
+        return nil
+    }
+
+    private func printed(_ step: Expression, _ style: NumberStyle) -> Expression {
+        step.replacingNumbers(with: step.numbers.map { style.printed($0).value })
+    }
+
+    private static func error(_ worked: Double, _ result: PrintedNumber) -> Double {
+        worked.isFinite ? abs(worked - result.value) : .infinity
+    }
+
+    /// Whether `step`, whose numbers are as printed, worked in decimal gives `result` to within half `unit`.
+    static func addsUp(_ step: Expression, to result: PrintedNumber, within unit: Double) -> Bool {
+        let worked = step.value(numbers: step.numbers.map { Decimal($0) })
+        guard !worked.isNaN else { return false }
+        return abs(worked - Decimal(result.value)) <= Decimal(0.5 * unit)
+    }
+}

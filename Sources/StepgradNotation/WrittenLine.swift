@@ -1,0 +1,53 @@
+import StepgradEngine
+
+/// An element's line as printed, `z₁[0] = 0.3·1 + (−0.6)·3 + 0.1 = −1.4`: each step with its
+/// numbers at the precision that makes it add up, and the result.
+public struct WrittenLine: Hashable, Sendable {
+    public var label: String
+    public var latexLabel: String
+    /// The steps between label and result, their numbers already rounded as printed.
+    public var steps: [Expression]
+    public var result: PrintedNumber
+    /// Whether every step, worked by hand from its printed numbers, gives the printed result to
+    /// within half a unit of its last place. Only a forced precision (`--decimals`), or a result
+    /// that is a residue of binary rounding, can make this false; such a line is marked †.
+    public var addsUp: Bool
+
+    /// The mark of a line that does not add up, and what it means.
+    public static let mark = "†"
+
+    /// `label = step = … = result`, marked † when it does not add up.
+    public func equation(_ notation: Expression.Notation = .unicode) -> String {
+        let steps = notation == .latex ? visibleSteps.map { ExpressionWriter(notation: .latex, style: .exact).render($0.step) }
+            : visibleSteps.map(\.unicode)
+        let parts = [notation == .latex ? latexLabel : label] + steps + [notation == .latex ? result.latex : result.unicode]
+        return parts.joined(separator: " = ") + flag(notation)
+    }
+
+    /// The steps worth writing, with their Unicode text: none that reads the same as the one
+    /// before or as the result.
+    var visibleSteps: [(step: Expression, unicode: String)] {
+        let writer = ExpressionWriter(notation: .unicode, style: .exact)
+        var shown: [(Expression, String)] = [], last = label
+        for step in steps {
+            let text = writer.render(step)
+            if text != last && text != result.unicode { shown.append((step, text)) }
+            last = text
+        }
+        return shown
+    }
+
+    func flag(_ notation: Expression.Notation) -> String {
+        addsUp ? "" : notation == .latex ? " \\quad\\dagger" : " " + Self.mark
+    }
+
+    /// Said once under the lines of an operation when some are marked.
+    public static func markNote(_ style: NumberStyle) -> String {
+        if let d = style.decimals {
+            return "Lines marked \(mark) do not add up at \(d) decimal place\(d == 1 ? "" : "s"): worked from the rounded "
+                + "numbers shown, they give a result more than half a unit of its last place away from the one printed."
+        }
+        return "Lines marked \(mark) do not add up even with every digit shown: their result is a residue of rounding "
+            + "in binary arithmetic."
+    }
+}
