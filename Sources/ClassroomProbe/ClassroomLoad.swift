@@ -56,7 +56,7 @@ public struct ClassroomLoad: Sendable {
         return viewers
     }
 
-    /// Steps the lecturer `steps` times (→), timing each viewer's first bytes after each key;
+    /// Steps the lecturer `steps` times, timing each viewer's first bytes after each key;
     /// `meanwhile` runs once per step (e.g. a stuck viewer asking for another window).
     public func measure(_ viewers: [ProbeViewer], steps: Int,
                         meanwhile: @Sendable (Int) async throws -> Void = { _ in }) async throws -> Report {
@@ -68,7 +68,7 @@ public struct ClassroomLoad: Sendable {
             try await meanwhile(step)
             for viewer in viewers { viewer.mark() }
             let pressed = ContinuousClock.now
-            lecture.press("\u{1B}[C")
+            lecture.press("n")  // next step, as → does, without depending on the terminal's arrow-key sequences
             let deadline = pressed + stepTimeout
             var arrived: [ContinuousClock.Instant] = []
             while ContinuousClock.now < deadline {
@@ -76,7 +76,13 @@ public struct ClassroomLoad: Sendable {
                 if arrived.count == viewers.count { break }
                 try await Task.sleep(for: .milliseconds(1))
             }
-            if arrived.count < viewers.count { missed += 1 }
+            if arrived.count < viewers.count {
+                missed += 1
+                // A room that stopped getting frames is not measured for minutes on end.
+                guard missed < 3 else {
+                    throw ProbeError("\(missed) steps did not reach every viewer (\(arrived.count) of \(viewers.count) at step \(step))")
+                }
+            }
             latencies += arrived.map { $0 - pressed }
             try await settle(viewers)
         }

@@ -29,7 +29,13 @@ public final class ServedLecture: @unchecked Sendable {
         guard slaveFD >= 0 else { throw ProbeError("cannot open \(name): \(String(cString: strerror(errno)))") }
         let slave = FileHandle(fileDescriptor: slaveFD, closeOnDealloc: true)
         let console = console
-        master.readabilityHandler = { handle in console.append(handle.availableData) }
+        // Read with read(2): once the server has gone the terminal reports EIO, which
+        // `availableData` turns into a crash; here it just ends the reading.
+        master.readabilityHandler = { handle in
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            let count = read(handle.fileDescriptor, &buffer, buffer.count)
+            if count > 0 { console.append(Data(buffer[..<count])) } else { handle.readabilityHandler = nil }
+        }
 
         port = Int.random(in: 20_000..<60_000)
         process = Process()
@@ -57,7 +63,7 @@ public final class ServedLecture: @unchecked Sendable {
 
     public var pid: Int32 { process.processIdentifier }
 
-    /// Presses keys on the lecturer's console, as bytes a terminal sends (→ is "\u{1B}[C").
+    /// Presses keys on the lecturer's console, as bytes a terminal sends.
     public func press(_ keys: String) {
         master.write(Data(keys.utf8))
     }

@@ -13,8 +13,8 @@ import TerminalUI
 /// session at the lecturer's place, and their keys move that copy; `L` drops the copy and snaps
 /// back to the lecturer's step. `q`, Ctrl-C and Ctrl-D leave. At most `keysPerSecond` keys count.
 ///
-/// It redraws when what its last frame showed changes (observation), at most about 30 times a
-/// second: a change after a quiet spell is drawn at once, later ones wait out the rest of the
+/// It redraws when what its last frame showed changes (observation) or its window does, at most
+/// about 30 times a second (fewer for a window larger than 200×60): a change after a quiet spell is drawn at once, later ones wait out the rest of the
 /// frame interval and go out together. While the channel cannot take more output no frame is made, and
 /// once it can, one frame of the newest state is sent, so a slow viewer gets fewer frames, never
 /// a backlog. A viewer whose channel stays blocked for `stuckLimit` is dropped.
@@ -67,7 +67,7 @@ final class Viewer {
             case .resize(let size):
                 terminal.size = size
                 renderer?.invalidate()
-                draw()
+                scheduleRedraw()
             case .input(let bytes):
                 if quiz.type(bytes, viewer: ObjectIdentifier(self), classroom: classroom) {
                     draw()
@@ -180,13 +180,21 @@ final class Viewer {
         lastFrame = .now
     }
 
+    /// The time between two frames: `frameInterval`, longer in proportion for a window of more
+    /// than 12,000 cells (200×60), so that a huge window (500×200 at most) or a storm of window
+    /// changes costs the main actor, shared with the lecturer and every viewer, no more than a
+    /// usual one.
+    private var frameInterval: Duration {
+        Self.frameInterval * max(1, Double(terminal.size.width * terminal.size.height) / 12_000)
+    }
+
     /// A change was observed: the next frame goes out as soon as a frame interval has passed since
     /// the last, with every change made meanwhile. (The change is complete by then: observation
     /// calls before a property changes, but this runs after the update that changed it.)
     private func scheduleRedraw() {
         guard !redrawScheduled else { return }
         redrawScheduled = true
-        let wait = lastFrame.map { $0 + Self.frameInterval - .now } ?? .zero
+        let wait = lastFrame.map { $0 + frameInterval - .now } ?? .zero
         guard wait > .zero else { post.yield(.redraw); return }
         Task { [post] in
             try? await Task.sleep(for: wait)

@@ -56,8 +56,9 @@ struct BadClientTests {
         await typist.close()
     }
 
-    /// 65535×65535 is drawn at the largest size served (500×200); 0×0 at 80×24; 1×1 asks for a
-    /// larger terminal. None of it costs the lecturer anything.
+    /// 65535×65535 is drawn at the largest size served (500×200), and a storm of window changes
+    /// gets few frames; 0×0 is drawn at 80×24; 1×1 asks for a larger terminal. None of it costs
+    /// the lecturer anything.
     @Test func oversizedAndDegenerateWindowsAreBounded() async throws {
         let room = try await Room()
         defer { Task { await room.close() } }
@@ -75,6 +76,22 @@ struct BadClientTests {
         #expect(emulator.screen.lines.contains { $0.contains("step 0 of 13") })
         #expect(emulator.screen.lines.contains { $0.count == 500 }, "drawn across the whole 500 columns")
         #expect(emulator.unsupported.isEmpty, "\(emulator.unsupported.prefix(3))")
+
+        // A storm of window changes at the largest size: each would be a whole 500×200 frame, but a
+        // window of 100,000 cells gets a frame at most every 33 ms × 100,000 / 12,000 = 275 ms, so
+        // one second of it is 5 frames at most (each whole frame begins by clearing the screen).
+        try await Task.sleep(for: .milliseconds(300))
+        seen = viewer.bytes.count
+        let started = ContinuousClock.now
+        for i in 0..<40 {
+            try await viewer.resize(width: 500 - i % 2, height: 200)
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        let storm = ContinuousClock.now - started
+        try await Task.sleep(for: .milliseconds(300))
+        let clears = String(decoding: viewer.bytes[seen...], as: UTF8.self).components(separatedBy: "\u{1B}[2J").count - 1
+        let allowed = Int((storm + .milliseconds(300)) / .milliseconds(275)) + 1
+        #expect(clears >= 1 && clears <= allowed, "\(clears) whole frames for 40 window changes in \(storm)")
 
         seen = viewer.bytes.count
         try await viewer.resize(width: 1, height: 1)
