@@ -14,10 +14,10 @@ import TerminalUI
 /// back to the lecturer's step. `q`, Ctrl-C and Ctrl-D leave. At most `keysPerSecond` keys count.
 ///
 /// It redraws when what its last frame showed changes (observation) or its window does, at most
-/// about 30 times a second (fewer for a window larger than 200×60): a change after a quiet spell is drawn at once, later ones wait out the rest of the
-/// frame interval and go out together. While the channel cannot take more output no frame is made, and
-/// once it can, one frame of the newest state is sent, so a slow viewer gets fewer frames, never
-/// a backlog. A viewer whose channel stays blocked for `stuckLimit` is dropped.
+/// about 30 times a second (fewer for a window larger than 200×60): a change after a quiet spell
+/// is drawn at once, later ones wait out the rest of the frame interval and go out together.
+/// While the channel cannot take more output no frame is made, and once it can, one frame of the
+/// newest state is sent, so a slow viewer gets fewer frames, never a backlog. A viewer whose channel stays blocked for `stuckLimit` is dropped.
 @MainActor
 final class Viewer {
     static let frameInterval: Duration = .milliseconds(33)
