@@ -55,8 +55,8 @@ final class Room {
     }
 }
 
-/// Waits (up to 10 s) until what `viewer` received, replayed through a terminal emulator of
-/// `size`, shows `text`; returns that screen.
+/// Waits (up to 60 s: the whole suite shares the main actor) until what `viewer` received,
+/// replayed through a terminal emulator of `size`, shows `text`; returns that screen.
 @MainActor @discardableResult
 func waitForScreen(_ viewer: ProbeViewer, showing text: String, size: Size = Size(width: 80, height: 24),
                    sourceLocation: SourceLocation = #_sourceLocation) async throws -> [String] {
@@ -70,8 +70,9 @@ func waitForScreen(_ viewer: ProbeViewer, showing text: String, size: Size = Siz
     return lines
 }
 
-/// Polls `condition` every 10 ms for up to `timeout`; records an issue and throws when it never holds.
-@MainActor func waitUntil(_ what: String, timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation,
+/// Polls `condition` every 10 ms for up to `timeout` (generous: under the whole suite the main
+/// actor is busy); records an issue and throws when it never holds.
+@MainActor func waitUntil(_ what: String, timeout: Duration = .seconds(60), sourceLocation: SourceLocation = #_sourceLocation,
                _ condition: () throws -> Bool) async throws {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
