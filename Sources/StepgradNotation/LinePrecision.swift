@@ -84,9 +84,16 @@ struct LinePrecision {
     }
 
     /// Whether `step`, whose numbers are as printed, worked in decimal gives `result` to within half `unit`.
+    /// Decimal holds powers of ten from about 10⁻¹²⁸ to 10¹²⁷ only; a line with a number beyond them
+    /// (a learning rate that explodes) is worked in Double, with a margin for its rounding.
     static func addsUp(_ step: Expression, to result: PrintedNumber, within unit: Double) -> Bool {
-        let worked = step.value(numbers: step.numbers.map { Decimal($0) })
+        let numbers = step.numbers.map { Decimal($0) }
+        let half = Decimal(0.5 * unit), printed = Decimal(result.value)
+        guard numbers.allSatisfy({ !$0.isNaN }), !half.isNaN, !printed.isNaN else {
+            return error(step.value(numbers: step.numbers), result) <= 0.5 * unit * (1 - 1e-6)
+        }
+        let worked = step.value(numbers: numbers)
         guard !worked.isNaN else { return false }
-        return abs(worked - Decimal(result.value)) <= Decimal(0.5 * unit)
+        return abs(worked - printed) <= half
     }
 }
