@@ -84,6 +84,16 @@ extension Expression {
         case .square(let a):
             let a = a.value(numbers, &next)
             return a * a
+        case .call(.ln, let args) where args.count == 1:
+            // ln(1 + t) is log1p(t), as exact for t = e^(−40) as a reader writing ln(1 + t) ≈ t;
+            // ln of the sum rounded to a Double would be ln 1 = 0.
+            if case .sum(let terms) = args[0], terms.count > 1 {
+                let first = terms[0].value(numbers, &next)
+                var rest = Number(0)
+                for term in terms.dropFirst() { rest = rest + term.value(numbers, &next) }
+                return Number(first == Number(1) ? log1p(rest.double) : log((first + rest).double))
+            }
+            return Number(log(args[0].value(numbers, &next).double))
         case .call(let f, let args):
             // Functions are transcendental: Double is as exact as a reader's table or calculator.
             let values = args.map { $0.value(numbers, &next) }

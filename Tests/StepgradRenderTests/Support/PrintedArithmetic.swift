@@ -153,11 +153,11 @@ struct PrintedArithmetic {
             }
             if take("\\sqrt{") { return Self.decimal(Self.double(try closed(by: "}")).squareRoot()) }
             if take("{") { return try closed(by: "}") }
-            for (name, f) in Self.functions where take("\\" + name + "\\left(") { return try call(f, closing: "\\right)") }
+            for (name, f) in Self.functions where take("\\" + name + "\\left(") { return try call(name, f, closing: "\\right)") }
         } else {
             if take("(") { return try closed(by: ")") }
             if take("√") { return Self.decimal(Self.double(try primary()).squareRoot()) }
-            for (name, f) in Self.functions where take((name == "sigma" ? "σ" : name) + "(") { return try call(f, closing: ")") }
+            for (name, f) in Self.functions where take((name == "sigma" ? "σ" : name) + "(") { return try call(name, f, closing: ")") }
         }
         if take("e") { return Self.decimal(M_E) }
         var text = ""
@@ -179,12 +179,14 @@ struct PrintedArithmetic {
         ("ln", { log($0[0]) }), ("max", { $0.max()! }), ("tanh", { tanh($0[0]) }), ("sigma", { 1 / (1 + exp(-$0[0])) }),
     ]
 
-    private mutating func call(_ f: @Sendable ([Double]) -> Double, closing: String) throws -> Decimal {
+    private mutating func call(_ name: String, _ f: @Sendable ([Double]) -> Double, closing: String) throws -> Decimal {
         var arguments = [try expression()]
         while take(",") { arguments.append(try expression()) }
         guard take(closing) else { throw fail("expected \(closing)") }
-        // max compares exactly; the others are transcendental.
+        // max compares exactly; the others are transcendental. ln takes x − 1, worked exactly, to
+        // log1p: ln(1.000000000000000004248) is 4.248·10⁻¹⁸, not the ln 1 of the nearest Double.
         if arguments.count > 1 { return arguments.max()! }
+        if name == "ln" { return Self.decimal(log1p(Self.double(arguments[0] - 1))) }
         return Self.decimal(f(arguments.map(Self.double)))
     }
 }

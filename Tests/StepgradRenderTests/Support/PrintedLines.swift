@@ -69,6 +69,8 @@ struct PrintedLine {
         var off: [String] = [], borderline = false
         for step in steps {
             let worked = try arithmetic.evaluate(step)
+            // A step that cannot be worked (a number beyond the arithmetic's range) does not add up.
+            guard !worked.isNaN else { off.append("\(step) cannot be worked, printed \(result)"); continue }
             let error = abs(worked - printed.value)
             let hair = allowed * Decimal(string: "0.000001")!
             if error > allowed + hair { off.append("\(step) = \(worked), printed \(result)") }
