@@ -34,7 +34,8 @@ extension Checker {
         func add(_ finding: Finding) {
             if !whole.contains(where: { $0.diagnosis == finding.diagnosis && $0.step == finding.step }) { whole.append(finding) }
         }
-        let isMatrix = w.value.rows > 1 && w.value.columns > 1
+        // A few numbers typed in a quiz say nothing of the layout.
+        let isMatrix = w.value.rows > 1 && w.value.columns > 1 && w.given == nil
         for basis in bases where isMatrix && !q.isPerSample && w.value.rows == w.value.columns {
             let flipped = basis.operation.result.transposed
             if fits(flipped, w, basis.carried) {
@@ -71,10 +72,10 @@ extension Checker {
 
     /// Every number of the answer matches `alternative` to one unit of its last written place (the
     /// allowance of a step with rounded partial results: how the student worked a mistaken step
-    /// out is not known) plus the rounding carried.
+    /// out is not known) plus the rounding carried. Only the numbers given count (see `WrittenValue.given`).
     private func fits(_ alternative: Matrix, _ w: WrittenValue, _ carried: Matrix) -> Bool {
         alternative.shape == w.value.shape && (0..<alternative.count).allSatisfy { i in
-            Tolerance.accepts(w.value.elements[i], alternative.elements[i],
+            w.given?[i] == false || Tolerance.accepts(w.value.elements[i], alternative.elements[i],
                               within: Tolerance.unit(decimals: w.decimals[i]) + carried.elements[i])
         }
     }

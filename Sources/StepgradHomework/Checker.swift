@@ -95,7 +95,7 @@ public struct Checker: Sendable {
     }
 
     /// Judges every element against the exact value, then against the follow-through value.
-    private func judge(_ q: Quantity, _ w: WrittenValue, exact: Basis, followThrough: Basis) -> QuantityResult {
+    func judge(_ q: Quantity, _ w: WrittenValue, exact: Basis, followThrough: Basis) -> QuantityResult {
         var elements: [ElementResult] = []
         let shape = exact.operation.result.shape
         for i in 0..<shape.rows * shape.columns {

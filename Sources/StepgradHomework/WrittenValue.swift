@@ -14,6 +14,18 @@ struct WrittenValue: Hashable, Sendable {
     /// Written as the transpose of a non-square matrix.
     var writtenTransposed: Bool
     var line: Int?
+    /// Row-major, which numbers the student gave; `nil` when every one (an answers file). A quiz
+    /// answers element by element: the rest are filled with the values the student's own earlier
+    /// answers lead to, and only the given ones are judged and must fit a diagnosis.
+    var given: [Bool]? = nil
+
+    /// Some numbers of a quantity typed in a quiz, the rest filled in.
+    init(value: Matrix, decimals: [Int], given: [Bool]) {
+        self.value = value
+        self.decimals = decimals
+        self.writtenTransposed = false
+        self.given = given
+    }
 
     init(_ written: Answers.Value, of quantity: Quantity, expected: Shape, path: String?) throws(AnswerError) {
         func failure(_ message: String) -> AnswerError {

@@ -1,3 +1,4 @@
+import Observation
 import StepgradUI
 import TerminalUI
 
@@ -5,8 +6,9 @@ import TerminalUI
 /// student's terminal size, colour depth and character set, sent as escape sequences.
 ///
 /// Read-only: what the student types never reaches the session (only `q`, Ctrl-C and Ctrl-D,
-/// which leave). It redraws when what its last frame showed changes (observation), at most
-/// about 30 times a second; while the channel cannot take more output no frame is made, and
+/// which leave, and, while the lecturer has put a question, the answer, which reaches the
+/// classroom). It redraws when what its last frame showed changes (observation), at most about
+/// 30 times a second; while the channel cannot take more output no frame is made, and
 /// once it can, one frame of the newest state is sent, so a slow viewer gets fewer frames, never
 /// a backlog. A viewer whose channel stays blocked for `stuckLimit` is dropped.
 @MainActor
@@ -24,6 +26,8 @@ final class Viewer {
     private var redrawScheduled = false
     private var owed = false
     private var blockedSince: ContinuousClock.Instant?
+    /// The answer this viewer is typing to the lecturer's question, if one is open.
+    private var quiz = ViewerQuiz()
 
     init(classroom: Classroom, output: ViewerOutput, post: AsyncStream<ViewerEvent>.Continuation) {
         self.classroom = classroom
@@ -49,7 +53,11 @@ final class Viewer {
                 renderer?.invalidate()
                 draw()
             case .input(let bytes):
-                if bytes.contains(where: { $0 == UInt8(ascii: "q") || $0 == 3 || $0 == 4 }) { leave() }
+                if quiz.type(bytes, viewer: ObjectIdentifier(self), classroom: classroom) {
+                    draw()
+                } else if bytes.contains(where: { $0 == UInt8(ascii: "q") || $0 == 3 || $0 == 4 }) {
+                    leave()
+                }
             case .writable(let writable):
                 if writable && owed { draw() }
             case .changed:
@@ -90,11 +98,17 @@ final class Viewer {
         blockedSince = nil
         let glyphs = terminal.capabilities.glyphs
         let frame: Grid
+        let render = { [classroom] in
+            self.quiz.follow(classroom)
+            screen.quizPrompt = self.quiz.prompt
+            return screen.frame(size: self.terminal.size, glyphs: glyphs)
+        }
         if observing {
-            frame = screen.frame(size: terminal.size, glyphs: glyphs)
+            frame = render()
         } else {
             observing = true
-            frame = screen.frame(size: terminal.size, glyphs: glyphs) { [post] in post.yield(.changed) }
+            // The classroom's question is observed too: a question put or closed redraws.
+            frame = withObservationTracking(render) { [post] in post.yield(.changed) }
         }
         output.send(renderer.update(to: frame))
         self.renderer = renderer

@@ -27,6 +27,10 @@ extension SessionScreen {
     public func update(_ report: ScreenMessage) -> ScreenCommand {
         switch report {
         case .playTick:
+            if quizAsks(before: .stepForward) {
+                ask(before: .playPause)
+                return .none
+            }
             session.tick()
             return PlayClock.stopped.command(after: session)
         case .fastForwardEnded:
@@ -43,6 +47,7 @@ extension SessionScreen {
 
     func handle(_ key: KeyEvent) -> ScreenCommand {
         if key.isControlC { return .quit }
+        if soloQuiz?.prompt != nil { return answerQuiz(key) }
         switch overlay {
         case .help:
             overlay = nil
@@ -78,6 +83,10 @@ extension SessionScreen {
     }
 
     func perform(_ command: Command) -> ScreenCommand {
+        if quizAsks(before: command) {
+            ask(before: command)
+            return .none
+        }
         switch command {
         case .playPause: session.togglePlay()
         case .stepForward: session.stepForward()

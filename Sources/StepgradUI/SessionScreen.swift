@@ -27,6 +27,12 @@ public final class SessionScreen: TerminalProgram {
     var sample = 0
     var overlay: Overlay?
     var message: StyledLine?
+    /// `open --quiz`: the question open and the score (see `startQuiz()`).
+    var soloQuiz: SoloQuiz?
+    /// Questions of the iteration on screen passed over with an empty answer.
+    var quizSkipped: Set<CellReference> = []
+    /// A question put to this screen's viewer by someone else (the lecturer, under `serve`).
+    public var quizPrompt: QuizPrompt?
     /// What the command line should print once the terminal is restored, e.g. a failed save.
     public internal(set) var closingMessage: String?
 
@@ -111,6 +117,10 @@ public final class SessionScreen: TerminalProgram {
 
     private func drawOverlays(_ context: ViewContext, layout: ScreenLayout, into grid: inout Grid) {
         let body = Rect(x: 0, y: layout.header.maxY, width: grid.width, height: layout.keyBar.y - layout.header.maxY)
+        if let prompt = quizPrompt ?? soloQuiz?.prompt, let op = session.trace.operation(producing: prompt.question.quantity) {
+            QuizOverlay(context: context).drawPrompt(prompt, operation: op, in: body, into: &grid)
+            return
+        }
         if let progress = session.fastForward {
             FastForwardOverlay(context: context).drawProgress(completed: progress.completed, total: progress.total,
                                                               loss: progress.loss, in: body, into: &grid)

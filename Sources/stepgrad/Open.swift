@@ -49,6 +49,9 @@ struct Open: AsyncParsableCommand {
             completion: Completion.answers)
     var answers: String?
 
+    @Flag(help: "Quiz: before each step reveals a value, type what you expect it to be; answers are marked as 'stepgrad check' marks them and a score is kept.")
+    var quiz = false
+
     enum ThemeName: String, CaseIterable, ExpressibleByArgument {
         case dark, light, highContrast = "high-contrast", mono
     }
@@ -117,9 +120,16 @@ struct Open: AsyncParsableCommand {
         case .freshStart(let problem): screen.notify("Starting afresh: \(problem)", isError: true)
         case nil: break
         }
+        if quiz {
+            screen.startQuiz()
+            screen.notify("Quiz: step on, and type each value before it is revealed.")
+        }
         let outcome = try await runner.run(screen)
         screen.saveForExit()
         if let message = screen.closingMessage { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        if let score = screen.quizScore {
+            print("Quiz: \(score.right) of \(score.asked) right.")
+        }
         return outcome
     }
 }

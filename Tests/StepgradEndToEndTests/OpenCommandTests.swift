@@ -74,7 +74,8 @@ final class StepgradInShell: ProgramInShell {
     let scenario: String
     let stateDirectory: String
 
-    init(width: Int, height: Int) throws {
+    /// `arguments` follow the scenario on `open`'s command line.
+    init(width: Int, height: Int, arguments: String = "") throws {
         let binary = try #require(StepgradProcess.executable, "stepgrad is built beside the tests").path
         let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Assets/exercises/01-relu-softmax-3-4-3.yaml").standardizedFileURL
@@ -83,7 +84,7 @@ final class StepgradInShell: ProgramInShell {
         scenario = folder.appendingPathComponent("exercise.yaml").path
         stateDirectory = folder.appendingPathComponent("state").path
         try FileManager.default.copyItem(atPath: bundled.path, toPath: scenario)
-        let commandLine = "STEPGRAD_STATE_DIR=\(stateDirectory) \(binary) open \(scenario)"
+        let commandLine = "STEPGRAD_STATE_DIR=\(stateDirectory) \(binary) open \(scenario) \(arguments)"
         try super.init(width: width, height: height) { _ in commandLine }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// OpenSSH's client, where installed.
-private let sshClient = ["/usr/bin/ssh", "/usr/local/bin/ssh"].first { FileManager.default.isExecutableFile(atPath: $0) }
+let sshClient = ["/usr/bin/ssh", "/usr/local/bin/ssh"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
 /// `stepgrad serve` with real OpenSSH clients: the lecturer's console in one pseudo-terminal,
 /// each student's `ssh` in another of its own size.
@@ -102,7 +102,7 @@ struct ServeCommandTests {
 }
 
 /// A `serve` run on a copy of a bundled exercise, with its own state folder and a free port.
-private final class Lecture {
+final class Lecture {
     let console: TmuxSession
     let port: Int
     let folder: URL
