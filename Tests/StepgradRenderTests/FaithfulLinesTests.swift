@@ -15,6 +15,7 @@ import Testing
     static var scenarios: [Scenario] {
         get throws {
             try StepgradScenario.Exercises.all.map { try ScenarioLoader.load(path: $0.path) } + RandomScenarios.make(count: 200)
+                + ExtremeScenarios.all
         }
     }
 
