@@ -64,9 +64,12 @@ public enum StateFile {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let body = try encoder.encode(saved)
-        let header = "\(magic) \(version) \(body.count) \(FNV1a(body).hex)\n"
-        return Data(header.utf8) + body
+        return framed(try encoder.encode(saved))
+    }
+
+    /// A state file of this body: the header line (its length and checksum), then the body.
+    public static func framed(_ body: Data) -> Data {
+        Data("\(magic) \(version) \(body.count) \(FNV1a(body).hex)\n".utf8) + body
     }
 
     static func read(_ path: String) -> Result<SavedSession, StateFileError> {

@@ -5,12 +5,17 @@ import TerminalUI
 struct FastForwardOverlay {
     let context: ViewContext
 
-    func drawPrompt(_ digits: String, in area: Rect, into grid: inout Grid) {
+    /// A `suggested` count is drawn selected, as a dialog draws a default that typing replaces.
+    func drawPrompt(_ digits: String, suggested: Bool, in area: Rect, into grid: inout Grid) {
         let look = context.look
         let inner = context.dialog(area.centred(Size(width: 48, height: 6)), title: "Fast-forward", into: &grid)
         grid.write("How many iterations?", x: inner.x, y: inner.y, style: look[.text], clip: inner)
-        let x = grid.write(digits, x: inner.x, y: inner.y + 1, style: look[.accent], clip: inner)
-        grid.write(" ", x: x, y: inner.y + 1, style: look[.highlight], clip: inner)
+        let x = grid.write(digits, x: inner.x, y: inner.y + 1, style: look[suggested ? .highlight : .accent], clip: inner)
+        if suggested {
+            grid.write("  typing replaces it", x: x, y: inner.y + 1, style: look[.dim], clip: inner)
+        } else {
+            grid.write(" ", x: x, y: inner.y + 1, style: look[.highlight], clip: inner)
+        }
         grid.write("Enter starts · Esc cancels", x: inner.x, y: inner.y + 3, style: look[.dim], clip: inner)
     }
 

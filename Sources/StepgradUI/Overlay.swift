@@ -5,8 +5,9 @@ enum Overlay: Hashable {
     case help
     /// The selected cell: value, formula, arithmetic, history.
     case inspector
-    /// Asking how many iterations to fast-forward; the digits typed so far.
-    case fastForwardPrompt(String)
+    /// Asking how many iterations to fast-forward: the digits typed so far, or (`suggested`) the
+    /// last count run, which Enter accepts and the first digit typed replaces.
+    case fastForwardPrompt(String, suggested: Bool)
 }
 
 extension ViewContext {

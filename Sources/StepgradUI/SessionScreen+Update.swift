@@ -52,8 +52,8 @@ extension SessionScreen {
         case .help:
             overlay = nil
             return .none
-        case .fastForwardPrompt(let digits):
-            return handlePrompt(key, digits)
+        case .fastForwardPrompt(let digits, let suggested):
+            return handlePrompt(key, suggested ? "" : digits, suggestion: suggested ? digits : nil)
         case .inspector, nil:
             break
         }
@@ -102,7 +102,7 @@ extension SessionScreen {
             session.granularity = all[((all.firstIndex(of: session.granularity) ?? 0) + 1) % all.count]
         case .faster: session.speed = Self.speeds.first { $0 > session.speed } ?? Self.speeds[Self.speeds.count - 1]
         case .slower: session.speed = Self.speeds.last { $0 < session.speed } ?? Self.speeds[0]
-        case .fastForward: overlay = .fastForwardPrompt("100")
+        case .fastForward: overlay = .fastForwardPrompt(String(fastForwardCount), suggested: true)
         case .nextPanel: cycleFocus(by: 1)
         case .previousPanel: cycleFocus(by: -1)
         case .inspect: inspect()
@@ -129,18 +129,21 @@ extension SessionScreen {
         return .none
     }
 
-    private func handlePrompt(_ key: KeyEvent, _ digits: String) -> ScreenCommand {
+    /// Typing into the prompt: `digits` typed so far, or a `suggestion` that a digit or Backspace
+    /// replaces and Enter accepts, as a dialog's selected default value.
+    private func handlePrompt(_ key: KeyEvent, _ digits: String, suggestion: String?) -> ScreenCommand {
         switch key.key {
         case .character(let c) where c.isASCII && c.isNumber && digits.count < 9:
-            overlay = .fastForwardPrompt(digits + String(c))
+            overlay = .fastForwardPrompt(digits + String(c), suggested: false)
         case .backspace, .delete:
-            overlay = .fastForwardPrompt(String(digits.dropLast()))
+            overlay = .fastForwardPrompt(String(digits.dropLast()), suggested: false)
         case .enter:
             overlay = nil
-            guard let count = Int(digits), count > 0 else {
+            guard let count = Int(suggestion ?? digits), count > 0 else {
                 message = StyledLine(text: "Fast-forward needs a number of iterations, 1 or more.", role: .warning)
                 return .none
             }
+            fastForwardCount = count
             let work = session.fastForward(iterations: count)
             return .task(id: "fast-forward") { send in
                 _ = await work.value

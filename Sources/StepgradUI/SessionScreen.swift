@@ -26,6 +26,8 @@ public final class SessionScreen: TerminalProgram {
     var zoomed = false
     var sample = 0
     var overlay: Overlay?
+    /// The count the fast-forward prompt suggests: the last one run.
+    var fastForwardCount = 100
     var message: StyledLine?
     /// `open --quiz`: the question open and the score (see `startQuiz()`).
     var soloQuiz: SoloQuiz?
@@ -129,8 +131,8 @@ public final class SessionScreen: TerminalProgram {
         switch overlay {
         case .help:
             HelpOverlay(context: context).draw(in: body, into: &grid)
-        case .fastForwardPrompt(let digits):
-            FastForwardOverlay(context: context).drawPrompt(digits, in: body, into: &grid)
+        case .fastForwardPrompt(let digits, let suggested):
+            FastForwardOverlay(context: context).drawPrompt(digits, suggested: suggested, in: body, into: &grid)
         case .inspector:
             if let inspection = session.inspection {
                 InspectorOverlay(context: context, inspection: inspection, history: history(of: inspection.reference))

@@ -34,18 +34,18 @@ import StepgradSession
                   + "~\(retained.estimatedBytes / 1024) KiB (fast-forward took \(format(took).trimmingCharacters(in: .whitespaces)))")
         }
         print("  process RSS \(residentSetSize() ?? "unknown")")
-        await persistence()
     }
 
-    /// Saving, resuming and the process's memory after a short and a very long run: the loss
-    /// history is a bounded summary, so a long run costs what a short one does.
+    /// Saving, resuming and the process's memory after a short, a longer and a very long run:
+    /// the loss history is a bounded summary, so from a few thousand iterations on a run costs
+    /// the same however long it is.
     static func persistence() async {
         print("Save and resume (3-4-3 homework, state file in a temporary directory)")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stepgrad-bench-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var scenario = homework
         scenario.path = directory + "/homework.yaml"
-        for iterations in [10, 10_000_000] {
+        for iterations in [10, 10_000, 10_000_000] {
             let session = TrainingSession(scenario: scenario, stateDirectory: directory)
             let start = ContinuousClock.now
             _ = await session.fastForward(iterations: iterations).value

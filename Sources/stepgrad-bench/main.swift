@@ -1,5 +1,18 @@
-EngineBenchmark.run()
-print()
-await SessionBenchmark.run()
-print()
-FrameBenchmark.run()
+import Foundation
+
+/// `stepgrad-bench` runs every benchmark; `stepgrad-bench SECTION…` only those named.
+let sections = ["engine", "session", "persistence", "frame"]
+let chosen = Array(CommandLine.arguments.dropFirst())
+if let unknown = chosen.first(where: { !sections.contains($0) }) {
+    print("stepgrad-bench: no benchmark \"\(unknown)\"; the benchmarks are \(sections.joined(separator: ", "))")
+    exit(2)
+}
+for (index, section) in sections.filter({ chosen.isEmpty || chosen.contains($0) }).enumerated() {
+    if index > 0 { print() }
+    switch section {
+    case "engine": EngineBenchmark.run()
+    case "session": await SessionBenchmark.run()
+    case "persistence": await SessionBenchmark.persistence()
+    default: FrameBenchmark.run()
+    }
+}

@@ -4,9 +4,11 @@ import StepgradSession
 
 /// One input for the loaders a user's files reach. The first byte chooses the loader, the rest
 /// is the file: 0 a scenario, 1 an answers file (for the bundled 3-4-3 exercise), 2 a state
-/// file (restored into a session of that exercise, so every bound of the restore is reached).
-/// A finding is a crash, a trap, a hang or a memory error (AddressSanitizer); errors are the
-/// expected outcome.
+/// file (restored into a session of that exercise, so every bound of the restore is reached),
+/// 3 a state file's body, given the header a save writes (its length and checksum): a mutated
+/// body then gets past the checksum to the decoder and the bounds, where nearly every mutation
+/// of a whole file stops at the checksum. A finding is a crash, a trap, a hang or a memory
+/// error (AddressSanitizer); errors are the expected outcome.
 enum FuzzTarget {
     static let exercise: Scenario = {
         guard let path = Exercises.all.first?.path, let scenario = try? ScenarioLoader.load(path: path) else {
@@ -28,13 +30,15 @@ enum FuzzTarget {
     static func run(_ input: Data) {
         guard let kind = input.first else { return }
         let file = input.dropFirst()
-        switch kind % 3 {
+        switch kind % 4 {
         case 0:
             _ = try? ScenarioLoader.parse(Data(file), path: "fuzz.yaml")
         case 1:
             _ = try? AnswersLoader.parse(Data(file), path: "answers.yaml", for: exercise)
-        default:
+        case 2:
             MainActor.assumeIsolated { restore(Data(file)) }
+        default:
+            MainActor.assumeIsolated { restore(StateFile.framed(Data(file))) }
         }
     }
 
@@ -50,15 +54,28 @@ enum FuzzTarget {
         resumed.stepBackward()
     }
 
-    /// A state file saved part-way through the exercise, for the seed corpus.
-    @MainActor static func savedState() throws -> Data {
+    /// A state file saved after `iterations` iterations of the exercise and one step into the
+    /// next, for the seed corpus.
+    @MainActor static func savedState(after iterations: Int) throws -> Data {
         let session = TrainingSession(scenario: stateScenario, stateDirectory: directory)
         session.granularity = .phase
-        for _ in 0..<7 { session.stepForward() }
+        while session.iteration <= iterations { session.stepForward() }
         session.granularity = .element
         session.stepForward()
         try session.save()
         return try Data(contentsOf: URL(fileURLWithPath: session.stateFilePath!))
+    }
+
+    /// Writes the state-file seeds into `folder`, each whole (loader byte 2) and as a body alone
+    /// (3): after 4 iterations, and after 3,000, whose loss history has summary buckets. Made by
+    /// the harness itself, so they always fit the exercise as it is now.
+    @MainActor static func writeStateSeeds(into folder: String) throws {
+        for iterations in [4, 3000] {
+            let state = try savedState(after: iterations)
+            let body = state.drop { $0 != UInt8(ascii: "\n") }.dropFirst()
+            try (Data([2]) + state).write(to: URL(fileURLWithPath: folder + "/state-\(iterations)"))
+            try (Data([3]) + body).write(to: URL(fileURLWithPath: folder + "/state-body-\(iterations)"))
+        }
     }
 }
 
@@ -76,20 +93,29 @@ func runFuzzer(_ argc: UnsafeMutablePointer<Int32>,
 
 /// SwiftPM links an executable's entry point under this name (so that tests can link it), which
 /// keeps libFuzzer's own `main` out; start libFuzzer's driver from here instead.
+/// `--seed-state FOLDER` writes the state-file seeds instead (see `writeStateSeeds`).
 @_cdecl("stepgrad_fuzz_main")
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
+    if argc == 3, let flag = argv[1], String(cString: flag) == "--seed-state", let folder = argv[2].map({ String(cString: $0) }) {
+        do {
+            try MainActor.assumeIsolated { try FuzzTarget.writeStateSeeds(into: folder) }
+            return 0
+        } catch {
+            print("stepgrad-fuzz: cannot write the state seeds: \(error)")
+            return 1
+        }
+    }
     var count = argc, arguments = argv
     return runFuzzer(&count, &arguments) { bytes, size in fuzzOneInput(bytes, size) }
 }
 #else
 /// Without libFuzzer: `stepgrad-fuzz FILE…` runs each input once (to replay a finding), and
-/// `stepgrad-fuzz --seed-state FILE` writes a state-file seed (its loader byte included).
+/// `stepgrad-fuzz --seed-state FOLDER` writes the state-file seeds.
 @main struct Replay {
     static func main() throws {
         var arguments = CommandLine.arguments.dropFirst()
-        if arguments.first == "--seed-state", let output = arguments.dropFirst().first {
-            let state = try MainActor.assumeIsolated { try FuzzTarget.savedState() }
-            try (Data([2]) + state).write(to: URL(fileURLWithPath: output))
+        if arguments.first == "--seed-state", let folder = arguments.dropFirst().first {
+            try MainActor.assumeIsolated { try FuzzTarget.writeStateSeeds(into: folder) }
             return
         }
         while let path = arguments.popFirst() {

@@ -43,7 +43,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let path = try scenario.map(Exercises.resolve) ?? Exercises.all.first?.path
             ?? { throw ScenarioError(message: "no bundled exercises were found (set STEPGRAD_ASSETS to stepgrad's Assets directory)") }()
-        let loaded = try ScenarioLoader.load(path: path)
+        let loaded = try Self.load(path)
         let keyPath = StateFile.directory() + "/host_ed25519"
         let hostKey: HostKey
         do { hostKey = try HostKey.loadOrCreate(at: keyPath) } catch let error as ServeError {
@@ -53,13 +53,20 @@ struct Serve: AsyncParsableCommand {
         guard outcome == .quit else { throw ExitCode(outcome.exitStatus) }
     }
 
+    /// The scenario, refused before anything starts (and on reload) when the screen's work passes the budget.
+    private static func load(_ path: String) throws -> Scenario {
+        let scenario = try ScenarioLoader.load(path: path)
+        try WorkBudget.check(scenario, command: "serve")
+        return scenario
+    }
+
     @MainActor private func lecture(_ scenario: Scenario, hostKey: HostKey) async throws -> TerminalOutcome {
         let runner: TerminalRunner
         do { runner = try TerminalRunner() } catch let error as TerminalError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure
         }
-        let session = TrainingSession(scenario: scenario, loader: ScenarioLoader.load(path:))
+        let session = TrainingSession(scenario: scenario, loader: Self.load)
         let classroom = Classroom(session: session, decimals: decimals)
         let server: ClassServer
         do {

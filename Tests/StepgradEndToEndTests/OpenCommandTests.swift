@@ -73,6 +73,8 @@ struct OpenCommandTests {
 final class StepgradInShell: ProgramInShell {
     let scenario: String
     let stateDirectory: String
+    /// How the script started stepgrad (`open` on the scenario, arguments given), to start it again.
+    let commandLine: String
 
     /// `arguments` follow the scenario on `open`'s command line.
     init(width: Int, height: Int, arguments: String = "") throws {
@@ -85,6 +87,7 @@ final class StepgradInShell: ProgramInShell {
         stateDirectory = folder.appendingPathComponent("state").path
         try FileManager.default.copyItem(atPath: bundled.path, toPath: scenario)
         let commandLine = "STEPGRAD_STATE_DIR=\(stateDirectory) \(binary) open \(scenario) \(arguments)"
+        self.commandLine = commandLine
         try super.init(width: width, height: height) { _ in commandLine }
     }
 

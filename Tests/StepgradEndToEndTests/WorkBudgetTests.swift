@@ -39,7 +39,8 @@ struct WorkBudgetTests {
     /// second to read 190 KB of YAML), in processor time: on a busy machine the wall clock
     /// measures the other tests.
     @Test(.enabled(if: StepgradProcess.release != nil, "build stepgrad in release first (swift build -c release)"),
-          arguments: [["explain", "big.yaml"], ["check", "big.yaml", "--answers", "big.yaml"], ["open", "big.yaml"]])
+          arguments: [["explain", "big.yaml"], ["check", "big.yaml", "--answers", "big.yaml"], ["open", "big.yaml"],
+                       ["serve", "big.yaml"], ["grade", "big.yaml", "big.yaml"]])
     func anOversizedScenarioIsRefusedWithinASecond(_ arguments: [String]) throws {
         try withScenario(Self.oversized) { directory in
             let binary = try #require(StepgradProcess.release).path

@@ -110,8 +110,7 @@ struct SessionCommandTests {
         let backend = TestBackend(program: program, size: Size(width: 80, height: 24))
         backend.press(KeyEvent("f"))
         #expect(backend.lines.contains { $0.contains("How many iterations?") })
-        #expect(backend.lines.contains { $0.contains("100") })
-        backend.press(KeyEvent(.backspace), KeyEvent(.backspace), KeyEvent(.backspace))
+        #expect(backend.lines.contains { $0.contains("100  typing replaces it") })
         backend.type("25x")
         backend.press(KeyEvent(.enter))
         #expect(program.session.isBusy)
@@ -122,6 +121,27 @@ struct SessionCommandTests {
         #expect(program.session.iteration == 26 && program.session.isAtStartOfIteration)
         #expect(backend.lines[23].contains("Now at iteration 26."))
         #expect(program.session.lossHistory.count == 25)
+    }
+
+    /// The prompt suggests the last count (100 at first), selected: Enter runs it, a digit replaces it.
+    @Test func fastForwardSuggestsTheLastCount() async throws {
+        let program = Fixtures.screen()
+        let backend = TestBackend(program: program, size: Size(width: 80, height: 24))
+        backend.press(KeyEvent("f"), KeyEvent(.enter))
+        await backend.settle()
+        #expect(program.session.iteration == 101)
+        backend.press(KeyEvent("f"))
+        backend.type("7")
+        #expect(backend.lines.contains { $0.contains("┃ 7 ") } && !backend.lines.joined().contains("typing replaces"),
+                "\(backend.lines.joined(separator: "\n"))")
+        backend.press(KeyEvent(.enter))
+        await backend.settle()
+        #expect(program.session.iteration == 108)
+        backend.press(KeyEvent("f"))
+        #expect(backend.lines.contains { $0.contains("7  typing replaces it") })
+        backend.press(KeyEvent(.enter))
+        await backend.settle()
+        #expect(program.session.iteration == 115)
     }
 
     @Test func fastForwardCanBeCancelledBeforeItStarts() {
