@@ -22,13 +22,13 @@ let package = Package(
         // Data to learn from: generated 2-D sets, CSV files, train/test splits. No files of its own but the CSV read.
         .target(name: "StepgradData", dependencies: ["StepgradEngine"]),
         // Layer 2: scenario files, bundled exercises, answers (YAML/JSON in, engine values out).
-        .target(name: "StepgradScenario", dependencies: ["StepgradEngine", "Yams"]),
+        .target(name: "StepgradScenario", dependencies: ["StepgradEngine", "StepgradData", "Yams"]),
         // Headless renderers of a trace: text, Markdown, LaTeX, JSON.
         .target(name: "StepgradRender", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario"]),
         // Answer checking, class grading, exercise generation.
         .target(name: "StepgradHomework", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario", "StepgradRender"]),
         // Layer 3: the observable training session.
-        .target(name: "StepgradSession", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario"]),
+        .target(name: "StepgradSession", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradData", "StepgradScenario"]),
         // A terminal-UI toolkit that knows nothing of networks, sessions or exercises: cell grid,
         // styles, colours, events, layout, the `TerminalProgram` contract and its test backend.
         .target(name: "TerminalUI"),
@@ -49,22 +49,22 @@ let package = Package(
         // The command line.
         .executableTarget(name: "stepgrad", dependencies: [
             "StepgradEngine", "StepgradNotation", "StepgradScenario", "StepgradRender", "StepgradHomework",
-            "StepgradSession", "TerminalUI", "StepgradUI", "StepgradTerminal", "StepgradServe",
+            "StepgradSession", "StepgradData", "TerminalUI", "StepgradUI", "StepgradTerminal", "StepgradServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer over the loaders (see Fuzz/run); built normally, it replays inputs given as files.
         .executableTarget(name: "stepgrad-fuzz", dependencies: ["StepgradScenario", "StepgradSession"]),
         .executableTarget(name: "stepgrad-bench", dependencies: [
-            "StepgradEngine", "StepgradScenario", "StepgradSession", "TerminalUI", "StepgradUI",
+            "StepgradEngine", "StepgradData", "StepgradScenario", "StepgradSession", "TerminalUI", "StepgradUI",
         ]),
         .testTarget(name: "StepgradEngineTests", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StepgradNotationTests", dependencies: ["StepgradNotation", "StepgradEngine"]),
         .testTarget(name: "StepgradDataTests", dependencies: ["StepgradData", "StepgradEngine"]),
-        .testTarget(name: "StepgradScenarioTests", dependencies: ["StepgradScenario"]),
+        .testTarget(name: "StepgradScenarioTests", dependencies: ["StepgradScenario", "StepgradData"]),
         .testTarget(name: "StepgradRenderTests", dependencies: ["StepgradRender"]),
         .testTarget(name: "StepgradHomeworkTests", dependencies: ["StepgradHomework"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StepgradSessionTests", dependencies: ["StepgradSession"]),
+        .testTarget(name: "StepgradSessionTests", dependencies: ["StepgradSession", "StepgradData"]),
         // Test helpers shared by the test targets that draw grids.
         .target(name: "TerminalUITesting", dependencies: ["TerminalUI"], path: "Tests/TerminalUITesting"),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),

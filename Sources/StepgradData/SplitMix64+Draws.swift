@@ -16,7 +16,7 @@ extension SplitMix64 {
     }
 
     /// A uniformly random permutation of `0..<count` (Fisher–Yates).
-    mutating func permutation(_ count: Int) -> [Int] {
+    public mutating func permutation(_ count: Int) -> [Int] {
         var order = Array(0..<count)
         for i in stride(from: count - 1, to: 0, by: -1) {
             order.swapAt(i, Int(next() % UInt64(i + 1)))

@@ -1,13 +1,18 @@
 import Foundation
 
-/// The bundled exercises in `Assets/exercises`, in the order of their file names'
+/// The bundled exercises in `Assets/exercises` (and training examples in `Assets/examples`), in the order of their file names'
 /// numeric prefixes (`01-…`, `02-…`), so that the first is the one stepgrad opens by default.
 public enum Exercises {
     static let extensions = ["yaml", "yml", "json"]
 
-    public static var all: [Exercise] {
+    public static var all: [Exercise] { listing("exercises") }
+
+    /// The bundled scenarios with `data:` in `Assets/examples`, for `stepgrad train` and the training view.
+    public static var trainingExamples: [Exercise] { listing("examples") }
+
+    private static func listing(_ folder: String) -> [Exercise] {
         guard let assets = assetsDirectory else { return [] }
-        let directory = (assets as NSString).appendingPathComponent("exercises")
+        let directory = (assets as NSString).appendingPathComponent(folder)
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return files.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }.sorted().map { file in
             let path = (directory as NSString).appendingPathComponent(file)
@@ -27,7 +32,7 @@ public enum Exercises {
             }
             return fileOrName
         }
-        let exercises = all
+        let exercises = all + trainingExamples
         if let match = exercises.first(where: {
             let file = ($0.path as NSString).lastPathComponent
             return [$0.name, file, (file as NSString).deletingPathExtension].contains(fileOrName)

@@ -13,9 +13,12 @@ public struct Scenario: Hashable, Sendable {
     public var initializer: Initializer?
     /// The student's values from the file's `answers:` section, if any.
     public var answers: Answers?
+    /// The data to learn from, for a scenario with `data:`; `batch` is then its first mini-batch.
+    public var training: TrainingPlan?
 
     public init(title: String, path: String? = nil, network: Network, parameters: Parameters, batch: Batch,
-                initializer: Initializer? = nil, answers: Answers? = nil) {
+                initializer: Initializer? = nil, answers: Answers? = nil, training: TrainingPlan? = nil) {
+        self.training = training
         self.title = title
         self.path = path
         self.network = network

@@ -55,12 +55,7 @@ extension ScenarioDecoder {
     /// `init: {seed, scheme, decimals}`.
     static func initializer(_ node: YAMLNode) throws -> Initializer {
         let fields = try MappingFields(node, owner: "'init'", known: ["seed", "scheme", "decimals"])
-        let seedNode = try fields.required("seed")
-        guard case .scalar(let seedText, true) = seedNode.content,
-              let seed = UInt64(seedText) ?? (try? seedNode.integer("", in: 0...Int.max)).map(UInt64.init) else {
-            throw ScenarioError("'seed' in 'init' must be a whole number from 0 to \(UInt64.max), "
-                                + "found \(seedNode.kindDescription)", at: seedNode.position)
-        }
+        let seed = try seedValue(fields.required("seed"), "'seed' in 'init'")
         let scheme = try fields.optional("scheme").map {
             try $0.choice("scheme", Initializer.Scheme.self, synonyms: ["glorot": "xavier", "kaiming": "he"])
         } ?? .xavier

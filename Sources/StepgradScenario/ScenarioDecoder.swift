@@ -11,7 +11,8 @@ import StepgradEngine
 ///   output and targets in [0, 1]; the squared losses go with any output;
 /// - `bias: true` means zeros, like leaving the key out.
 enum ScenarioDecoder {
-    static let keys = ["title", "convention", "input", "target", "layers", "init", "loss", "reduction", "optimizer", "answers"]
+    static let keys = ["title", "convention", "input", "target", "data", "batch-size", "epochs", "shuffle",
+                       "layers", "init", "loss", "reduction", "optimizer", "answers"]
 
     /// Keys that are easy to write at the top level but belong one level down.
     private static let misplaced: [String: String] = {
@@ -39,25 +40,42 @@ enum ScenarioDecoder {
             .map { try $0.choice("convention", Convention.self) }
             ?? .wx
 
-        let input = try samples(fields.required("input"), "'input'")
-        let target = try samples(fields.required("target"), "'target'")
-        guard target.shape.rows == input.shape.rows else {
-            throw ScenarioError("'target' has \(count(target.shape.rows, "sample")) but 'input' has "
-                                + "\(count(input.shape.rows, "sample")); give one target row per input row",
-                                at: target.position)
+        let plan = try fields.optional("data").map { try trainingPlan($0, fields, path: path) }
+        let examples: Examples
+        if let plan {
+            if let key = ["input", "target"].first(where: { fields.keyPosition($0) != nil }) {
+                throw ScenarioError("'\(key)' is not allowed with 'data': the samples come from the data", at: fields.keyPosition(key))
+            }
+            examples = .data(plan)
+        } else {
+            if let key = trainingKeys.first(where: { fields.keyPosition($0) != nil }) {
+                throw ScenarioError("'\(key)' applies only to a scenario with 'data'", at: fields.keyPosition(key))
+            }
+            let input = try samples(fields.required("input"), "'input'")
+            let target = try samples(fields.required("target"), "'target'")
+            guard target.shape.rows == input.shape.rows else {
+                throw ScenarioError("'target' has \(count(target.shape.rows, "sample")) but 'input' has "
+                                    + "\(count(input.shape.rows, "sample")); give one target row per input row",
+                                    at: target.position)
+            }
+            examples = .given(input: input, target: target)
         }
 
-        let specs = try layers(fields.required("layers"), inputs: input.shape.columns)
+        let layersNode = try fields.required("layers")
+        let specs = try layers(layersNode, inputs: examples.inputs)
         let lossNode = try fields.required("loss")
         let loss = try lossNode.choice("loss", Loss.self, synonyms: lossSynonyms)
         try checkActivations(specs, loss: loss, at: lossNode.position)
-        try checkTarget(target, loss: loss, outputs: specs[specs.count - 1])
+        switch examples {
+        case .given(_, let target): try checkTarget(target, loss: loss, outputs: specs[specs.count - 1])
+        case .data(let plan): try checkOutputs(plan, loss: loss, outputs: specs[specs.count - 1], at: layersNode.position)
+        }
         let reduction = try fields.optional("reduction")
             .map { try $0.choice("reduction", Reduction.self) }
             ?? .mean
         let optimizer = try optimizer(fields.optional("optimizer"))
 
-        let network = Network(inputs: input.shape.columns, layers: specs.map(\.layer), convention: convention,
+        let network = Network(inputs: examples.inputs, layers: specs.map(\.layer), convention: convention,
                               loss: loss, reduction: reduction, optimizer: optimizer)
         for spec in specs { try spec.checkWeights(in: network) }
         let initNode = try fields.optional("init")
@@ -71,11 +89,41 @@ enum ScenarioDecoder {
         let parameters = self.parameters(specs, network: network, initializer: drawn)
 
         var scenario = Scenario(title: title, path: path, network: network, parameters: parameters,
-                                batch: Batch(input: input.matrix, target: target.matrix), initializer: drawn)
+                                batch: examples.firstBatch, initializer: drawn, training: plan)
         if let answers = try fields.optional("answers") {
             scenario.answers = try AnswersDecoder.decode(answers, for: scenario)
         }
         return scenario
+    }
+
+    /// The samples of a scenario: written in the file, or drawn from its data.
+    private enum Examples {
+        case given(input: NumberGrid, target: NumberGrid)
+        case data(TrainingPlan)
+
+        var inputs: Int {
+            switch self {
+            case .given(let input, _): input.shape.columns
+            case .data(let plan): plan.train.features.count
+            }
+        }
+
+        /// What a single pass (`open`, `explain`) works on: the file's samples, or the first mini-batch.
+        var firstBatch: Batch {
+            switch self {
+            case .given(let input, let target): Batch(input: input.matrix, target: target.matrix)
+            case .data(let plan): plan.batch(0, of: plan.order(epoch: 1))
+            }
+        }
+    }
+
+    private static func checkOutputs(_ plan: TrainingPlan, loss: Loss, outputs output: LayerSpec, at position: Position) throws {
+        let columns = plan.train.targets.columns
+        guard output.units != columns else { return }
+        let what = plan.train.classes.map { "\(count($0.count, "class", plural: "classes")) (\($0.joined(separator: ", "))), one output each" }
+            ?? "a single number to predict"
+        throw ScenarioError("the output layer (layer \(output.number)) has \(count(output.units, "unit")), but the data has \(what)",
+                            at: output.position)
     }
 
     private static let lossSynonyms = [
@@ -179,5 +227,7 @@ enum ScenarioDecoder {
     }
 
     /// "1 sample", "3 samples".
-    static func count(_ n: Int, _ noun: String) -> String { "\(n.grouped) \(noun)\(n == 1 ? "" : "s")" }
+    static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(n.grouped) \(n == 1 ? noun : plural ?? noun + "s")"
+    }
 }

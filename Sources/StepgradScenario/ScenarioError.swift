@@ -24,10 +24,10 @@ public struct ScenarioError: Error, CustomStringConvertible, Equatable, Sendable
         return place.isEmpty ? message : place.joined(separator: ":") + ": " + message
     }
 
-    /// The same error, attributed to the file it came from.
+    /// The same error, attributed to the file it came from unless it names its own (a CSV file's).
     func located(in path: String?) -> ScenarioError {
         var error = self
-        error.path = path ?? error.path
+        error.path = error.path ?? path
         return error
     }
 }

@@ -65,8 +65,13 @@ struct New: ParsableCommand {
         if let output, let answerKey, AtomicFile.destination(of: output) == AtomicFile.destination(of: answerKey) {
             throw ValidationError("--output and --answer-key name the same file, \(answerKey); the answer key would replace the exercise")
         }
-        for path in [output, answerKey].compactMap({ $0 }) where !force && Self.exists(path) {
-            throw ValidationError("\(path) already exists; give --force to replace it")
+        for path in [output, answerKey].compactMap({ $0 }) {
+            // No --force writes a file over a directory: say so before suggesting it.
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw ValidationError("\(path): cannot write: is a directory")
+            }
+            if !force && Self.exists(path) { throw ValidationError("\(path) already exists; give --force to replace it") }
         }
     }
 

@@ -126,7 +126,11 @@ struct Open: AsyncParsableCommand {
         }
         let outcome = try await runner.run(screen)
         screen.saveForExit()
-        if let message = screen.closingMessage { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        if let message = screen.closingMessage {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            // Quitting promised a save; a signal's own exit status stands.
+            if outcome == .quit { throw ExitCode.failure }
+        }
         if let score = screen.quizScore {
             print("Quiz: \(score.right) of \(score.asked) right.")
         }

@@ -86,7 +86,11 @@ struct Serve: AsyncParsableCommand {
         await server.stop()
         screen.saveForExit()
         FileHandle.standardError.write(Data(announcement.utf8))
-        if let message = screen.closingMessage { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        if let message = screen.closingMessage {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            // Quitting promised a save; a signal's own exit status stands.
+            if outcome == .quit { throw ExitCode.failure }
+        }
         return outcome
     }
 }

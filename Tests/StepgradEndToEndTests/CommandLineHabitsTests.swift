@@ -42,8 +42,10 @@ struct CommandLineHabitsTests {
         let result = try StepgradProcess.run(["examples", "--format", "json"])
         #expect(result.status == 0)
         let list = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: String]])
-        #expect(list.map { $0["name"] } == Exercises.all.map(\.name))
-        #expect(list.map { $0["title"] } == Exercises.all.map(\.title))
+        let all = Exercises.all + Exercises.trainingExamples
+        #expect(list.map { $0["name"] } == all.map(\.name))
+        #expect(list.map { $0["title"] } == all.map(\.title))
+        #expect(list.map { $0["kind"] } == all.map { Exercises.trainingExamples.contains($0) ? "training" : "exercise" })
         #expect(list.allSatisfy { FileManager.default.fileExists(atPath: $0["path"] ?? "") })
     }
 

@@ -31,7 +31,9 @@ import Testing
               open (default)          Step through a network's training full-screen.
               serve                   Lecture over SSH: students follow on their terminals.
               explain                 Write out training iterations as a worked solution.
-              examples                List the bundled exercises.
+              train                   Train a scenario with data, headless, and report loss
+                                      and accuracy per epoch.
+              examples                List the bundled exercises and training examples.
               check                   Judge hand-computed answers as a fair marker does.
               grade                   Mark many answer files against one exercise.
               new                     Make a new exercise with friendly numbers.

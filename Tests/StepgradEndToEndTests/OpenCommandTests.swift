@@ -45,6 +45,18 @@ struct OpenCommandTests {
         #expect(!run.savedStates.isEmpty, "quitting saves the session")
     }
 
+    @Test func quittingWhenTheSaveFailsSaysSoAndExitsOne() throws {
+        let run = try StepgradInShell(width: 100, height: 30)
+        try run.tmux.waitForText("FORWARD › LOSS › BACKWARD › UPDATE")
+        // The state directory's place is taken by a file, so the save on quitting cannot be made.
+        try Data().write(to: URL(fileURLWithPath: run.stateDirectory))
+        try run.tmux.sendKeys("q")
+        #expect(try run.waitForExitStatus() == 1)
+        #expect(try run.tmux.screen().contains { $0.contains("stepgrad: the session was not saved") })
+        let modes = try run.terminalModes()
+        #expect(modes.before == modes.after)
+    }
+
     @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGINT, 130)])
     func aSignalSavesTheSessionAndRestoresTheTerminal(_ signal: Int32, _ status: Int) throws {
         let run = try StepgradInShell(width: 100, height: 30)

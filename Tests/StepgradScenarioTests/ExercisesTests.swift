@@ -21,13 +21,13 @@ import Testing
     @Test func unknownNameSuggestsAndLists() {
         let error = #expect(throws: ScenarioError.self) { try Exercises.resolve("relu-softmax") }
         #expect(error?.message == "no file or bundled exercise named 'relu-softmax'; did you mean 'relu-softmax-3-4-3'? "
-                + "(bundled exercises: relu-softmax-3-4-3, softmax-regression, sigmoid-2-2-2, xor-tanh)")
+                + "(bundled exercises: relu-softmax-3-4-3, softmax-regression, sigmoid-2-2-2, xor-tanh, xor, circles, spiral, iris)")
         #expect(error?.line == nil)
         let typo = #expect(throws: ScenarioError.self) { try Exercises.resolve("sigmoid-2-2") }
         #expect(typo?.message.contains("did you mean 'sigmoid-2-2-2'?") == true)
         let far = #expect(throws: ScenarioError.self) { try Exercises.resolve("convolution") }
         #expect(far?.message == "no file or bundled exercise named 'convolution' "
-                + "(bundled exercises: relu-softmax-3-4-3, softmax-regression, sigmoid-2-2-2, xor-tanh)")
+                + "(bundled exercises: relu-softmax-3-4-3, softmax-regression, sigmoid-2-2-2, xor-tanh, xor, circles, spiral, iris)")
     }
 
     @Test func missingPathIsNoSuchFile() throws {
