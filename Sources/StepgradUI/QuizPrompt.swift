@@ -40,7 +40,7 @@ public struct QuizPrompt: Hashable, Sendable {
         switch character {
         case "0"..."9" where typed.count < longest: return typed + String(character)
         case "." where !typed.contains(".") && typed.count < longest: return typed + "."
-        case "-", "−" where typed.isEmpty: return "-"
+        case "-", "−": return typed.isEmpty ? "-" : nil
         default: return nil
         }
     }

@@ -16,7 +16,8 @@ struct Open: AsyncParsableCommand {
             its formula and arithmetic. Answers given (an answers: section, or --answers) are shown \
             beside the first iteration's values, wrong ones marked, with the checker's diagnosis in the \
             inspector. Press ? for the keys. The session is saved when you quit (or the terminal goes \
-            away) and picked up again with --resume.
+            away) and picked up again with --resume. With --quiz you are asked for each value \
+            before it is revealed; --record FILE keeps the session for 'stepgrad replay'.
 
             Environment: STEPGRAD_STATE_DIR, XDG_STATE_HOME (where sessions are saved), NO_COLOR, \
             COLORTERM, TERM (see 'stepgrad --help').
@@ -51,6 +52,9 @@ struct Open: AsyncParsableCommand {
 
     @Flag(help: "Quiz: before each step reveals a value, type what you expect it to be; answers are marked as 'stepgrad check' marks them and a score is kept.")
     var quiz = false
+
+    @Option(help: ArgumentHelp("Record the session into this new file, for 'stepgrad replay'.", valueName: "file"))
+    var record: String?
 
     enum ThemeName: String, CaseIterable, ExpressibleByArgument {
         case dark, light, highContrast = "high-contrast", mono
@@ -124,15 +128,22 @@ struct Open: AsyncParsableCommand {
             screen.startQuiz()
             screen.notify("Quiz: step on, and type each value before it is revealed.")
         }
-        let outcome = try await runner.run(screen)
+        let recorder = try record.map { try SessionRecorder.start(session, path: $0) }
+        let outcome: TerminalOutcome
+        if let recorder {
+            outcome = try await runner.run(Recorded(screen, recorder: recorder))
+        } else {
+            outcome = try await runner.run(screen)
+        }
+        recorder?.close()
         screen.saveForExit()
+        if let score = screen.quizScore {
+            print("Quiz: \(score.right) of \(score.asked) right.")
+        }
         if let message = screen.closingMessage {
             FileHandle.standardError.write(Data((message + "\n").utf8))
             // Quitting promised a save; a signal's own exit status stands.
             if outcome == .quit { throw ExitCode.failure }
-        }
-        if let score = screen.quizScore {
-            print("Quiz: \(score.right) of \(score.asked) right.")
         }
         return outcome
     }

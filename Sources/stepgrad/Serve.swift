@@ -17,6 +17,11 @@ struct Serve: AsyncParsableCommand {
             terminal's size and colours; nothing they type changes your session (q leaves). \
             The host key is made on first run and kept in the state folder; its fingerprint is \
             printed at the start, for students to check.
+
+            Press a to ask every student for the value about to be computed (its formula shown, \
+            the result hidden): their answers are marked as 'stepgrad check' marks them and shown \
+            to you as a histogram; a again reveals the value. --record FILE keeps the lecture for \
+            'stepgrad replay'.
             """)
 
     @Argument(help: ArgumentHelp("A scenario file or the name of a bundled exercise.", valueName: "file|example"))
@@ -33,6 +38,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Decimals of the numbers shown (0 to 15).")
     var decimals = 4
+
+    @Option(help: ArgumentHelp("Record the lecture into this new file, for 'stepgrad replay'.", valueName: "file"))
+    var record: String?
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
@@ -68,6 +76,7 @@ struct Serve: AsyncParsableCommand {
         }
         let session = TrainingSession(scenario: scenario, loader: Self.load)
         let classroom = Classroom(session: session, decimals: decimals)
+        let recorder = try record.map { try SessionRecorder.start(session, path: $0) }
         let server: ClassServer
         do {
             server = try await ClassServer.start(host: listen, port: port, hostKey: hostKey, code: code, classroom: classroom)
@@ -82,7 +91,14 @@ struct Serve: AsyncParsableCommand {
         let screen = SessionScreen(session: session, options: ScreenOptions(theme: theme, capabilities: capabilities,
                                                                             decimals: decimals))
         screen.notify("Students: ssh -p \(server.port) ANYNAME@HOST   host key \(hostKey.fingerprint)")
-        let outcome = try await runner.run(LecturerConsole(screen: screen, classroom: classroom))
+        let console = LecturerConsole(screen: screen, classroom: classroom)
+        let outcome: TerminalOutcome
+        if let recorder {
+            outcome = try await runner.run(Recorded(console, recorder: recorder))
+        } else {
+            outcome = try await runner.run(console)
+        }
+        recorder?.close()
         await server.stop()
         screen.saveForExit()
         FileHandle.standardError.write(Data(announcement.utf8))

@@ -22,7 +22,7 @@ struct Stepgrad: AsyncParsableCommand {
         version: "stepgrad 0.1.0",
         // Each subcommand lives in the file named after it. `open`, the full-screen app, is the
         // default: `stepgrad` alone opens the first bundled exercise, `stepgrad FILE` that file.
-        subcommands: [Open.self, Serve.self, Explain.self, Train.self, Examples.self, Check.self, Grade.self, New.self],
+        subcommands: [Open.self, Serve.self, Replay.self, Explain.self, Train.self, Examples.self, Check.self, Grade.self, New.self],
         defaultSubcommand: Open.self)
 
     /// Every failure ends as one line on standard error, `stepgrad: path:line:col: message`,

@@ -30,6 +30,7 @@ import Testing
             SUBCOMMANDS:
               open (default)          Step through a network's training full-screen.
               serve                   Lecture over SSH: students follow on their terminals.
+              replay                  Replay a recorded lecture at any size, in any theme.
               explain                 Write out training iterations as a worked solution.
               train                   Train a scenario with data, headless, and report loss
                                       and accuracy per epoch.

@@ -108,7 +108,8 @@ final class Lecture {
     let folder: URL
     private var viewers: [TmuxSession] = []
 
-    init(code: String? = nil) throws {
+    /// `arguments` follow the others on `serve`'s command line.
+    init(code: String? = nil, arguments: String = "") throws {
         let binary = try #require(StepgradProcess.executable, "stepgrad is built beside the tests").path
         let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Assets/exercises/01-relu-softmax-3-4-3.yaml").standardizedFileURL
@@ -118,7 +119,7 @@ final class Lecture {
         try FileManager.default.copyItem(atPath: bundled.path, toPath: scenario)
         port = Int.random(in: 20000..<60000)
         let codeOption = code.map { " --code \($0)" } ?? ""
-        console = try TmuxSession(width: 120, height: 40, command: "STEPGRAD_STATE_DIR=\(folder.path)/state \(binary) serve \(scenario) --port \(port)\(codeOption); echo serve status $?; sleep 60")
+        console = try TmuxSession(width: 120, height: 40, command: "STEPGRAD_STATE_DIR=\(folder.path)/state \(binary) serve \(scenario) --port \(port)\(codeOption) \(arguments); echo serve status $?; sleep 60")
         try console.waitForText("following")
     }
 

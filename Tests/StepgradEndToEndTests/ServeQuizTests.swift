@@ -9,7 +9,11 @@ import Testing
        .enabled(if: sshClient != nil, "ssh is not installed (apt-get install openssh-client)"))
 struct ServeQuizTests {
     @Test func viewersAnswerAndTheLecturerSeesTheHistogram() throws {
-        let lecture = try Lecture()
+        let recordings = FileManager.default.temporaryDirectory.appendingPathComponent("stepgrad-serve-record-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: recordings, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: recordings) }
+        let recording = recordings.appendingPathComponent("lecture.rec").path
+        let lecture = try Lecture(arguments: "--record \(recording)")
         defer { lecture.end() }
         let viewers = try [(80, 24), (120, 40), (100, 30)].map { try lecture.viewer(width: $0.0, height: $0.1) }
         for viewer in viewers { try viewer.waitForText("step 0 of 13") }
@@ -41,5 +45,10 @@ struct ServeQuizTests {
         #expect(try !viewers[0].screen().joined().contains("Predict the value"))
         try lecture.console.sendKeys("q")
         try lecture.console.waitForText("serve status 0")
+
+        // --record kept the lecture: the start, and the step the reveal took.
+        let cast = recordings.appendingPathComponent("lecture.cast").path
+        let export = try StepgradProcess.run(["replay", recording, "--asciicast", cast])
+        #expect(export.status == 0 && export.output.contains("Wrote \(cast): 2 steps"), "\(export)")
     }
 }

@@ -60,9 +60,12 @@ struct QuizScreenTests {
     @Test func emptySkipsEscapeClosesAndOnlyNumbersAreTaken() {
         let (backend, program) = quiz(granularity: .element)
         backend.press(KeyEvent(.right))
-        backend.type("x1,2")   // x and , are not part of a number
+        backend.type("x1,-2")   // x and , are not part of a number, nor a sign after a digit
         #expect(text(backend).contains("z₁[0] = 12"))
-        backend.press(KeyEvent(.backspace), KeyEvent(.backspace), KeyEvent(.escape))
+        backend.press(KeyEvent(.backspace), KeyEvent(.backspace))
+        backend.type("-.5.")   // a sign first, one point
+        #expect(text(backend).contains("z₁[0] = -.5 "))
+        backend.press(KeyEvent(.escape))
         #expect(program.session.cursor == .start, "Esc closes the question without stepping")
         #expect(!text(backend).contains("Predict the value"))
 
