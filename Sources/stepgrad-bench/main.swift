@@ -1,7 +1,7 @@
 import Foundation
 
 /// `stepgrad-bench` runs every benchmark; `stepgrad-bench SECTION…` only those named.
-let sections = ["engine", "session", "persistence", "frame"]
+let sections = ["engine", "training", "session", "persistence", "frame"]
 let chosen = Array(CommandLine.arguments.dropFirst())
 if let unknown = chosen.first(where: { !sections.contains($0) }) {
     print("stepgrad-bench: no benchmark \"\(unknown)\"; the benchmarks are \(sections.joined(separator: ", "))")
@@ -11,6 +11,7 @@ for (index, section) in sections.filter({ chosen.isEmpty || chosen.contains($0) 
     if index > 0 { print() }
     switch section {
     case "engine": EngineBenchmark.run()
+    case "training": TrainingBenchmark.run()
     case "session": await SessionBenchmark.run()
     case "persistence": await SessionBenchmark.persistence()
     default: FrameBenchmark.run()

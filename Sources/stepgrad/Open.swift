@@ -104,6 +104,15 @@ struct Open: AsyncParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure
         }
+        let capabilities = runner.capabilities
+        let chosen = theme.flatMap { Theme.named($0.rawValue) }
+            ?? ScreenOptions.defaultTheme(presenting: present, depth: capabilities.colourDepth,
+                                          environment: ProcessInfo.processInfo.environment)
+        let options = ScreenOptions(theme: chosen, capabilities: capabilities, presenting: present, decimals: decimals)
+        // A scenario with data opens on its training; its passes open from there.
+        if let training = TrainingScreen(scenario: scenario, options: options) {
+            return try await runner.run(training)
+        }
         let session: TrainingSession, restored: RestoreOutcome?
         if resume {
             (session, restored) = TrainingSession.resume(scenario, loader: load)
@@ -112,12 +121,7 @@ struct Open: AsyncParsableCommand {
         }
         if let granularity { session.granularity = granularity }
         if let speed { session.speed = speed }
-        let capabilities = runner.capabilities
-        let chosen = theme.flatMap { Theme.named($0.rawValue) }
-            ?? ScreenOptions.defaultTheme(presenting: present, depth: capabilities.colourDepth,
-                                          environment: ProcessInfo.processInfo.environment)
-        let screen = SessionScreen(session: session, options: ScreenOptions(theme: chosen, capabilities: capabilities,
-                                                                            presenting: present, decimals: decimals))
+        let screen = SessionScreen(session: session, options: options)
         switch restored {
         case .resumed(let iteration): screen.notify("Resumed at iteration \(iteration).")
         case .freshStart(.missing): screen.notify("No saved session for this scenario: starting at iteration 1.")

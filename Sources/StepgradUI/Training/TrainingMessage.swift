@@ -1,0 +1,11 @@
+import TerminalUI
+
+/// What the training view's commands report back.
+public enum TrainingMessage: Sendable {
+    /// Time to train the next slice of mini-batches.
+    case trainTick
+    /// A message of the step-by-step view shown inside the training view.
+    case pass(ScreenMessage)
+}
+
+public typealias TrainingCommand = TerminalUI.Command<TrainingMessage>

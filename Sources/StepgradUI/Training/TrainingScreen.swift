@@ -1,0 +1,81 @@
+import Foundation
+import StepgradData
+import StepgradEngine
+import StepgradScenario
+import StepgradSession
+import TerminalUI
+
+/// The training view of a scenario with data: loss and accuracy curves, epoch, iteration and
+/// throughput, and for 2-D inputs the decision boundary with the training points over it.
+///
+/// Play trains in slices of at most `sliceBudget` on the main actor between frames, so a key waits
+/// at most one slice. Pause, and the next mini-batch (`s`) or any point (click it, or select it
+/// with ← → and press Enter) opens in the step-by-step view with the current weights: a
+/// `SessionScreen` shown inside this one until `x` brings the training back.
+@MainActor
+public final class TrainingScreen: TerminalProgram {
+    public typealias Message = TrainingMessage
+
+    public let scenario: Scenario
+    public internal(set) var trainer: Trainer
+    /// The metrics before training (epoch 0) and after each epoch since.
+    public internal(set) var history: [EpochMetrics]
+    public internal(set) var playing = false
+    /// The step-by-step view of one pass, while it is open.
+    public internal(set) var pass: SessionScreen?
+    /// A training point (index into the training set) chosen on the map.
+    public internal(set) var selectedPoint: Int?
+    let options: ScreenOptions
+    var message: String?
+    /// Mini-batches a second over the last slice trained.
+    var throughput: Double?
+
+    /// Where the last frame drew the boundary map, and what it spans.
+    var mapArea: Rect?
+    var mapCache: (iterations: Int, size: Size, prediction: Matrix)?
+    let extent: BoundaryMap.Extent?
+
+    /// How long one slice of play may train before the screen gets its turn again.
+    static let sliceBudget = Duration.milliseconds(12)
+    static let tickInterval = Duration.milliseconds(16)
+
+    public init?(scenario: Scenario, options: ScreenOptions) {
+        guard let trainer = Trainer(scenario) else { return nil }
+        self.scenario = scenario
+        self.trainer = trainer
+        self.options = options
+        history = [trainer.metrics]
+        let data = trainer.plan.data
+        extent = data.train.features.count == 2 && data.train.classes != nil
+            ? BoundaryMap.Extent(Matrix(rows: data.train.count + data.test.count, columns: 2,
+                                        elements: data.train.inputs.elements + data.test.inputs.elements))
+            : nil
+    }
+
+    public let minimumSize = Size(width: 80, height: 24)
+
+    var look: Look {
+        let numbers = NumberText(style: options.numberStyle,
+                                 glyphs: ScreenGlyphs(options.capabilities.glyphs, unicode: options.capabilities.unicode))
+        return Look(theme: options.theme, depth: options.capabilities.colourDepth, glyphs: numbers.glyphs, numbers: numbers,
+                    showsNumbers: true, presenting: options.presenting)
+    }
+
+    /// The pass of training point `index` with the current weights, as the step-by-step view opens it.
+    public func pointScenario(_ index: Int) -> Scenario {
+        var single = trainer.passScenario(scenario)
+        let points = trainer.plan.train.subset([index])
+        single.batch = Batch(input: points.inputs, target: points.targets)
+        single.title = "\(scenario.title): point \(index + 1)"
+        return single
+    }
+
+    /// Opens `pass` in the step-by-step view.
+    func open(_ pass: Scenario, note: String) {
+        playing = false
+        let session = TrainingSession(scenario: pass)
+        let screen = SessionScreen(session: session, options: options)
+        screen.notify(note + " — x returns to training")
+        self.pass = screen
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// `stepgrad open` on a scenario with data, as a user runs it in a pseudo-terminal: train, pause,
+/// step through the next mini-batch, resume and quit, reading the screen at each turn.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+struct TrainingViewTests {
+    /// The iteration in the header.
+    func iteration(_ shell: ProgramInShell) throws -> Int? {
+        guard let header = try shell.tmux.screen().first, let range = header.range(of: "iteration ") else { return nil }
+        return Int(header[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    @Test func trainPauseStepThroughABatchResumeAndQuit() throws {
+        let binary = try #require(StepgradProcess.executable, "stepgrad is built beside the tests").path
+        let shell = try ProgramInShell(width: 120, height: 40) { _ in "\(binary) open spiral" }
+        defer { shell.tmux.close() }
+        try shell.tmux.waitForText("epoch 0/60 · iteration 0")
+        try shell.tmux.waitForText("‖ paused")
+        try shell.tmux.waitForText("decision boundary")
+
+        try shell.tmux.sendKeys("Space")
+        try shell.tmux.waitForText("▶ training")
+        try shell.tmux.wait(for: "some training") { (try iteration(shell) ?? 0) > 20 }
+        try shell.tmux.sendKeys("Space")
+        try shell.tmux.waitForText("‖ paused")
+        let paused = try #require(try iteration(shell))
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(try iteration(shell) == paused, "paused training stays put")
+        #expect(try shell.tmux.screen().joined().contains("loss: train"))
+
+        try shell.tmux.sendKeys("s")
+        try shell.tmux.waitForText("x returns to training")
+        try shell.tmux.waitForText("FORWARD › LOSS › BACKWARD › UPDATE")
+        try shell.tmux.sendKeys("Right", "Right")
+        try shell.tmux.waitForText("step 2 of")
+
+        try shell.tmux.sendKeys("x")
+        try shell.tmux.waitForText("Back to training at iteration \(paused)")
+        try shell.tmux.sendKeys("Space")
+        try shell.tmux.waitForText("▶ training")
+        try shell.tmux.wait(for: "training to go on") { (try iteration(shell) ?? 0) > paused }
+
+        try shell.tmux.sendKeys("q")
+        #expect(try shell.waitForExitStatus() == 0)
+        let modes = try shell.terminalModes()
+        #expect(modes.before == modes.after)
+        #expect(try !shell.tmux.isAlternateScreen())
+    }
+}

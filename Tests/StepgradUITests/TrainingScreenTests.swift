@@ -1,0 +1,125 @@
+import Foundation
+import StepgradEngine
+import StepgradScenario
+import StepgradSession
+import TerminalUI
+import Testing
+@testable import StepgradUI
+
+/// The training view: play trains, pause stops, a mini-batch or a clicked point opens in the
+/// step-by-step view with the weights of the moment, and `x` comes back.
+@MainActor
+@Suite struct TrainingScreenTests {
+    static let circles = """
+        title: Circles
+        data: {dataset: circles, samples: 80, noise: 0, seed: 2, test-fraction: 0.25}
+        batch-size: 10
+        epochs: 5
+        layers:
+          - {units: 6, activation: tanh}
+          - {units: 2, activation: softmax}
+        init: {seed: 1}
+        loss: cross-entropy
+        optimizer: {name: sgd, learning-rate: 0.3}
+        """
+
+    func screen(_ size: Size = Size(width: 120, height: 40), epochs: Int = 5) throws -> (TrainingScreen, TestBackend<TrainingScreen>) {
+        let scenario = try ScenarioLoader.parse(Self.circles.replacingOccurrences(of: "epochs: 5", with: "epochs: \(epochs)"))
+        let options = ScreenOptions(theme: Theme.dark, capabilities: TerminalCapabilities(colourDepth: .trueColour, unicode: true))
+        let screen = try #require(TrainingScreen(scenario: scenario, options: options))
+        return (screen, TestBackend(program: screen, size: size))
+    }
+
+    @Test func clickingAPointOpensItsPassWithTheCurrentWeights() throws {
+        let (screen, backend) = try screen()
+        backend.press(KeyEvent("e"), KeyEvent("e"), KeyEvent("n"))
+        #expect(screen.trainer.epoch == 2 && screen.trainer.iterations == 2 * screen.trainer.plan.batchesPerEpoch + 1)
+        let map = try #require(screen.mapArea), extent = try #require(screen.extent)
+        let train = screen.trainer.plan.train
+        // Click the cell where point 7 is drawn; the point opened is the one nearest that cell.
+        let cell = extent.cell(x: train.inputs[6, 0], y: train.inputs[6, 1], in: map)
+        #expect(["●", "○"].contains(backend.screen[cell.x, cell.y].character))
+        backend.send(.mouse(MouseEvent(.press(.left), x: cell.x, y: cell.y)))
+        let point = try #require(screen.selectedPoint)
+        #expect(extent.cell(x: train.inputs[point, 0], y: train.inputs[point, 1], in: map) == cell)
+        let pass = try #require(screen.pass)
+        let session = pass.session
+        let weights = screen.trainer.parameters
+        #expect(session.parameters == weights)
+        #expect(session.scenario.batch.input == Matrix(row: train.inputs.row(point)))
+        #expect(session.scenario.batch.target == Matrix(row: train.targets.row(point)))
+        // The pass's forward values are the engine's forward pass of that point, bit for bit.
+        let forward = screen.scenario.network.forward(weights, Matrix(row: train.inputs.row(point)))
+        let values = session.trace.values
+        for l in 1...2 {
+            #expect(values[.z(l)] == forward.preactivations[l])
+            #expect(values[.a(l)] == forward.activations[l])
+        }
+        #expect(backend.lines.joined().contains("Point \(point + 1) with the weights of iteration \(screen.trainer.iterations)"))
+        backend.press(KeyEvent("x"))
+        #expect(screen.pass == nil && backend.lines[0].contains("epoch 2/5"))
+    }
+
+    @Test func theKeysSelectAPointAndEnterOpensIt() throws {
+        let (screen, backend) = try screen(Size(width: 80, height: 24))
+        // The first key selects point 1; then 2, 1, and round to the last.
+        backend.press(KeyEvent(.right), KeyEvent(.right), KeyEvent(.left), KeyEvent(.left))
+        #expect(screen.selectedPoint == screen.trainer.plan.train.count - 1)
+        backend.press(KeyEvent(.enter))
+        #expect(screen.pass?.session.scenario.batch.input == Matrix(row: screen.trainer.plan.train.inputs.row(screen.trainer.plan.train.count - 1)))
+    }
+
+    @Test func playTrainsPauseStopsAndTheNextBatchSteps() throws {
+        let (screen, backend) = try screen(epochs: 100_000)
+        #expect(backend.lines[0].contains("epoch 0/100000 · iteration 0") && backend.lines[0].contains("paused"))
+        backend.press(KeyEvent(" "))
+        #expect(screen.playing)
+        backend.advance(by: .milliseconds(200))
+        let trained = screen.trainer.iterations
+        #expect(trained > 0)
+        backend.press(KeyEvent(" "))
+        #expect(!screen.playing && backend.pendingTimers == 0)
+        backend.advance(by: .seconds(1))
+        #expect(screen.trainer.iterations == trained)
+        // The next mini-batch opens as a pass; stepping it shows its numbers; x returns and Space resumes.
+        let next = screen.trainer.passScenario(screen.scenario)
+        backend.press(KeyEvent("s"))
+        let pass = try #require(screen.pass)
+        #expect(pass.session.scenario.batch == next.batch && pass.session.parameters == next.parameters)
+        for _ in 0..<5 { backend.press(KeyEvent(.right)) }
+        #expect(!pass.session.isAtStartOfIteration)
+        #expect(screen.trainer.iterations == trained)
+        backend.press(KeyEvent("x"), KeyEvent(" "))
+        backend.advance(by: .milliseconds(100))
+        #expect(screen.trainer.iterations > trained)
+        // Each slice ends at an epoch's end at the latest, so the curves get every epoch.
+        #expect(screen.history.count == screen.trainer.epoch + 1)
+    }
+
+    @Test func trainingStopsAfterTheScenariosEpochs() throws {
+        let (screen, backend) = try screen(epochs: 3)
+        backend.press(KeyEvent(" "))
+        backend.advance(by: .seconds(30))
+        #expect(screen.trainer.epoch == 3 && screen.trainer.batchIndex == 0 && !screen.playing)
+        #expect(screen.history.count == 4)
+        #expect(backend.lines.last!.contains("Trained 3 epochs"))
+    }
+
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60)])
+    func theFrameHoldsMapCurvesAndKeys(_ size: Size) throws {
+        let (screen, backend) = try screen(size)
+        backend.press(KeyEvent("e"))
+        let text = backend.lines.joined(separator: "\n")
+        #expect(text.contains("decision boundary") && text.contains("loss: train") && text.contains("accuracy: train"))
+        #expect(text.contains("epoch 1") && backend.lines.last!.contains("Space play/pause"))
+        let map = try #require(screen.mapArea)
+        #expect(map.width >= 20 && map.height >= 10)
+        // Every training point is drawn (a cell may hold several).
+        let train = screen.trainer.plan.train
+        for i in 0..<train.count {
+            let cell = screen.extent!.cell(x: train.inputs[i, 0], y: train.inputs[i, 1], in: map)
+            #expect(["●", "○"].contains(backend.screen[cell.x, cell.y].character))
+        }
+        #expect(text.contains("⠀") == false)
+    }
+}
