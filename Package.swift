@@ -46,6 +46,13 @@ let package = Package(
             .product(name: "NIOSSH", package: "swift-nio-ssh"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Scripted SSH viewers and a lecturer on a pseudo-terminal, for the serve tests and benchmark.
+        .target(name: "ClassroomProbe", dependencies: [
+            "TerminalUI",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSH", package: "swift-nio-ssh"),
+        ]),
         // The command line.
         .executableTarget(name: "stepgrad", dependencies: [
             "StepgradEngine", "StepgradNotation", "StepgradScenario", "StepgradRender", "StepgradHomework",
@@ -55,7 +62,8 @@ let package = Package(
         // libFuzzer over the loaders (see Fuzz/run); built normally, it replays inputs given as files.
         .executableTarget(name: "stepgrad-fuzz", dependencies: ["StepgradScenario", "StepgradSession"]),
         .executableTarget(name: "stepgrad-bench", dependencies: [
-            "StepgradEngine", "StepgradData", "StepgradScenario", "StepgradSession", "TerminalUI", "StepgradUI",
+            "StepgradEngine", "StepgradData", "StepgradScenario", "StepgradSession", "TerminalUI", "StepgradUI", "ClassroomProbe",
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "StepgradEngineTests", dependencies: ["StepgradEngine", "StepgradNotation", "StepgradScenario"],
                     resources: [.copy("Fixtures")]),
@@ -68,11 +76,17 @@ let package = Package(
         // Test helpers shared by the test targets that draw grids.
         .target(name: "TerminalUITesting", dependencies: ["TerminalUI"], path: "Tests/TerminalUITesting"),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting"]),
-        .testTarget(name: "StepgradServeTests", dependencies: ["StepgradServe", "TerminalUI"]),
+        .testTarget(name: "StepgradServeTests", dependencies: [
+            "StepgradServe", "TerminalUI", "StepgradScenario", "StepgradSession", "ClassroomProbe",
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .testTarget(name: "StepgradUITests", dependencies: ["StepgradUI", "TerminalUI", "TerminalUITesting"]),
         // A tiny full-screen program for the terminal end-to-end tests; not part of the product.
         .executableTarget(name: "terminal-demo", dependencies: ["StepgradTerminal", "TerminalUI", "StepgradUI"],
                           path: "Tests/TerminalDemo"),
-        .testTarget(name: "StepgradEndToEndTests", dependencies: ["StepgradScenario", "terminal-demo"]),
+        .testTarget(name: "StepgradEndToEndTests", dependencies: [
+            "StepgradScenario", "terminal-demo", "ClassroomProbe", "TerminalUI",
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
     ]
 )

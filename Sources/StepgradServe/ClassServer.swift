@@ -4,29 +4,33 @@ import NIOSSH
 import Synchronization
 
 /// The SSH server of `serve`: accepts viewers and gives each a `Viewer` on the main actor.
-/// Connections are bounded in number; with a class code, only those who type it get in.
+/// Connections are bounded in all and per address, and must log in in time; with a class code,
+/// only those who type it get in, and a connection trying wrong codes is cut off (`ServeLimits`).
 public final class ClassServer: Sendable {
-    /// Connections open at once, at most; more are closed as they arrive.
-    public static let connectionLimit = 512
-
     private let group: MultiThreadedEventLoopGroup
     private let channel: Channel
     public let port: Int
 
     /// Listens on `host`:`port` (port 0 picks a free one).
     @MainActor
-    public static func start(host: String, port: Int, hostKey: HostKey, code: String?, classroom: Classroom) async throws -> ClassServer {
+    public static func start(host: String, port: Int, hostKey: HostKey, code: String?, classroom: Classroom,
+                             limits: ServeLimits = ServeLimits()) async throws -> ClassServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
-        let open = ConnectionCount()
+        let open = ConnectionCount(limits: limits)
         let key = hostKey.key
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                guard open.admit(limit: connectionLimit) else { return channel.close() }
-                channel.closeFuture.whenComplete { _ in open.release() }
+                let address = channel.remoteAddress?.ipAddress ?? "?"
+                guard open.admit(from: address) else { return channel.close() }
+                channel.closeFuture.whenComplete { _ in open.release(from: address) }
+                let login = ClassCode(code, attempts: limits.codeAttempts, channel: channel)
+                channel.eventLoop.scheduleTask(in: TimeAmount(limits.loginTime)) {
+                    if !login.succeeded { channel.close(promise: nil) }
+                }
                 return channel.eventLoop.makeCompletedFuture {
-                    let configuration = SSHServerConfiguration(hostKeys: [key], userAuthDelegate: ClassCode(code))
+                    let configuration = SSHServerConfiguration(hostKeys: [key], userAuthDelegate: login)
                     let handler = NIOSSHHandler(role: .server(configuration), allocator: channel.allocator) { child, type in
                         guard type == .session else {
                             return child.eventLoop.makeFailedFuture(ServeError("only session channels are served"))
@@ -40,7 +44,7 @@ public final class ClassServer: Sendable {
                             }
                         }
                     }
-                    try channel.pipeline.syncOperations.addHandler(handler)
+                    try channel.pipeline.syncOperations.addHandlers(handler, CloseOnError())
                 }
             }
         do {
@@ -65,12 +69,34 @@ public final class ClassServer: Sendable {
     }
 }
 
+/// Ends a connection on any error the SSH handler passes on (bytes that do not decrypt or
+/// parse, a dropped connection): nothing else would close it.
+final class CloseOnError: ChannelInboundHandler, Sendable {
+    typealias InboundIn = Never
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        context.close(promise: nil)
+    }
+}
+
 /// Authentication: with no code, everyone is let in (OpenSSH's `none` request succeeds, so no
 /// prompt); with one, `none` fails and the password must be the code, whatever the user name.
-final class ClassCode: NIOSSHServerUserAuthenticationDelegate {
+/// After `attempts` wrong codes the connection is closed: guessing costs a new connection each
+/// time, and connections are limited.
+final class ClassCode: NIOSSHServerUserAuthenticationDelegate, Sendable {
     private let code: String?
+    private let attempts: Int
+    private let channel: Channel
+    private let state = Mutex((succeeded: false, failures: 0))
 
-    init(_ code: String?) { self.code = code }
+    init(_ code: String?, attempts: Int, channel: Channel) {
+        self.code = code
+        self.attempts = attempts
+        self.channel = channel
+    }
+
+    /// Whether this connection has logged in.
+    var succeeded: Bool { state.withLock { $0.succeeded } }
 
     var supportedAuthenticationMethods: NIOSSHAvailableUserAuthenticationMethods { .password }
 
@@ -78,27 +104,17 @@ final class ClassCode: NIOSSHServerUserAuthenticationDelegate {
                          responsePromise: EventLoopPromise<NIOSSHUserAuthenticationOutcome>) {
         switch request.request {
         case .none where code == nil:
+            state.withLock { $0.succeeded = true }
             responsePromise.succeed(.success)
         case .password(let password) where code == nil || password.password == code:
+            state.withLock { $0.succeeded = true }
             responsePromise.succeed(.success)
+        case .password:
+            let failures = state.withLock { $0.failures += 1; return $0.failures }
+            responsePromise.succeed(.failure)
+            if failures >= attempts { channel.close(promise: nil) }
         default:
             responsePromise.succeed(.failure)
         }
     }
-}
-
-/// Connections open now, counted across event loops.
-private final class ConnectionCount: Sendable {
-    private let count = Mutex(0)
-
-    /// Counts one more, unless `limit` are open already.
-    func admit(limit: Int) -> Bool {
-        count.withLock { count in
-            guard count < limit else { return false }
-            count += 1
-            return true
-        }
-    }
-
-    func release() { count.withLock { $0 -= 1 } }
 }

@@ -4,12 +4,15 @@ import StepgradHomework
 import StepgradSession
 
 /// The lecturer's session and who is watching it. Observable, so the lecturer's console redraws
-/// when someone joins or leaves or answers, and viewers redraw when a question is put or closed.
+/// when someone joins, leaves, roams, snaps back or answers, and viewers redraw when a question
+/// is put or closed.
 @MainActor @Observable
 public final class Classroom {
     public let session: TrainingSession
     /// Viewers drawing the lecturer's session now.
     public private(set) var following = 0
+    /// Viewers looking around on a copy of their own now (see `Viewer`).
+    public private(set) var roaming = 0
     /// The element the room is asked to predict, until the lecturer reveals it.
     public private(set) var question: CellReference?
     /// How the answers to `question` were marked, as a histogram.
@@ -25,7 +28,9 @@ public final class Classroom {
     }
 
     func join() { following += 1 }
-    func leave() { following -= 1 }
+    func leave(roaming wasRoaming: Bool) { if wasRoaming { roaming -= 1 } else { following -= 1 } }
+    func roam() { following -= 1; roaming += 1 }
+    func snapBack() { roaming -= 1; following += 1 }
 
     /// Puts the element about to be computed to the room. Returns `false` at the end of an
     /// iteration, where nothing is about to be computed.

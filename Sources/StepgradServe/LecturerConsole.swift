@@ -2,9 +2,10 @@ import StepgradUI
 import TerminalUI
 
 /// The lecturer's terminal during `serve`: the full `open` screen, driving the session, with how
-/// many viewers follow at the right of the second row (redrawn as they come and go: the count is
-/// observed). `a` puts the element about to be computed to the room as a question; the answers'
-/// histogram is drawn over the panels as they come in, and `a` again reveals the value.
+/// many viewers follow (and how many roam) at the right of the second row (redrawn as they come
+/// and go: the counts are observed). `a` puts the element about to be computed to the room as a
+/// question; the answers' histogram is drawn over the panels as they come in, and `a` again
+/// reveals the value.
 @MainActor
 public final class LecturerConsole: TerminalProgram {
     public let screen: SessionScreen
@@ -41,9 +42,10 @@ public final class LecturerConsole: TerminalProgram {
     public func view(into grid: inout Grid) {
         screen.view(into: &grid)
         if let question = classroom.question {
-            screen.drawQuizTally(classroom.tally, question: question, following: classroom.following, into: &grid)
+            screen.drawQuizTally(classroom.tally, question: question, following: classroom.following + classroom.roaming, into: &grid)
         }
-        let label = " \(classroom.following) following "
+        let roaming = classroom.roaming > 0 ? ", \(classroom.roaming) roaming" : ""
+        let label = " \(classroom.following) following\(roaming) "
         grid.write(label, x: grid.width - label.count - 1, y: 1, style: screen.theme[.accent].patched(with: Style(attributes: .reverse)))
     }
 }

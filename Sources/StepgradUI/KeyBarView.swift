@@ -6,9 +6,22 @@ struct KeyBarView {
     let message: StyledLine?
     let focused: Bool
     let busy: Bool
+    var viewer: ViewerRole? = nil
 
     /// The keys for now, in order; the last two (help and quit) are kept whatever the width.
     private var hints: [(key: String, action: String)] {
+        switch viewer {
+        case .following:
+            return [("following the lecturer", ""), ("←→ [ ] Tab", "look around on your own"), ("?", "help"), ("q", "leave")]
+        case .roaming where focused:
+            return [("L", "back to the lecturer"), ("↑↓←→", "move"), ("Enter", "inspect"), ("Esc", "unfocus"),
+                    ("?", "help"), ("q", "leave")]
+        case .roaming:
+            return [("L", "back to the lecturer"), ("←→", "step"), ("[ ]", "phase"), ("g", "granularity"), ("Tab", "panels"),
+                    ("?", "help"), ("q", "leave")]
+        case nil:
+            break
+        }
         if busy { return [("Esc", "cancel fast-forward"), ("?", "help"), ("q", "save and quit")] }
         if focused {
             return [("↑↓←→", "move"), ("Enter", "inspect"), ("z", "zoom"), ("Tab", "next panel"), ("Esc", "unfocus"),

@@ -83,6 +83,7 @@ extension SessionScreen {
     }
 
     func perform(_ command: Command) -> ScreenCommand {
+        guard allowed(command) else { return .none }
         if quizAsks(before: command) {
             ask(before: command)
             return .none

@@ -29,6 +29,9 @@ public final class SessionScreen: TerminalProgram {
     /// The count the fast-forward prompt suggests: the last one run.
     var fastForwardCount = 100
     var message: StyledLine?
+    /// Set on a viewer's screen of a served lecture: its key bar says so, and what only the lecturer
+    /// may do is refused (`SessionScreen+Viewer`). `nil` for `open` and the lecturer.
+    public var viewerRole: ViewerRole?
     /// `open --quiz`: the question open and the score (see `startQuiz()`).
     var soloQuiz: SoloQuiz?
     /// Questions of the iteration on screen passed over with an empty answer.
@@ -111,7 +114,7 @@ public final class SessionScreen: TerminalProgram {
         operation.draw(in: layout.operation, into: &grid, hits: &hits)
         FormulaView.draw(formulaLines(scene, look, layout.formula), in: layout.formula, context: context, into: &grid)
         if let rect = layout.outline { outline.draw(in: rect, into: &grid) }
-        KeyBarView(look: look, message: message, focused: focus != nil, busy: session.isBusy).draw(in: layout.keyBar, into: &grid)
+        KeyBarView(look: look, message: message, focused: focus != nil, busy: session.isBusy, viewer: viewerRole).draw(in: layout.keyBar, into: &grid)
         drawOverlays(context, layout: layout, into: &grid)
         self.hits = hits
         lastLayoutShowedNetwork = layout.network != nil

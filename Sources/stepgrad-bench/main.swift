@@ -1,7 +1,7 @@
 import Foundation
 
 /// `stepgrad-bench` runs every benchmark; `stepgrad-bench SECTION…` only those named.
-let sections = ["engine", "training", "session", "persistence", "frame"]
+let sections = ["engine", "training", "session", "persistence", "frame", "classroom"]
 let chosen = Array(CommandLine.arguments.dropFirst())
 if let unknown = chosen.first(where: { !sections.contains($0) }) {
     print("stepgrad-bench: no benchmark \"\(unknown)\"; the benchmarks are \(sections.joined(separator: ", "))")
@@ -14,6 +14,7 @@ for (index, section) in sections.filter({ chosen.isEmpty || chosen.contains($0) 
     case "training": TrainingBenchmark.run()
     case "session": await SessionBenchmark.run()
     case "persistence": await SessionBenchmark.persistence()
-    default: FrameBenchmark.run()
+    case "frame": FrameBenchmark.run()
+    default: await ClassroomBenchmark.run()
     }
 }

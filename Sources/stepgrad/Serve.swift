@@ -39,6 +39,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Decimals of the numbers shown (0 to 15).")
     var decimals = 4
 
+    @Option(help: ArgumentHelp("Connections at once from one address (raise it when students share one, behind NAT).",
+                               valueName: "n"))
+    var maxPerAddress = ServeLimits().perAddress
+
     @Option(help: ArgumentHelp("Record the lecture into this new file, for 'stepgrad replay'.", valueName: "file"))
     var record: String?
 
@@ -46,6 +50,10 @@ struct Serve: AsyncParsableCommand {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
         guard (0...15).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 15, not \(decimals).") }
         if let code, code.isEmpty { throw ValidationError("--code must not be empty.") }
+        let total = ServeLimits().connections
+        guard (1...total).contains(maxPerAddress) else {
+            throw ValidationError("--max-per-address must be between 1 and \(total), not \(maxPerAddress).")
+        }
     }
 
     func run() async throws {
@@ -79,7 +87,8 @@ struct Serve: AsyncParsableCommand {
         let recorder = try record.map { try SessionRecorder.start(session, path: $0) }
         let server: ClassServer
         do {
-            server = try await ClassServer.start(host: listen, port: port, hostKey: hostKey, code: code, classroom: classroom)
+            server = try await ClassServer.start(host: listen, port: port, hostKey: hostKey, code: code, classroom: classroom,
+                                                 limits: ServeLimits(perAddress: maxPerAddress))
         } catch let error as ServeError {
             throw ValidationError(error.description)
         }

@@ -28,11 +28,35 @@ struct ServeCommandTests {
                     "\(size): \(screen.joined(separator: "\n"))")
         }
 
-        // Read-only: what a viewer types does not move the lecturer.
-        try viewers[1].sendKeys("Right", "Right", "]", "Space", "f", "Enter")
-        Thread.sleep(forTimeInterval: 1)
+        // Following viewers are told how to look around; the lecturer's work is not theirs to start.
+        try viewers[2].waitForText("look around on your own")
+        try viewers[2].sendKeys("Space")
+        try viewers[2].waitForText("Only the lecturer can do that")
+
+        // Roaming: a viewer's keys move a copy of their own, never the lecturer.
+        try viewers[1].sendKeys("Right", "Right", "Space", "f", "s")
+        try viewers[1].waitForText("step 3 of 13")
+        try viewers[1].waitForText("back to the lecturer")
+        try lecture.console.waitForText("2 following, 1 roaming")
+        Thread.sleep(forTimeInterval: 0.5)
         #expect(try lecture.console.screen().joined().contains("step 1 of 13"))
         #expect(try viewers[2].screen().joined().contains("step 1 of 13"))
+        #expect(try viewers[1].screen().joined().contains("Only the lecturer can do that"), "play, fast-forward and save are refused")
+        try lecture.console.sendKeys("Right")
+        try viewers[2].waitForText("step 2 of 13")
+        try viewers[1].sendKeys("Left")
+        try viewers[1].waitForText("step 2 of 13")
+        try viewers[1].sendKeys("Home")
+        try viewers[1].waitForText("step 0 of 13")
+        #expect(try lecture.console.screen().joined().contains("step 2 of 13"))
+
+        // Snap back: the lecturer's step again, and the lecturer's moves followed again.
+        try viewers[1].sendKeys("L")
+        try viewers[1].waitForText("step 2 of 13")
+        try viewers[1].waitForText("Following the lecturer again")
+        try lecture.console.waitForText("3 following")
+        try lecture.console.sendKeys("Right")
+        for viewer in viewers { try viewer.waitForText("step 3 of 13") }
 
         // A viewer leaves with q; the count follows.
         try viewers[0].sendKeys("q")
@@ -41,7 +65,7 @@ struct ServeCommandTests {
         try lecture.console.waitForText("2 following")
 
         try lecture.console.sendKeys("Right")
-        try viewers[2].waitForText("step 2 of 13")
+        try viewers[2].waitForText("step 4 of 13")
         try lecture.console.sendKeys("q")
         try lecture.console.waitForText("serve status 0")
         let saved = try FileManager.default.contentsOfDirectory(atPath: lecture.folder.appendingPathComponent("state").path)
