@@ -54,7 +54,7 @@ extension Expression {
     }
 
     /// The value with the numbers, left to right, taken from `numbers`: in Double for speed, in
-    /// Decimal to check a line exactly as a reader works it (`0.1 + 0.2 − 0.3` is 0, not 5.6·10⁻¹⁷).
+    /// WideDecimal to check a line exactly as a reader works it (`0.1 + 0.2 − 0.3` is 0, not 5.6·10⁻¹⁷).
     func value<Number: Arithmetic>(numbers: [Number]) -> Number {
         var next = 0
         return value(numbers, &next)
@@ -84,17 +84,28 @@ extension Expression {
         case .square(let a):
             let a = a.value(numbers, &next)
             return a * a
+        case .call(.ln, let args) where args.count == 1:
+            // ln(1 + t) is log1p(t), as exact for t = e^(−40) as a reader writing ln(1 + t) ≈ t;
+            // ln of the sum rounded to a Double would be ln 1 = 0.
+            if case .sum(let terms) = args[0], terms.count > 1 {
+                let first = terms[0].value(numbers, &next)
+                var rest = Number(0)
+                for term in terms.dropFirst() { rest = rest + term.value(numbers, &next) }
+                return first == Number(1) && abs(rest.double) < 1 ? Number(log1p(rest.double)) : Number.ln(first + rest)
+            }
+            return Number.ln(args[0].value(numbers, &next))
         case .call(let f, let args):
-            // Functions are transcendental: Double is as exact as a reader's table or calculator.
+            // Functions are transcendental: Double is as exact as a reader's table or calculator
+            // (e^x and ln with a power of ten beyond a Double's where the arithmetic has one).
             let values = args.map { $0.value(numbers, &next) }
-            let x = values.first?.double ?? .nan
+            let x = values.first ?? Number(.nan)
             switch f {
-            case .exp: return Number(exp(x))
-            case .ln: return Number(log(x))
+            case .exp: return Number.exp(x)
+            case .ln: return Number.ln(x)
             case .max: return values.max() ?? Number(.nan)
-            case .sigmoid: return Number(1 / (1 + exp(-x)))
-            case .tanh: return Number(tanh(x))
-            case .sqrt: return Number(x.squareRoot())
+            case .sigmoid: return Number(1) / (Number(1) + Number.exp(Number(0) - x))
+            case .tanh: return Number(tanh(x.double))
+            case .sqrt: return Number(x.double.squareRoot())
             }
         }
     }
@@ -108,13 +119,12 @@ protocol Arithmetic: Comparable {
     static func - (a: Self, b: Self) -> Self
     static func * (a: Self, b: Self) -> Self
     static func / (a: Self, b: Self) -> Self
+    static func exp(_ x: Self) -> Self
+    static func ln(_ x: Self) -> Self
 }
 
 extension Double: Arithmetic {
     var double: Double { self }
-}
-
-extension Decimal: Arithmetic {
-    init(_ v: Double) { self = v.isFinite ? Decimal(string: "\(v)") ?? .nan : .nan }
-    var double: Double { Double(description) ?? .nan }
+    static func exp(_ x: Double) -> Double { Foundation.exp(x) }
+    static func ln(_ x: Double) -> Double { Foundation.log(x) }
 }

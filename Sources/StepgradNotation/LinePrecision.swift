@@ -55,10 +55,13 @@ struct LinePrecision {
             printedAt[i][f - n] = value
             return value
         }
-        // A quick test in Double; the choice is then confirmed in decimal arithmetic.
+        // A quick test in Double; the choice is then confirmed in decimal arithmetic, which also
+        // works the steps a Double cannot hold (e^800).
         func addsUp(_ figures: [Int]) -> Bool {
             let values = figures.indices.map { printed($0, figures[$0]) }
-            return Self.error(step.value(numbers: values), result) <= 0.5 * result.unit * (1 - 1e-6)
+            let worked = step.value(numbers: values)
+            guard worked.isFinite else { return Self.addsUp(step.replacingNumbers(with: values), to: result, within: result.unit) }
+            return Self.error(worked, result) <= 0.5 * result.unit * (1 - 1e-6)
         }
         for f in n...most {
             var figures = Array(repeating: f, count: numbers.count)
@@ -80,13 +83,13 @@ struct LinePrecision {
     }
 
     private static func error(_ worked: Double, _ result: PrintedNumber) -> Double {
-        worked.isFinite ? abs(worked - result.value) : .infinity
+        abs(worked - result.value)
     }
 
     /// Whether `step`, whose numbers are as printed, worked in decimal gives `result` to within half `unit`.
     static func addsUp(_ step: Expression, to result: PrintedNumber, within unit: Double) -> Bool {
-        let worked = step.value(numbers: step.numbers.map { Decimal($0) })
+        let worked = step.value(numbers: step.numbers.map { WideDecimal($0) })
         guard !worked.isNaN else { return false }
-        return abs(worked - Decimal(result.value)) <= Decimal(0.5 * unit)
+        return (worked - WideDecimal(result.value)).magnitude <= WideDecimal(0.5 * unit)
     }
 }

@@ -12,6 +12,9 @@ struct JSONWriter {
             var members: [(String, JSONValue)] = [
                 ("iteration", .integer(pass.number)),
                 ("loss", .value(pass.iteration.loss)),
+            ]
+            if let q = pass.iteration.firstNonFinite { members.append(("firstNonFinite", .string(q.name))) }
+            members += [
                 ("values", .object(Self.ordered(pass.iteration.trace.values).map { ($0.key.name, value($0.key, $0.value)) })),
                 ("trace", .array(pass.iteration.trace.operations.map(operation))),
             ]
@@ -22,12 +25,15 @@ struct JSONWriter {
             }
             return .object(members)
         }
-        let document = JSONValue.object([
+        var document: [(String, JSONValue)] = [
             ("title", .string(solution.scenario.title)),
             ("convention", .string(solution.scenario.network.convention.rawValue)),
-            ("iterations", .array(iterations)),
-        ])
-        return document.serialized() + "\n"
+        ]
+        if let first = solution.firstOverflow {
+            document.append(("overflow", .object([("iteration", .integer(first.iteration)), ("quantity", .string(first.quantity.name))])))
+        }
+        document.append(("iterations", .array(iterations)))
+        return JSONValue.object(document).serialized() + "\n"
     }
 
     /// In the order of a solution, and by name where that order ties (the buffers of W₁ and b₁), so

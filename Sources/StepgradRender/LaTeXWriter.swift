@@ -24,7 +24,9 @@ struct LaTeXWriter {
         out += summary.facts.map { "  \\item \\textbf{\($0.label):} \($0.value.latexText)" }
         out += ["\\end{itemize}", summary.layoutNote.latexText]
         for pass in solution.passes {
-            out += ["", "\\subsection*{Iteration \(pass.number)}", "", "Given:", display(math.given(pass, of: solution))]
+            out += ["", "\\subsection*{Iteration \(pass.number)}", ""]
+            if let note = solution.overflowNote(pass) { out += ["\\noindent\\textit{Note:} \(note.latexText)", ""] }
+            out += ["Given:", display(math.given(pass, of: solution))]
             for phase in Phase.allCases {
                 out += ["", "\\subsubsection*{\(phase.rawValue.capitalized)}"]
                 for op in pass.operations(in: phase) {

@@ -16,7 +16,9 @@ struct MarkdownWriter {
         out += summary.facts.map { "- **\($0.label):** \($0.value)" }
         out += ["", summary.layoutNote]
         for pass in solution.passes {
-            out += ["", "## Iteration \(pass.number)", "", "Given:", ""] + fenced(math.given(pass, of: solution).latex)
+            out += ["", "## Iteration \(pass.number)"]
+            if let note = solution.overflowNote(pass) { out += ["", "> **Note:** \(note)"] }
+            out += ["", "Given:", ""] + fenced(math.given(pass, of: solution).latex)
             for phase in Phase.allCases {
                 out += ["", "### \(phase.rawValue.capitalized)"]
                 for op in pass.operations(in: phase) {

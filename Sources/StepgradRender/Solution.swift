@@ -16,25 +16,36 @@ public struct Solution: Hashable, Sendable {
 
     public var scenario: Scenario
     public var passes: [Pass]
+    /// The first iteration whose numbers hold ∞ or NaN, and the first such quantity in it, counting
+    /// the iterations trained before the first one shown.
+    public var firstOverflow: Overflow?
+
+    public struct Overflow: Hashable, Sendable {
+        public var iteration: Int
+        public var quantity: Quantity
+    }
 
     /// `iterations` passes starting with iteration `first`; the ones before it are trained without recording.
     public init(_ scenario: Scenario, iterations: Int, from first: Int = 1, checkGradients: Bool = false) {
         self.scenario = scenario
-        var parameters = scenario.parameters, state = OptimizerState()
-        for _ in 1..<max(first, 1) {
+        var parameters = scenario.parameters, state = OptimizerState(), overflow: Overflow?
+        for number in 1..<max(first, 1) {
             let iteration = scenario.network.iterate(parameters, state, on: scenario.batch, record: false)
+            if overflow == nil, let q = iteration.firstNonFinite { overflow = Overflow(iteration: number, quantity: q) }
             parameters = iteration.parameters
             state = iteration.optimizerState
         }
         var passes: [Pass] = []
         for number in stride(from: max(first, 1), to: max(first, 1) + iterations, by: 1) {
             let iteration = scenario.network.iterate(parameters, state, on: scenario.batch)
+            if overflow == nil, let q = iteration.firstNonFinite { overflow = Overflow(iteration: number, quantity: q) }
             let check = checkGradients ? GradientCheck().run(scenario.network, parameters, on: scenario.batch) : nil
             passes.append(Pass(number: number, parameters: parameters, iteration: iteration, gradientCheck: check))
             parameters = iteration.parameters
             state = iteration.optimizerState
         }
         self.passes = passes
+        firstOverflow = overflow
     }
 
 }

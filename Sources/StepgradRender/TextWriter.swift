@@ -20,7 +20,9 @@ struct TextWriter {
 
         for pass in solution.passes {
             let heading = "ITERATION \(pass.number)"
-            out += ["", heading, rule(heading, heavy: true), "", "Given:", ""]
+            out += ["", heading, rule(heading, heavy: true)]
+            if let note = solution.overflowNote(pass) { out += [""] + wrapped(note, first: "Note: ", rest: "      ") }
+            out += ["", "Given:", ""]
             out += solution.given(pass).text(style: style, ascii: ascii, width: width - indent.count)
                 .map(indented)
             for phase in Phase.allCases {

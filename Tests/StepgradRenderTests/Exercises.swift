@@ -69,3 +69,19 @@ extension Exercises {
         batch: Batch(input: Matrix(row: [1.5, -2.5, 3.5, -4.5, 5.5, -6.5, 7.5, -8.5, 9.5, -10.5, 11.5, -12.5]),
                      target: Matrix(row: [1])))
 }
+
+extension Exercises {
+    /// A learning rate of 10¹⁵⁰ (identity 2-2-1, MSE), worked by hand: iteration 1 is finite,
+    /// z₁ = (−0.1, 1), z₂ = 0.7·(−0.1) − 0.6·1 = −0.67, L = 1.67² = 2.7889, dŷ = −3.34,
+    /// dW₂ = −3.34·(−0.1, 1) = (0.334, −3.34), so W₂′ = (−3.34·10¹⁴⁹, 3.34·10¹⁵⁰). In iteration 2
+    /// z₂ ≈ −4.5·10³⁰¹ is still a double but L = z₂² ≈ 2·10⁶⁰³ is not: the first overflow is the
+    /// loss of iteration 2. Iteration 3 starts from weights that are already ∞ or NaN, so its
+    /// first value that is not finite is z₁.
+    static let explodingLearningRate = Scenario(
+        title: "Exploding learning rate",
+        network: Network(inputs: 2, layers: [Layer(units: 2), Layer(units: 1)], convention: .wx, loss: .mse,
+                         optimizer: .sgd(.init(learningRate: 1e150))),
+        parameters: Parameters(weights: [Matrix([[0.5, -0.3], [0.2, 0.4]]), Matrix([[0.7, -0.6]])],
+                               biases: [Matrix(row: [0, 0]), Matrix(row: [0])]),
+        batch: Batch(input: Matrix(row: [1, 2]), target: Matrix(row: [1])))
+}

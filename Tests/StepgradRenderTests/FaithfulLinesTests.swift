@@ -7,7 +7,7 @@ import Testing
 
 /// Every expanded line, worked by hand from the numbers it prints, gives the result it prints to
 /// within half a unit of that result's last place: in text, Markdown and LaTeX, for every bundled
-/// exercise and 200 random scenarios over three iterations. With `--decimals` forcing a coarser
+/// exercise, 200 random scenarios and the outputs saturated at the extremes, over three iterations. With `--decimals` forcing a coarser
 /// precision, the lines marked † are exactly those that do not add up.
 @Suite struct FaithfulLinesTests {
     static let iterations = 3
@@ -15,6 +15,7 @@ import Testing
     static var scenarios: [Scenario] {
         get throws {
             try StepgradScenario.Exercises.all.map { try ScenarioLoader.load(path: $0.path) } + RandomScenarios.make(count: 200)
+                + ExtremeScenarios.all
         }
     }
 

@@ -65,14 +65,16 @@ struct PrintedLine {
         var arithmetic = PrintedArithmetic(notation)
         guard !result.contains("NaN"), !result.contains("infty"), !result.contains("∞") else { return ([], false) }
         let printed = try arithmetic.number(result)
-        let allowed = printed.unit / 2
+        let allowed = printed.unit / ScaledDecimal(2)
         var off: [String] = [], borderline = false
         for step in steps {
             let worked = try arithmetic.evaluate(step)
-            let error = abs(worked - printed.value)
-            let hair = allowed * Decimal(string: "0.000001")!
+            // A step that cannot be worked (a number beyond the arithmetic's range) does not add up.
+            guard !worked.isNaN else { off.append("\(step) cannot be worked, printed \(result)"); continue }
+            let error = (worked - printed.value).magnitude
+            let hair = allowed * ScaledDecimal(string: "0.000001")!
             if error > allowed + hair { off.append("\(step) = \(worked), printed \(result)") }
-            if abs(error - allowed) <= hair { borderline = true }
+            if (error - allowed).magnitude <= hair { borderline = true }
         }
         return (off, borderline)
     }

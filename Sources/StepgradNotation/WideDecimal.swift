@@ -1,0 +1,77 @@
+import Foundation
+
+/// Decimal arithmetic (38 digits, exact for the sums and products of printed numbers) with a power
+/// of ten of any size: `e^800/(e^800 + 1)` and `ln(e^1000 + e^−1000)` are worked as a reader works
+/// them, where Decimal alone stops at 10^±127 and Double at 10^±308.
+struct WideDecimal {
+    /// A whole number of at most 38 digits once normalized; the value is `digits`·10^`power`.
+    private var digits: Decimal
+    private var power: Int
+
+    private init(digits: Decimal, power: Int) {
+        // Decimal keeps its own exponent; moving it to `power` leaves room for any product or quotient.
+        self.digits = digits.isNaN || digits.isZero ? digits : Decimal(sign: digits.sign, exponent: 0, significand: digits.significand)
+        self.power = digits.isNaN || digits.isZero ? 0 : power + digits.exponent
+    }
+
+    static let nan = WideDecimal(digits: .nan, power: 0)
+    var isNaN: Bool { digits.isNaN }
+
+    /// Beyond this many places two numbers share no digit of a 38-digit sum.
+    private static let apart = 80
+
+    /// `e^x` as m·10^k, k = ⌊x/ln 10⌋: x itself is a Double, only the power is too large for one.
+    static func exp(_ x: WideDecimal) -> WideDecimal {
+        let v = x.double
+        guard v.isFinite else { return .nan }
+        let k = (v / M_LN10).rounded(.down)
+        return WideDecimal(Foundation.exp(v - k * M_LN10)) * WideDecimal(digits: 1, power: Int(k))
+    }
+
+    /// ln(m·10^k) = ln m + k·ln 10.
+    static func ln(_ x: WideDecimal) -> WideDecimal {
+        guard !x.isNaN, x.digits > 0 else { return .nan }
+        return WideDecimal(log(Double("\(x.digits)") ?? .nan) + Double(x.power) * M_LN10)
+    }
+}
+
+extension WideDecimal: Arithmetic {
+    /// The shortest decimal that reads back as `v`, exactly: `2.004`, `1e+150`.
+    init(_ v: Double) {
+        guard v.isFinite else { self = .nan; return }
+        let text = "\(v)".lowercased()
+        let parts = text.split(separator: "e")
+        guard let mantissa = Decimal(string: String(parts[0])) else { self = .nan; return }
+        self.init(digits: mantissa, power: parts.count > 1 ? Int(parts[1]) ?? 0 : 0)
+    }
+
+    var double: Double {
+        isNaN ? .nan : Double("\(digits)e\(power)") ?? .nan
+    }
+
+    static func + (a: WideDecimal, b: WideDecimal) -> WideDecimal {
+        if a.isNaN || b.isNaN { return .nan }
+        if a.digits.isZero { return b }
+        if b.digits.isZero { return a }
+        let (high, low) = a.power >= b.power ? (a, b) : (b, a)
+        let gap = high.power - low.power
+        if gap > apart { return high }
+        return WideDecimal(digits: high.digits * Decimal(sign: .plus, exponent: gap, significand: 1) + low.digits, power: low.power)
+    }
+
+    static func - (a: WideDecimal, b: WideDecimal) -> WideDecimal { a + WideDecimal(digits: -b.digits, power: b.power) }
+
+    static func * (a: WideDecimal, b: WideDecimal) -> WideDecimal {
+        WideDecimal(digits: a.digits * b.digits, power: a.power + b.power)
+    }
+
+    static func / (a: WideDecimal, b: WideDecimal) -> WideDecimal {
+        guard !b.digits.isZero else { return .nan }
+        return WideDecimal(digits: a.digits / b.digits, power: a.power - b.power)
+    }
+
+    static func < (a: WideDecimal, b: WideDecimal) -> Bool { (a - b).digits < 0 }
+    static func == (a: WideDecimal, b: WideDecimal) -> Bool { (a - b).digits.isZero }
+
+    var magnitude: WideDecimal { WideDecimal(digits: abs(digits), power: power) }
+}
