@@ -107,24 +107,14 @@ struct New: ParsableCommand {
         let yaml = outcome.yaml
         // What is written must open: a failure here is stepgrad's own bug, reported as such.
         let scenario = try ScenarioLoader.parse(yaml, path: output)
-        if let output { try write(yaml, to: output) } else { print(yaml, terminator: "") }
+        if let output { try AtomicFile.write(yaml, to: output, force: force) } else { print(yaml, terminator: "") }
         if let answerKey {
             let format: SolutionFormat = switch (answerKey as NSString).pathExtension.lowercased() {
             case "tex": .latex
             case "md": .markdown
             default: .text
             }
-            try write(SolutionRenderer(format: format, standalone: format == .latex).render(scenario, iterations: 1), to: answerKey)
-        }
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        do throws(FileWriteError) {
-            try AtomicFile.write(Data(text.utf8), to: path, existing: force ? .replace : .refuse)
-        } catch .exists {
-            throw ValidationError("\(path) already exists; give --force to replace it")
-        } catch {
-            throw ScenarioError(path: path, message: "cannot write: \(error.reason)")
+            try AtomicFile.write(SolutionRenderer(format: format, standalone: format == .latex).render(scenario, iterations: 1), to: answerKey, force: force)
         }
     }
 

@@ -81,7 +81,7 @@ struct Train: ParsableCommand {
         if let save {
             var trained = trainer.passScenario(loaded)
             trained.path = save
-            try write(trained.yaml, to: save)
+            try AtomicFile.write(trained.yaml, to: save, force: force)
         }
     }
 
@@ -110,16 +110,6 @@ struct Train: ParsableCommand {
             return "    {" + fields.joined(separator: ", ") + "}"
         }
         return "{\n  \"epochs\": [\n" + entries.joined(separator: ",\n") + "\n  ]\n}"
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        do throws(FileWriteError) {
-            try AtomicFile.write(Data(text.utf8), to: path, existing: force ? .replace : .refuse)
-        } catch .exists {
-            throw ValidationError("\(path) already exists; give --force to replace it")
-        } catch {
-            throw ScenarioError(path: path, message: "cannot write: \(error.reason)")
-        }
     }
 }
 
