@@ -17,12 +17,13 @@ public final class Classroom {
     public private(set) var question: CellReference?
     /// How the answers to `question` were marked, as a histogram.
     public private(set) var tally = QuizTally()
-    @ObservationIgnored let decimals: Int
+    /// The places `--decimals` forces on the screens, `nil` for significant figures.
+    @ObservationIgnored let decimals: Int?
     /// Each viewer's answers in the iteration of the questions, so that follow-through is theirs.
     @ObservationIgnored private var sheets: [ObjectIdentifier: QuizSheet] = [:]
     @ObservationIgnored private var answered: Set<ObjectIdentifier> = []
 
-    public init(session: TrainingSession, decimals: Int = 4) {
+    public init(session: TrainingSession, decimals: Int? = nil) {
         self.session = session
         self.decimals = decimals
     }
@@ -61,7 +62,7 @@ public final class Classroom {
         guard let question, !answered.contains(viewer) else { return nil }
         var sheet = sheets[viewer].flatMap { $0.iteration == session.iteration ? $0 : nil }
             ?? QuizSheet(scenario: session.scenario, iteration: session.iteration, trace: session.trace,
-                         wholeNumberDecimals: decimals)
+                         wholeNumberDecimals: decimals ?? 4)
         let mark = sheet.answer(question, with: number)
         sheets[viewer] = sheet
         answered.insert(viewer)

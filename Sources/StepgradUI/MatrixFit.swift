@@ -41,11 +41,11 @@ struct MatrixFit: Hashable {
     ///   - anchor: the display cell that must stay in view when the matrix does not fit (selection
     ///     or the element being computed); with `zoomed`, a window of single values around it
     ///     replaces the overview.
-    ///   - cellHeight: rows per cell (3 or 5 to present), kept when the matrix fits that tall;
-    ///     such cells are wider by as much, when that fits too.
+    ///   - cellHeight: rows per cell (3, 5, or 7 to present), kept when the matrix fits that tall;
+    ///     such cells are wider by as much when `widened` and that fits too.
     ///   - compact: one blank between numbers instead of two, when room is short.
     static func make(_ source: MatrixSource, room: Size, look: Look, anchor: (row: Int, column: Int)? = nil,
-                     zoomed: Bool = false, cellHeight: Int = 1, compact: Bool = false) -> MatrixFit {
+                     zoomed: Bool = false, cellHeight: Int = 1, compact: Bool = false, widened: Bool = true) -> MatrixFit {
         let rows = source.rows, columns = source.columns
         guard rows > 0, columns > 0, room.width > 0, room.height > 0 else {
             return MatrixFit(cellWidth: 1, cellHeight: 1, showsNumbers: false, visibleRows: 0, visibleColumns: 0)
@@ -58,7 +58,7 @@ struct MatrixFit: Hashable {
                 if cellHeight > 1 && rows * cellHeight <= room.height {
                     fit.cellHeight = cellHeight
                     let wider = width + cellHeight - 1
-                    if columns * wider <= room.width { (fit.cellWidth, fit.padding) = (wider, fit.padding + (cellHeight - 1) / 2) }
+                    if widened && columns * wider <= room.width { (fit.cellWidth, fit.padding) = (wider, fit.padding + (cellHeight - 1) / 2) }
                 }
                 return fit
             }
@@ -80,10 +80,10 @@ struct MatrixFit: Hashable {
                          visibleRows: ceilDivide(rows, rowBlock), visibleColumns: ceilDivide(columns, columnBlock))
     }
 
-    /// The cell heights a panel tries, tallest first: 3 rows (up to 7 presenting) when `rows` of them fit
-    /// in `room` rows, so that a small network fills a large screen; else one.
+    /// The cell heights a panel tries, tallest first: 5 or 3 rows (up to 7 presenting) when `rows` of
+    /// them fit in `room` rows, so that a small network fills a large screen; else one.
     static func heights(rows: Int, room: Int, presenting: Bool) -> [Int] {
-        (presenting ? [7, 5, 3] : [3]).filter { rows * $0 <= room } + [1]
+        (presenting ? [7, 5, 3] : [5, 3]).filter { rows * $0 <= room } + [1]
     }
 
     /// Single values around `anchor`, with numbers when asked for and they fit.

@@ -67,8 +67,8 @@ struct NetworkView {
             let all = sources(backward: backward)
             let tallest = all.joined().map(\.rows).max() ?? 0
             let fits = fits(all, room: Size(width: Self.unbounded, height: max(tallest, 1)))
-            // Cells may be three rows high and two columns wider (up to seven and six presenting).
-            let widening = (context.look.presenting ? 6 : 2) * all.joined().count
+            // Cells may be five rows high and four columns wider (up to seven and six presenting).
+            let widening = (context.look.presenting ? 6 : 4) * all.joined().count
             return Size(width: totalWidth(all, fits) + widening + 2, height: tallest + 4)
         }.reduce(Size(width: 0, height: 0)) { Size(width: max($0.width, $1.width), height: max($0.height, $1.height)) }
     }

@@ -36,24 +36,29 @@ struct OperationView {
     }
 
     /// The size the panel would like for the largest operation of the iteration, so that it keeps
-    /// its size from step to step: every matrix with its numbers, its name and scale, borders.
+    /// its size from step to step: every matrix with its numbers, its name and scale, borders; and
+    /// the rows it would like with every equation on one line.
     /// Matrices that could not show their numbers within `screen` are wanted in colour, unmeasured.
-    func steadySize(within screen: Size) -> Size {
-        scene.trace.operations.map { wantedSize($0, within: screen) }.reduce(Size(width: 0, height: 0)) { $0.union($1) }
+    func steadySize(within screen: Size) -> (size: Size, oneLine: Int) {
+        scene.trace.operations.map { wantedSize($0, within: screen) }
+            .reduce((Size(width: 0, height: 0), 0)) { ($0.0.union($1.size), max($0.1, $1.oneLine)) }
     }
 
     /// What `op` needs: each matrix with its numbers (when they could fit within `screen`), at
-    /// least one blank between them, one row a value.
-    private func wantedSize(_ op: Operation, within screen: Size) -> Size {
+    /// least one blank between them, one row a value; on one line when that fits the screen's
+    /// width, else broken before the `=`. Also the rows it needs on one line.
+    private func wantedSize(_ op: Operation, within screen: Size) -> (size: Size, oneLine: Int) {
         let items = self.items(op)
         let sources = Self.sources(items)
-        let tallest = sources.map(\.rows).max() ?? 1
-        let matrices = sources.map { source -> Int in
+        let fits = sources.map { source -> MatrixFit in
             let room = source.rows <= screen.height && source.columns * 3 <= screen.width
-                ? Size(width: Self.unbounded, height: tallest) : screen
-            return width(source, fit(source, room: room, compact: true))
-        }.reduce(0, +)
-        return Size(width: matrices + Self.textWidth(items) + 4, height: tallest + 4)
+                ? Size(width: Self.unbounded, height: source.rows) : screen
+            return fit(source, room: room, compact: true)
+        }
+        let arrangements = Self.arrangements(items)
+        let lines = arrangements.first { width($0, items, fits, padding: 2) + 4 <= screen.width } ?? arrangements.last!
+        return (Size(width: width(lines, items, fits, padding: 2) + 4, height: rows(lines, items) + 4),
+                rows(arrangements[0], items) + 4)
     }
 
     /// Room wide enough for any number.
@@ -64,6 +69,42 @@ struct OperationView {
             if case .matrix(let source) = item { return source }
             return nil
         }
+    }
+
+    /// The ways to set the equation, best first: on one line, and broken before the sign that
+    /// gives the result (`=`, `→`), the result on a line of its own, as `explain` breaks a long one.
+    /// Each line is a range of items.
+    static func arrangements(_ items: [Item]) -> [[Range<Int>]] {
+        let whole = [items.indices.lowerBound..<items.indices.upperBound]
+        let matrices = items.indices.filter { if case .matrix = items[$0] { return true }; return false }
+        // The result is the last matrix of the equation; a student's answer may stand after it.
+        let students = items.last.map { if case .matrix(let s) = $0 { return s.isStudents }; return false } ?? false
+        guard let result = students ? matrices.dropLast().last : matrices.last, result > 1,
+              case .text = items[result - 1], matrices.first! < result - 1 else { return [whole] }
+        return [whole, [0..<(result - 1), (result - 1)..<items.count]]
+    }
+
+    /// The items' matrices, by index into `sources`, of the items in `line`.
+    private static func matrixIndices(_ line: Range<Int>, _ items: [Item]) -> [Int] {
+        let before = items[..<line.lowerBound].filter { if case .matrix = $0 { return true }; return false }.count
+        let within = items[line].filter { if case .matrix = $0 { return true }; return false }.count
+        return Array(before..<(before + within))
+    }
+
+    /// Rows the lines' values take, one row a value, and a row for the names of each line after the first.
+    private func rows(_ lines: [Range<Int>], _ items: [Item], cellHeight: Int = 1) -> Int {
+        let sources = Self.sources(items)
+        return lines.map { line in Self.matrixIndices(line, items).map { sources[$0].rows }.max() ?? 1 }
+            .reduce(0, +) * cellHeight + lines.count - 1
+    }
+
+    /// The widest line: its matrices with their names, and its signs with `padding` blanks around each.
+    private func width(_ lines: [Range<Int>], _ items: [Item], _ fits: [MatrixFit], padding: Int) -> Int {
+        let sources = Self.sources(items)
+        return lines.map { line in
+            Self.matrixIndices(line, items).map { width(sources[$0], fits[$0]) }.reduce(0, +)
+                + Self.textWidth(Array(items[line]), padding: padding)
+        }.max() ?? 0
     }
 
     /// The columns the equation's signs take, `padding` blanks around each.
@@ -88,32 +129,44 @@ struct OperationView {
             return
         }
         let sources = Self.sources(items)
-        let tallest = sources.map(\.rows).max() ?? 1
-        // The legend goes when it would squeeze the values; an overview has room for it anyway.
-        let withLegend = inner.height >= tallest + 2 || inner.height >= 10
-        let room = Size(width: inner.width, height: inner.height - (withLegend ? 2 : 1))
         let result = sources.firstIndex { $0.quantity == op.quantity } ?? sources.count - 1
-        let (fits, textPadding) = self.fits(sources, room: room, textWidth: { Self.textWidth(items, padding: $0) },
-                                            keeping: result)
-        let widths = zip(sources, fits).map(width)
-        let total = widths.reduce(0, +) + Self.textWidth(items, padding: textPadding)
-        var x = inner.x + max((inner.width - total) / 2, 0)
-        // Everything centres on the middle row of the tallest matrix, as an equation is written.
-        let tallestDrawn = fits.map(\.size.height).max() ?? 1
-        let middle = inner.y + 1 + max((room.height - tallestDrawn) / 2, 0) + tallestDrawn / 2
-        var m = 0
-        for item in items {
-            switch item {
-            case .text(let text):
-                grid.write(text, x: x + textPadding / 2, y: middle, style: context.look[.text], clip: inner)
-                x += text.count + textPadding
-            case .matrix(let source):
-                let fit = fits[m], width = widths[m]
-                let top = max(middle - fit.size.height / 2, inner.y + 1)
-                drawMatrix(source, fit: fit, x: x, width: width, top: top, inner: inner, into: &grid, hits: &hits)
-                x += width
-                m += 1
+        // The legend goes when it would squeeze the values (an overview has room for it anyway), or
+        // when its row gives them their numbers.
+        let tallest = sources.map(\.rows).max() ?? 1
+        var withLegend = inner.height >= tallest + 2 || inner.height >= 10
+        var room = Size(width: inner.width, height: inner.height - (withLegend ? 2 : 1))
+        var setting = self.setting(items, room: room, keeping: result)
+        if withLegend && !setting.showsNumbers {
+            let taller = self.setting(items, room: Size(width: room.width, height: room.height + 1), keeping: result)
+            if taller.showsNumbers { (withLegend, room, setting) = (false, Size(width: room.width, height: room.height + 1), taller) }
+        }
+        let fits = setting.fits
+        // The lines, one under the other, centred in the room; a line's signs on the middle row of
+        // its tallest matrix, as an equation is written.
+        let heights = setting.lines.map { line in Self.matrixIndices(line, items).map { fits[$0].size.height }.max() ?? 1 }
+        let used = heights.reduce(0, +) + heights.count - 1
+        var top = inner.y + 1 + max((room.height - used) / 2, 0)
+        for (line, height) in zip(setting.lines, heights) {
+            let indices = Self.matrixIndices(line, items)
+            let total = indices.map { width(sources[$0], fits[$0]) }.reduce(0, +)
+                + Self.textWidth(Array(items[line]), padding: setting.textPadding)
+            var x = inner.x + max((inner.width - total) / 2, 0)
+            let middle = top + height / 2
+            var m = indices.first ?? 0
+            for item in items[line] {
+                switch item {
+                case .text(let text):
+                    grid.write(text, x: x + setting.textPadding / 2, y: middle, style: context.look[.text], clip: inner)
+                    x += text.count + setting.textPadding
+                case .matrix(let source):
+                    let fit = fits[m], width = self.width(source, fit)
+                    let matrixTop = max(middle - fit.size.height / 2, inner.y + 1)
+                    drawMatrix(source, fit: fit, x: x, width: width, top: matrixTop, inner: inner, into: &grid, hits: &hits)
+                    x += width
+                    m += 1
+                }
             }
+            top += height + 1
         }
         if withLegend {
             drawLegend(zip(sources, fits).map { ($0, $1) }, at: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, height: 1),
@@ -121,41 +174,82 @@ struct OperationView {
         }
     }
 
-    /// Every matrix with its numbers (as tall as the room allows) when all fit side by side,
-    /// closer together when not, the signs between them without blanks as a last resort; failing
-    /// that, the largest operands give way first, to colour alone or an overview, so that the
-    /// others and the result keep their numbers. Returns the fits and the blanks around each sign.
-    private func fits(_ sources: [MatrixSource], room: Size, textWidth: (Int) -> Int,
-                      keeping result: Int) -> ([MatrixFit], Int) {
-        let tallest = sources.map(\.rows).max() ?? 1
-        func total(_ fits: [MatrixFit]) -> Int { zip(sources, fits).map(width).reduce(0, +) }
-        for height in MatrixFit.heights(rows: tallest, room: room.height, presenting: context.look.presenting) {
-            for compact in [false, true] {
-                let fits = sources.map { fit($0, room: room, cellHeight: height, compact: compact) }
-                if total(fits) + textWidth(2) <= room.width { return (fits, 2) }
-            }
-        }
-        let tight = sources.map { fit($0, room: room, compact: true) }
-        if total(tight) + textWidth(0) <= room.width { return (tight, 0) }
-        let available = max(room.width - textWidth(2), 0)
-        var fits = sources.map { fit($0, room: Size(width: available, height: room.height), compact: true) }
-        // The largest operands give way first; the result, what the step computes, keeps its numbers longest.
-        let operands = sources.indices.filter { $0 != result }.sorted {
-            (sources[$0].rows * sources[$0].columns, width(sources[$0], fits[$0]))
-                > (sources[$1].rows * sources[$1].columns, width(sources[$1], fits[$1]))
-        }
-        for i in operands + [result] where sources.indices.contains(i) {
-            let others = zip(sources, fits).enumerated().filter { $0.offset != i }.map { width($0.element.0, $0.element.1) }
-            let spare = available - others.reduce(0, +)
-            guard width(sources[i], fits[i]) > spare else { break }
-            fits[i] = fit(sources[i], room: Size(width: max(spare, 2), height: room.height), compact: true)
-        }
-        return (fits, 2)
+    /// How the equation is set: its lines, each matrix's fit, and the blanks around each sign.
+    struct Setting {
+        var lines: [Range<Int>]
+        var fits: [MatrixFit]
+        var textPadding: Int
+        /// Whether every matrix that could show its numbers in the room does.
+        var showsNumbers = true
     }
 
-    private func fit(_ source: MatrixSource, room: Size, cellHeight: Int = 1, compact: Bool = false) -> MatrixFit {
+    /// Every matrix with its numbers (as tall as the room allows) on one line when all fit side by
+    /// side, closer together when not, else broken before the `=`, the signs without blanks as a
+    /// last resort; failing that, the largest operands give way first, to colour alone or an
+    /// overview, so that the others and the result keep their numbers.
+    private func setting(_ items: [Item], room: Size, keeping result: Int) -> Setting {
+        let sources = Self.sources(items)
+        let arrangements = Self.arrangements(items)
+        // A matrix that cannot show its numbers even alone in the room is drawn in colour anyway
+        // (and all of them, when numbers are toggled off).
+        let numbered = sources.map { context.look.showsNumbers && fit($0, room: room, compact: true).showsNumbers }
+        func numbersShown(_ fits: [MatrixFit]) -> Bool {
+            zip(fits, numbered).allSatisfy { fit, numbered in fit.showsNumbers || !numbered }
+        }
+        func fits(_ lines: [Range<Int>], cellHeight: Int, compact: Bool, widened: Bool = false) -> [MatrixFit] {
+            lines.flatMap { line -> [MatrixFit] in
+                let indices = Self.matrixIndices(line, items)
+                // Each line's matrices get the rows of its tallest, and with one line all of the room.
+                let rows = lines.count == 1 ? room.height : (indices.map { sources[$0].rows }.max() ?? 1) * cellHeight
+                return indices.map {
+                    fit(sources[$0], room: Size(width: room.width, height: rows), cellHeight: cellHeight, compact: compact, widened: widened)
+                }
+            }
+        }
+        var tried: [(lines: [Range<Int>], fits: [MatrixFit])] = []
+        for lines in arrangements {
+            let rows = self.rows(lines, items) - (lines.count - 1)
+            for height in MatrixFit.heights(rows: rows, room: room.height - (lines.count - 1), presenting: context.look.presenting)
+            where lines.count == 1 || self.rows(lines, items, cellHeight: height) <= room.height {
+                // Tall cells are wider too, when there is room; closer together before they go.
+                for (compact, widened) in [(false, true), (false, false), (true, false)] where widened || height > 1 || compact {
+                    let candidate = fits(lines, cellHeight: height, compact: compact, widened: widened)
+                    if numbersShown(candidate) && width(lines, items, candidate, padding: 2) <= room.width {
+                        return Setting(lines: lines, fits: candidate, textPadding: 2)
+                    }
+                    if height == 1 && compact { tried.append((lines, candidate)) }
+                }
+            }
+        }
+        for (lines, candidate) in tried where numbersShown(candidate) && width(lines, items, candidate, padding: 0) <= room.width {
+            return Setting(lines: lines, fits: candidate, textPadding: 0)
+        }
+        // The largest operands give way first; the result, what the step computes, keeps its
+        // numbers longest. Broken into lines when their rows fit, so that more keep their numbers.
+        let lines = arrangements.last { self.rows($0, items) <= room.height } ?? arrangements[0]
+        var given = fits(lines, cellHeight: 1, compact: true)
+        for line in lines {
+            let indices = Self.matrixIndices(line, items)
+            let available = max(room.width - Self.textWidth(Array(items[line]), padding: 2), 0)
+            let rows = lines.count == 1 ? room.height : indices.map { sources[$0].rows }.max() ?? 1
+            for i in indices { given[i] = fit(sources[i], room: Size(width: available, height: rows), compact: true) }
+            let operands = indices.filter { $0 != result }.sorted {
+                (sources[$0].rows * sources[$0].columns, width(sources[$0], given[$0]))
+                    > (sources[$1].rows * sources[$1].columns, width(sources[$1], given[$1]))
+            }
+            for i in operands + (indices.contains(result) ? [result] : []) {
+                let others = indices.filter { $0 != i }.map { width(sources[$0], given[$0]) }
+                let spare = available - others.reduce(0, +)
+                guard width(sources[i], given[i]) > spare else { break }
+                given[i] = fit(sources[i], room: Size(width: max(spare, 2), height: rows), compact: true)
+            }
+        }
+        return Setting(lines: lines, fits: given, textPadding: 2, showsNumbers: numbersShown(given))
+    }
+
+    private func fit(_ source: MatrixSource, room: Size, cellHeight: Int = 1, compact: Bool = false, widened: Bool = true) -> MatrixFit {
         MatrixFit.make(source, room: room, look: context.look, anchor: context.anchor(in: source), cellHeight: cellHeight,
-                       compact: compact)
+                       compact: compact, widened: widened)
     }
 
     private func width(_ source: MatrixSource, _ fit: MatrixFit) -> Int {

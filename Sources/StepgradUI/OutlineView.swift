@@ -16,27 +16,31 @@ struct OutlineView {
         return operations.count + Set(operations.map(\.phase)).count + 2
     }
 
+    /// Draws the outline; when it is taller than the panel, the part around the current operation.
     func draw(in rect: Rect, into grid: inout Grid) {
         let look = context.look, scene = context.scene
         let inner = context.frame(rect, title: "Iteration \(iteration)", panel: nil, into: &grid).inset(left: 1, right: 1)
-        var y = inner.y
+        guard inner.height > 0 else { return }
+        var lines: [StyledLine] = []
+        var currentLine = 0
         var phase: Phase?
         let cursor = scene.cursor
-        for (i, op) in scene.trace.operations.enumerated() where y < inner.maxY {
+        for (i, op) in scene.trace.operations.enumerated() {
             if op.phase != phase {
                 phase = op.phase
-                grid.write(op.phase.title, x: inner.x, y: y, style: look[.title], clip: inner)
-                y += 1
-                guard y < inner.maxY else { break }
+                lines.append(StyledLine(text: op.phase.title, role: .title))
             }
             let done = !cursor.isStart && (i < cursor.operation || i == cursor.operation && cursor.revealed == op.elementCount)
             let current = !cursor.isStart && i == cursor.operation
             let mark: String = current ? String(look.glyphs.base.pointer) : done ? String(look.glyphs.done) : " "
             var text = mark + " " + look.text(op.formula.unicode)
             if current && !done { text += "  \(cursor.revealed)/\(op.elementCount)" }
-            let role: Role = current ? .accent : done ? .dim : .text
-            grid.write(text, x: inner.x, y: y, style: look[role], clip: inner, ellipsis: look.glyphs.base.ellipsis)
-            y += 1
+            if current { currentLine = lines.count }
+            lines.append(StyledLine(text: text, role: current ? .accent : done ? .dim : .text))
+        }
+        let first = max(min(currentLine - inner.height / 2, lines.count - inner.height), 0)
+        for (y, line) in zip(inner.y..<inner.maxY, lines[first...]) {
+            grid.write(line.text, x: inner.x, y: y, style: look[line.role], clip: inner, ellipsis: look.glyphs.base.ellipsis)
         }
     }
 }

@@ -8,11 +8,11 @@ public struct ScreenOptions: Sendable {
     public var capabilities: TerminalCapabilities
     /// Presentation mode: fewer, larger panels, the formula prominent, for a projector.
     public var presenting: Bool
-    /// Decimal places forced on every number shown; `nil` for the significant figures of `explain`,
-    /// whose lines add up as printed (not yet the default: the screen's layout is measured for four places).
+    /// Decimal places forced on every number shown (`--decimals`); `nil`, the default, for the
+    /// numbers of `explain`: significant figures, each line of arithmetic adding up as printed.
     public var decimals: Int?
 
-    public init(theme: Theme, capabilities: TerminalCapabilities, presenting: Bool = false, decimals: Int? = 4) {
+    public init(theme: Theme, capabilities: TerminalCapabilities, presenting: Bool = false, decimals: Int? = nil) {
         self.theme = theme
         self.capabilities = capabilities
         self.presenting = presenting

@@ -207,6 +207,7 @@ public final class SessionScreen: TerminalProgram {
 
     private struct OperationWants {
         var operation: Size
+        var operationOnOneLine: Int
         var formulaHeight: Int
     }
 
@@ -230,13 +231,15 @@ public final class SessionScreen: TerminalProgram {
                            unicode: numbers.glyphs.unicode)
         let iteration = session.iteration
         let steady = operationWants.value(for: IterationWantsKey(wants: key, iteration: iteration)) {
-            OperationWants(operation: operation.steadySize(within: size),
-                           formulaHeight: formula.steadyHeight(width: size.width - 4, granularity: session.granularity))
+            let (steady, oneLine) = operation.steadySize(within: size)
+            return OperationWants(operation: steady, operationOnOneLine: oneLine,
+                                  formulaHeight: formula.steadyHeight(width: size.width - 4, granularity: session.granularity))
         }
         let networkSize = networkWants.value(for: IterationWantsKey(wants: key, iteration: iteration, sample: network.sample)) {
             network.wantedSize()
         }
-        let wants = ScreenLayout.Wants(network: networkSize, operation: steady.operation, formulaHeight: steady.formulaHeight,
+        let wants = ScreenLayout.Wants(network: networkSize, operation: steady.operation,
+                                       operationOnOneLine: steady.operationOnOneLine, formulaHeight: steady.formulaHeight,
                                        outlineHeight: outline.wantedHeight)
         return grownWants.combine(wants, for: key) { $0.union($1) }
     }

@@ -39,8 +39,8 @@ struct Open: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Play speed, in steps per second (0.25 to 1000).", valueName: "steps-per-second"))
     var speed: Double?
 
-    @Option(help: "Decimals of the numbers shown (0 to 15).")
-    var decimals = 4
+    @Option(help: "Decimal places forced on every number shown (0 to 15; default: significant figures, as explain prints them).")
+    var decimals: Int?
 
     @Flag(help: "Carry on where the last session on this scenario stopped.")
     var resume = false
@@ -64,7 +64,7 @@ struct Open: AsyncParsableCommand {
         if let speed, !(0.25...1000).contains(speed) {
             throw ValidationError("--speed must be between 0.25 and 1000 steps per second, not \(speed).")
         }
-        guard (0...15).contains(decimals) else {
+        if let decimals, !(0...15).contains(decimals) {
             throw ValidationError("--decimals must be between 0 and 15, not \(decimals).")
         }
     }

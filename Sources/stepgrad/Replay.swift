@@ -24,8 +24,8 @@ struct Replay: AsyncParsableCommand {
     @Option(help: "Colours: dark, light, high-contrast or mono (default: from the terminal).")
     var theme: Open.ThemeName?
 
-    @Option(help: "Decimals of the numbers shown (0 to 15).")
-    var decimals = 4
+    @Option(help: "Decimal places forced on every number shown (0 to 15; default: significant figures, as explain prints them).")
+    var decimals: Int?
 
     @Option(help: ArgumentHelp("Write asciicast v2 to this file instead of showing the replay.", valueName: "file.cast"))
     var asciicast: String?
@@ -37,7 +37,7 @@ struct Replay: AsyncParsableCommand {
     var force = false
 
     func validate() throws {
-        guard (0...15).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 15, not \(decimals).") }
+        if let decimals, !(0...15).contains(decimals) { throw ValidationError("--decimals must be between 0 and 15, not \(decimals).") }
         _ = try castSize()
     }
 

@@ -36,8 +36,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A class code students must give as their SSH password.", valueName: "word"))
     var code: String?
 
-    @Option(help: "Decimals of the numbers shown (0 to 15).")
-    var decimals = 4
+    @Option(help: "Decimal places forced on every number shown (0 to 15; default: significant figures, as explain prints them).")
+    var decimals: Int?
 
     @Option(help: ArgumentHelp("Connections at once from one address (raise it when students share one, behind NAT).",
                                valueName: "n"))
@@ -48,7 +48,7 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
-        guard (0...15).contains(decimals) else { throw ValidationError("--decimals must be between 0 and 15, not \(decimals).") }
+        if let decimals, !(0...15).contains(decimals) { throw ValidationError("--decimals must be between 0 and 15, not \(decimals).") }
         if let code, code.isEmpty { throw ValidationError("--code must not be empty.") }
         let total = ServeLimits().connections
         guard (1...total).contains(maxPerAddress) else {

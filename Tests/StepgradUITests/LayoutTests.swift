@@ -69,7 +69,7 @@ struct LayoutTests {
         let caption = try #require(backend.lines.first { $0.contains("z: whole equation") })
         #expect(caption.contains("of 256 · columns") && caption.contains("of 256"))
         let weight = program.session.revealedValue(.W(1), Cell(100, 200)) ?? .nan
-        #expect(backend.lines.contains { $0.contains("[" + NumberStyle(decimals: 4).format(weight) + "]") })
+        #expect(backend.lines.contains { $0.contains("[" + NumberStyle().format(weight) + "]") })
         _ = try #require(Self.boxes(in: backend.screen))
     }
 

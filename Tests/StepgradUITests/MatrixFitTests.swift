@@ -53,7 +53,11 @@ struct MatrixFitTests {
         let fit = MatrixFit.make(source(3, 4), room: Size(width: 60, height: 15), look: look, cellHeight: 5)
         #expect(fit.cellHeight == 5 && fit.cellWidth == 11 && fit.padding == 3)
         #expect(MatrixFit.heights(rows: 4, room: 15, presenting: true) == [3, 1])
-        #expect(MatrixFit.heights(rows: 4, room: 40, presenting: false) == [3, 1])
+        #expect(MatrixFit.heights(rows: 4, room: 40, presenting: false) == [5, 3, 1])
+        #expect(MatrixFit.heights(rows: 4, room: 19, presenting: false) == [3, 1])
         #expect(MatrixFit.heights(rows: 4, room: 11, presenting: false) == [1])
+        // Tall cells stay as narrow as their numbers when asked to.
+        let narrow = MatrixFit.make(source(3, 4), room: Size(width: 60, height: 15), look: look, cellHeight: 5, widened: false)
+        #expect(narrow.cellHeight == 5 && narrow.cellWidth == 7 && narrow.padding == 1)
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import StepgradEngine
+import StepgradNotation
+import StepgradRender
 import StepgradScenario
 import StepgradSession
 import TerminalUI
@@ -8,8 +10,9 @@ import Testing
 
 /// Numbers first: walking every step of every bundled exercise, element by element and operation
 /// by operation, at four sizes, the operation's result is always on screen as numbers, and from
-/// 100×30 on every operand too; no two panels overlap, no matrix's name is cut and the scale line
-/// is whole.
+/// 100×30 on every operand too, each written as `explain` writes it; element by element the
+/// formula panel holds the very line `explain` prints for the element; no two panels overlap, no
+/// matrix's name is cut and the scale line is whole.
 @MainActor
 struct NumbersWalkTests {
     nonisolated static let sizes = [Size(width: 80, height: 24), Size(width: 100, height: 30),
@@ -19,17 +22,28 @@ struct NumbersWalkTests {
     @Test(arguments: exercises, [Granularity.operation, .element])
     func everyNumberOfTheStepIsShown(_ name: String, _ granularity: Granularity) throws {
         let scenario = try ScenarioLoader.load(path: try Exercises.resolve(name))
+        let explained = Self.explainedLines(scenario)
         for size in Self.sizes {
             let program = Fixtures.screen(scenario, granularity: granularity)
             let backend = TestBackend(program: program, size: size)
-            var step = 0
+            var step = 0, linesCompared = 0
             while program.session.iteration == 1 && step < 2_000 {
-                check(program, backend, where: "\(name) \(granularity) \(size.width)×\(size.height) step \(step)")
+                let place = "\(name) \(granularity) \(size.width)×\(size.height) step \(step)"
+                check(program, backend, where: place)
+                if granularity == .element { linesCompared += checkFormula(program, backend, explained, where: place) }
                 backend.press(KeyEvent(.right))
                 step += 1
             }
             #expect(step >= 10)
+            // Element by element, every element's line is whole on the large screens.
+            if granularity == .element && size.height >= 40 { #expect(linesCompared >= step - 2, "\(name) \(size)") }
         }
+    }
+
+    /// The element lines of `stepgrad explain`'s first iteration, as printed (without their indent).
+    static func explainedLines(_ scenario: Scenario) -> Set<String> {
+        let text = SolutionRenderer(format: .text).render(scenario, iterations: 1)
+        return Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
     }
 
     private func check(_ program: SessionScreen, _ backend: TestBackend<SessionScreen>, where place: String) {
@@ -63,9 +77,9 @@ struct NumbersWalkTests {
                         #expect(text == "·", "\(place): \(source.label)[\(r),\(c)] shows '\(text)' before it is computed")
                         continue
                     }
-                    let written = Double(text.replacingOccurrences(of: "−", with: "-"))
-                    #expect(written.map { abs($0 - value) <= 0.5e-4 + 1e-12 || abs($0 - value) <= abs(value) * 5e-3 } == true,
-                            "\(place): \(source.label)[\(r),\(c)] shows '\(text)' for \(value)")
+                    #expect(text == NumberStyle().format(value),
+                            "\(place): \(source.label)[\(r),\(c)] shows '\(text)', explain prints \(NumberStyle().format(value))")
+                    #expect(Self.holds(text, value), "\(place): \(source.label)[\(r),\(c)] shows '\(text)' for \(value)")
                 }
             }
             let label = source.label
@@ -78,5 +92,49 @@ struct NumbersWalkTests {
             }
             #expect(labelled, "\(place): the name \(label) is not whole above its matrix")
         }
+    }
+
+    /// The formula panel's line for the element just computed, its wrapped rows joined again, is a
+    /// line `explain` prints; returns 1 when it was compared, 0 when it is not whole on screen.
+    private func checkFormula(_ program: SessionScreen, _ backend: TestBackend<SessionScreen>, _ explained: Set<String>,
+                              where place: String) -> Int {
+        guard let step = program.session.currentStep, let cell = step.changed.last?.cell else { return 0 }
+        let op = program.session.trace.operations[step.operation]
+        let scenario = program.session.scenario
+        let label = op.element(at: cell).label(outputLayer: scenario.network.depth, batch: scenario.batch.size) + " = "
+        let lines = backend.lines
+        guard let top = lines.firstIndex(where: { $0.contains("┌─ Formula") }) else { return 0 }
+        let left = lines[top].distance(from: lines[top].startIndex, to: lines[top].range(of: "┌─ Formula")!.lowerBound)
+        var rows: [String] = []
+        for line in lines[(top + 1)...] {
+            let row = line.dropFirst(left)
+            guard row.first == "│" else { break }
+            rows.append(String(row.dropFirst().prefix { $0 != "│" }).trimmingCharacters(in: .whitespaces))
+        }
+        guard let first = rows.lastIndex(where: { $0.hasPrefix(label) }) else {
+            Issue.record("\(place): the formula panel does not show \(label)")
+            return 0
+        }
+        let body = rows[first...].prefix { !$0.isEmpty && !$0.hasPrefix("Note:") }
+        let line = body.joined(separator: " ")
+        guard !line.contains("…") else { return 0 }
+        #expect(explained.contains(line), "\(place): the formula panel's line is not explain's: \(line)")
+        return 1
+    }
+
+    /// Whether `text`, a number as the screen writes it (`−0.2458`, `3.712·10⁻⁵`), is `value` to
+    /// within half a unit of its last digit.
+    static func holds(_ text: String, _ value: Double) -> Bool {
+        let superscripts: [Character: Character] = ["⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5",
+                                                    "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-"]
+        let plain = text.replacingOccurrences(of: "−", with: "-")
+        let parts = plain.components(separatedBy: "·10")
+        let mantissa = parts[0]
+        let power = parts.count > 1 ? Int(String(parts[1].map { superscripts[$0] ?? $0 })) : 0
+        guard let m = Double(mantissa), let power else { return false }
+        let decimals = mantissa.split(separator: ".").dropFirst().first?.count ?? 0
+        let unit = pow(10, Double(power - decimals))
+        let written = m * pow(10, Double(power))
+        return abs(written - value) <= 0.5 * unit * (1 + 1e-9)
     }
 }
