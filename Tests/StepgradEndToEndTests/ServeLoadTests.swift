@@ -7,7 +7,13 @@ import Testing
 /// lecturer's key to each viewer's first bytes of the new frame, over 50 steps; then the same with
 /// one more viewer who never reads (at the largest size, asking for a new window every step, so
 /// that frames pile up against it). Bounded: 201 connections, 100 steps, a few seconds at most per step.
-@Suite(.serialized, .enabled(if: StepgradProcess.release != nil, "build stepgrad in release first (swift build -c release)"))
+///
+/// It measures time, so it runs alone: `swift test` runs every other suite in parallel on the same
+/// cores, and their load, not the server's, would decide the figures. `.ci/run` runs it after the
+/// rest of the suite with `STEPGRAD_LOAD_TESTS=1 swift test --skip-build --filter ServeLoadTests`.
+@Suite(.serialized, .enabled(if: StepgradProcess.release != nil, "build stepgrad in release first (swift build -c release)"),
+       .enabled(if: ProcessInfo.processInfo.environment["STEPGRAD_LOAD_TESTS"] == "1",
+                "runs alone: STEPGRAD_LOAD_TESTS=1 swift test --skip-build --filter ServeLoadTests (as .ci/run does)"))
 struct ServeLoadTests {
     static let viewers = 200, steps = 50
     static let goal: Duration = .milliseconds(100)
