@@ -14,7 +14,7 @@ struct ViewerLook: Hashable {
     }
 
     /// A screen in this look of `session` for viewers in `role`.
-    @MainActor func screen(_ session: TrainingSession, role: ViewerRole, decimals: Int) -> SessionScreen {
+    @MainActor func screen(_ session: TrainingSession, role: ViewerRole, decimals: Int?) -> SessionScreen {
         let screen = SessionScreen(session: session, options: ScreenOptions(theme: theme, capabilities: capabilities, decimals: decimals))
         screen.viewerRole = role
         return screen
