@@ -18,10 +18,10 @@ struct OpenCommandTests {
         try run.tmux.waitForText("z₂[1] = (−0.2)·1.2 + 0.3·0 + 0.1·0.15 + (−0.3)·0.9 = −0.495")
 
         try run.tmux.sendKeys("]")   // to the end of the forward phase: ŷ
-        try run.tmux.waitForText("ŷ[1] = e^(−0.495)/(e^0.195 + e^(−0.495) + e^0.465) = 0.6096/3.4169 = 0.1784")
+        try run.tmux.waitForText("ŷ[1] = e^(−0.495)/(e^0.195 + e^(−0.495) + e^0.465) = 0.6096/3.417 = 0.1784")
         try run.tmux.sendKeys("Right")
         try run.tmux.waitForText("step 5 of 13")
-        try run.tmux.waitForText("L = −(1·ln(0.3557) + 1·ln(0.1784) + 0·ln(0.4659)) = 2.7575")
+        try run.tmux.waitForText("L = −(1·ln(0.3557) + 1·ln(0.1784) + 0·ln(0.4659)) = 2.757")
 
         try run.tmux.sendKeys("Right", "Right")   // dŷ, then dz₂ with its warning
         try run.tmux.waitForText("dz₂[1] = 0.1784·2 − 1 = −0.6432")

@@ -37,11 +37,11 @@ struct ChainRuleTests {
         #expect(text.contains("·0·0.5 = 0"))
     }
 
-    /// The output layer's ∂L/∂z is one rule (softmax with cross-entropy): dz₂[1]·a₁[2] = (−0.6432)·0.15 = −0.0965.
+    /// The output layer's ∂L/∂z is one rule (softmax with cross-entropy): dz₂[1]·a₁[2] = (−0.6432)·0.15 = −0.09648.
     @Test func outputWeight() {
         let text = inspect(CellReference(.dW(2), Cell(1, 2)))
         #expect(text.contains("chain rule  ∂L/∂W₂[1,2] = ∂L/∂z₂[1] · ∂z₂[1]/∂W₂[1,2]"))
-        #expect(text.contains("= (−0.6432)·0.15 = −0.0965"))
+        #expect(text.contains("= (−0.6432)·0.15 = −0.09648"))
         #expect(text.contains("a₁[2] = 0.15   forward: a₁ = relu(z₁)"))
     }
 }
