@@ -56,7 +56,7 @@ struct TrainingViewTests {
         try shell.tmux.waitForText("epoch 0/60 · iteration 0")
         try shell.tmux.sendKeys("l", "u")
         try shell.tmux.waitForText("Layer 2 has 17 units")
-        try shell.tmux.waitForText("rate 0.03 · decay 0.001 · hidden tanh · units 16 [17]")
+        try shell.tmux.waitForText("hidden tanh · units 16 [17]")
         try shell.tmux.sendKeys("e")
         try shell.tmux.waitForText("epoch 1/60")
 
@@ -68,7 +68,7 @@ struct TrainingViewTests {
         let written = shell.tmux.directory.appendingPathComponent("03-spiral-trained.yaml").path
         let explained = try StepgradProcess.run(["explain", written])
         #expect(explained.status == 0, "\(explained.error)")
-        #expect(explained.output.contains("W2") && explained.output.contains("tanh"))
+        #expect(explained.output.contains("16 tanh → 17 tanh → 2 softmax"))
 
         try shell.tmux.sendKeys("?")
         try shell.tmux.waitForText("Keys · any key closes")

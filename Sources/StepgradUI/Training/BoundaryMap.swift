@@ -56,7 +56,7 @@ struct BoundaryMap {
             let k = (0..<classes).max { prediction[pixel, $0] < prediction[pixel, $1] } ?? 0
             // From barely tinted where the network is unsure to strong where it is sure.
             let sureness = classes > 1 ? (prediction[pixel, k] - 1 / Double(classes)) / (1 - 1 / Double(classes)) : 1
-            return background.mixed(with: Self.classColours[k % Self.classColours.count], 0.1 + 0.5 * sureness)
+            return background.mixed(with: Self.classColours[k % Self.classColours.count], 0.15 + 0.6 * sureness)
         }
         for row in 0..<map.height {
             for column in 0..<map.width {

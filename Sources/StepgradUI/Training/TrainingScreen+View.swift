@@ -32,7 +32,7 @@ extension TrainingScreen {
             right = Rect(x: frame.maxX, y: body.y, width: body.width - frame.width, height: body.height)
         }
         let classification = trainer.plan.train.classes != nil
-        let infoHeight = min(3 + (right.width < 50 ? 1 : 0) + (selectedPoint == nil ? 0 : 2), max(right.height / 4, 3))
+        let infoHeight = min(2 + settingsLines(width: right.width - 3).count + (selectedPoint == nil ? 0 : 2), max(right.height / 4, 3))
         let charts = Rect(x: right.x, y: right.y, width: right.width, height: right.height - infoHeight)
         let sections = charts.split(rows: Array(repeating: .fill(1), count: classification ? 3 : 2))
         let train = Style(foreground: Colour(8, 119, 189)).patched(with: Style(attributes: .bold)),
@@ -103,19 +103,7 @@ extension TrainingScreen {
     private func drawInfo(_ rect: Rect, _ look: Look, _ box: BoxGlyphs, into grid: inout Grid) {
         guard rect.height >= 3 else { return }
         grid.drawBox(rect, glyphs: box, style: look[.border], title: "settings", titleStyle: look[.title])
-        let network = trainer.network, optimizer = network.optimizer
-        var settings = ["rate \(number(optimizer.learningRate))", "decay \(number(optimizer.weightDecay))"]
-        if let hidden = hiddenLayers {
-            settings.append("hidden \(network.layer(hidden.lowerBound).activation.name)")
-            settings.append("units " + hidden.map { l in
-                let units = String(network.layer(l).units)
-                return hidden.count > 1 && l == selectedLayer ? "[\(units)]" : units
-            }.joined(separator: " "))
-        }
-        // On two lines when one is too narrow for them.
-        let oneLine = settings.joined(separator: " · ")
-        var lines = oneLine.count <= rect.width - 3 ? [oneLine]
-            : [settings.prefix(2).joined(separator: " · "), settings.dropFirst(2).joined(separator: " · ")]
+        var lines = settingsLines(width: rect.width - 3)
         if let i = selectedPoint {
             let points = trainer.plan.train, classes = points.classes ?? []
             let output = trainer.predict(points.subset([i]).inputs)
@@ -128,6 +116,23 @@ extension TrainingScreen {
             grid.write(look.text(line), x: rect.x + 2, y: rect.y + 1 + n, style: look[.text],
                        clip: rect.inset(top: 1, left: 2, bottom: 1, right: 1), ellipsis: look.glyphs.base.ellipsis)
         }
+    }
+
+    /// The learning rate, weight decay, hidden activation and units (the selected layer's in
+    /// brackets), on two lines when one is narrower than them.
+    private func settingsLines(width: Int) -> [String] {
+        let network = trainer.network, optimizer = network.optimizer
+        var settings = ["rate \(number(optimizer.learningRate))", "decay \(number(optimizer.weightDecay))"]
+        if let hidden = hiddenLayers {
+            settings.append("hidden \(network.layer(hidden.lowerBound).activation.name)")
+            settings.append("units " + hidden.map { l in
+                let units = String(network.layer(l).units)
+                return hidden.count > 1 && l == selectedLayer ? "[\(units)]" : units
+            }.joined(separator: " "))
+        }
+        let oneLine = settings.joined(separator: " · ")
+        return oneLine.count <= width ? [oneLine]
+            : [settings.prefix(2).joined(separator: " · "), settings.dropFirst(2).joined(separator: " · ")]
     }
 
     /// `?`: every key, in a box over the middle of the screen.
