@@ -56,8 +56,9 @@ struct OperationView {
             return fit(source, room: room, compact: true)
         }
         let arrangements = Self.arrangements(items)
-        let lines = arrangements.first { width($0, items, fits, padding: 2) + 4 <= screen.width } ?? arrangements.last!
-        return (Size(width: width(lines, items, fits, padding: 2) + 4, height: rows(lines, items) + 4),
+        // Measured bare: brackets go before numbers do.
+        let lines = arrangements.first { width($0, items, fits, padding: 2, bracketed: false) + 4 <= screen.width } ?? arrangements.last!
+        return (Size(width: width(lines, items, fits, padding: 2, bracketed: false) + 4, height: rows(lines, items) + 4),
                 rows(arrangements[0], items) + 4)
     }
 
@@ -99,10 +100,10 @@ struct OperationView {
     }
 
     /// The widest line: its matrices with their names, and its signs with `padding` blanks around each.
-    private func width(_ lines: [Range<Int>], _ items: [Item], _ fits: [MatrixFit], padding: Int) -> Int {
+    private func width(_ lines: [Range<Int>], _ items: [Item], _ fits: [MatrixFit], padding: Int, bracketed: Bool = true) -> Int {
         let sources = Self.sources(items)
         return lines.map { line in
-            Self.matrixIndices(line, items).map { width(sources[$0], fits[$0]) }.reduce(0, +)
+            Self.matrixIndices(line, items).map { width(sources[$0], fits[$0], bracketed: bracketed) }.reduce(0, +)
                 + Self.textWidth(Array(items[line]), padding: padding)
         }.max() ?? 0
     }
@@ -148,7 +149,7 @@ struct OperationView {
         var top = inner.y + 1 + max((room.height - used) / 2, 0)
         for (line, height) in zip(setting.lines, heights) {
             let indices = Self.matrixIndices(line, items)
-            let total = indices.map { width(sources[$0], fits[$0]) }.reduce(0, +)
+            let total = indices.map { width(sources[$0], fits[$0], bracketed: setting.bracketed) }.reduce(0, +)
                 + Self.textWidth(Array(items[line]), padding: setting.textPadding)
             var x = inner.x + max((inner.width - total) / 2, 0)
             let middle = top + height / 2
@@ -159,9 +160,10 @@ struct OperationView {
                     grid.write(text, x: x + setting.textPadding / 2, y: middle, style: context.look[.text], clip: inner)
                     x += text.count + setting.textPadding
                 case .matrix(let source):
-                    let fit = fits[m], width = self.width(source, fit)
+                    let fit = fits[m], width = self.width(source, fit, bracketed: setting.bracketed)
                     let matrixTop = max(middle - fit.size.height / 2, inner.y + 1)
-                    drawMatrix(source, fit: fit, x: x, width: width, top: matrixTop, inner: inner, into: &grid, hits: &hits)
+                    drawMatrix(source, fit: fit, x: x, width: width, top: matrixTop, inner: inner, bracketed: setting.bracketed,
+                               into: &grid, hits: &hits)
                     x += width
                     m += 1
                 }
@@ -179,16 +181,31 @@ struct OperationView {
         var lines: [Range<Int>]
         var fits: [MatrixFit]
         var textPadding: Int
+        /// Whether the matrices have their brackets.
+        var bracketed: Bool
         /// Whether every matrix that could show its numbers in the room does.
         var showsNumbers = true
+    }
+
+    /// The matrices in their brackets, unless dropping the brackets lets every one show its
+    /// numbers: numbers come first.
+    private func setting(_ items: [Item], room: Size, keeping result: Int) -> Setting {
+        let bracketed = setting(items, room: room, keeping: result, bracketed: true)
+        guard !bracketed.showsNumbers else { return bracketed }
+        let bare = setting(items, room: room, keeping: result, bracketed: false)
+        return bare.showsNumbers ? bare : bracketed
     }
 
     /// Every matrix with its numbers (as tall as the room allows) on one line when all fit side by
     /// side, closer together when not, else broken before the `=`, the signs without blanks as a
     /// last resort; failing that, the largest operands give way first, to colour alone or an
     /// overview, so that the others and the result keep their numbers.
-    private func setting(_ items: [Item], room: Size, keeping result: Int) -> Setting {
+    private func setting(_ items: [Item], room: Size, keeping result: Int, bracketed: Bool) -> Setting {
         let sources = Self.sources(items)
+        func width(_ source: MatrixSource, _ fit: MatrixFit) -> Int { self.width(source, fit, bracketed: bracketed) }
+        func width(_ lines: [Range<Int>], _ items: [Item], _ fits: [MatrixFit], padding: Int) -> Int {
+            self.width(lines, items, fits, padding: padding, bracketed: bracketed)
+        }
         let arrangements = Self.arrangements(items)
         // A matrix that cannot show its numbers even alone in the room is drawn in colour anyway
         // (and all of them, when numbers are toggled off).
@@ -215,14 +232,14 @@ struct OperationView {
                 for (compact, widened) in [(false, true), (false, false), (true, false)] where widened || height > 1 || compact {
                     let candidate = fits(lines, cellHeight: height, compact: compact, widened: widened)
                     if numbersShown(candidate) && width(lines, items, candidate, padding: 2) <= room.width {
-                        return Setting(lines: lines, fits: candidate, textPadding: 2)
+                        return Setting(lines: lines, fits: candidate, textPadding: 2, bracketed: bracketed)
                     }
                     if height == 1 && compact { tried.append((lines, candidate)) }
                 }
             }
         }
         for (lines, candidate) in tried where numbersShown(candidate) && width(lines, items, candidate, padding: 0) <= room.width {
-            return Setting(lines: lines, fits: candidate, textPadding: 0)
+            return Setting(lines: lines, fits: candidate, textPadding: 0, bracketed: bracketed)
         }
         // The largest operands give way first; the result, what the step computes, keeps its
         // numbers longest. Broken into lines when their rows fit, so that more keep their numbers.
@@ -232,7 +249,8 @@ struct OperationView {
             let indices = Self.matrixIndices(line, items)
             let available = max(room.width - Self.textWidth(Array(items[line]), padding: 2), 0)
             let rows = lines.count == 1 ? room.height : indices.map { sources[$0].rows }.max() ?? 1
-            for i in indices { given[i] = fit(sources[i], room: Size(width: available, height: rows), compact: true) }
+            let frame = bracketed ? 2 : 0
+            for i in indices { given[i] = fit(sources[i], room: Size(width: max(available - frame, 1), height: rows), compact: true) }
             let operands = indices.filter { $0 != result }.sorted {
                 (sources[$0].rows * sources[$0].columns, width(sources[$0], given[$0]))
                     > (sources[$1].rows * sources[$1].columns, width(sources[$1], given[$1]))
@@ -241,10 +259,10 @@ struct OperationView {
                 let others = indices.filter { $0 != i }.map { width(sources[$0], given[$0]) }
                 let spare = available - others.reduce(0, +)
                 guard width(sources[i], given[i]) > spare else { break }
-                given[i] = fit(sources[i], room: Size(width: max(spare, 2), height: rows), compact: true)
+                given[i] = fit(sources[i], room: Size(width: max(spare - frame, 2), height: rows), compact: true)
             }
         }
-        return Setting(lines: lines, fits: given, textPadding: 2, showsNumbers: numbersShown(given))
+        return Setting(lines: lines, fits: given, textPadding: 2, bracketed: bracketed, showsNumbers: numbersShown(given))
     }
 
     private func fit(_ source: MatrixSource, room: Size, cellHeight: Int = 1, compact: Bool = false, widened: Bool = true) -> MatrixFit {
@@ -252,18 +270,18 @@ struct OperationView {
                        compact: compact, widened: widened)
     }
 
-    private func width(_ source: MatrixSource, _ fit: MatrixFit) -> Int {
-        max(fit.size.width, source.label.count)
+    private func width(_ source: MatrixSource, _ fit: MatrixFit, bracketed: Bool = true) -> Int {
+        ViewContext.matrixWidth(fit, label: source.label, bracketed: bracketed)
     }
 
     /// A matrix with its name above, centred in `width` columns from `x`.
     private func drawMatrix(_ source: MatrixSource, fit: MatrixFit, x: Int, width: Int, top: Int, inner: Rect,
-                            into grid: inout Grid, hits: inout HitMap) {
+                            bracketed: Bool, into grid: inout Grid, hits: inout HitMap) {
         let label = context.look.text(source.label)
         let strip = Rect(x: x, y: top - 1, width: width, height: 1).intersection(inner)
         grid.write(label, x: x + max((width - label.count) / 2, 0), y: top - 1, style: context.labelStyle(for: source.quantity), clip: strip)
         context.draw(source, fit: fit, panel: .operation, x: x + (width - fit.size.width) / 2, y: top, clip: inner,
-                     into: &grid, hits: &hits)
+                     bracketed: bracketed, into: &grid, hits: &hits)
     }
 
     /// One line naming each matrix's scale, `W₂ ±0.3   a₁ ±1.2`, with the shape of those drawn as
@@ -310,7 +328,7 @@ struct OperationView {
         let caption = look.text("\(source.label)  \(rows) · \(columns) · z: whole equation")
         grid.write(caption, x: inner.x, y: inner.y, style: look[.title], clip: inner, ellipsis: look.glyphs.base.ellipsis)
         context.draw(source, fit: fit, panel: .operation, x: inner.x + max((inner.width - fit.size.width) / 2, 0),
-                     y: inner.y + 1, clip: inner, into: &grid, hits: &hits)
+                     y: inner.y + 1, clip: inner, bracketed: false, into: &grid, hits: &hits)
         drawLegend([(source, fit)], at: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, height: 1), into: &grid)
     }
 }
