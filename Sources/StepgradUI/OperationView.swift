@@ -223,10 +223,10 @@ struct OperationView {
         if context.scales.shared {
             let values = plain.first { !HeatScales.isGradient($0.quantity) }.map { context.scales.scale(for: $0) }
             let gradients = plain.first { HeatScales.isGradient($0.quantity) }.map { context.scales.scale(for: $0) }
-            parts = [values.map { "shared scale: values " + range($0) }, gradients.map { "gradients " + range($0) }].compactMap { $0 }
+            parts = [values.map { "shared scale:  values " + range($0) }, gradients.map { "gradients " + range($0) }].compactMap { $0 }
         } else {
             parts = plain.map { $0.label + " " + range(context.scales.scale(for: $0)) }
-            if !parts.isEmpty { parts[0] = "scale: " + parts[0] }
+            if !parts.isEmpty { parts[0] = "scale:  " + parts[0] }
         }
         parts += shown.filter { $0.1.isAggregated }.map { source, fit in
             "\(source.label) \(source.rows)×\(source.columns): mean of \(fit.rowBlock)×\(fit.columnBlock) "
