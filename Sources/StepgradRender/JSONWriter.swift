@@ -57,7 +57,7 @@ struct JSONWriter {
             ("quantity", .string(op.quantity.name)),
             ("formula", .object([("unicode", .string(formula.unicode)), ("latex", .string(formula.latex))])),
             ("operands", .array(op.operands.map { .string($0.quantity.name) })),
-            ("notes", .array(op.notes(style: style, lines: lines).map(JSONValue.string))),
+            ("notes", .array(op.notes(style: style, lines: lines, display: nil).map(JSONValue.string))),
             ("elements", .array(zip(op.elements, lines).map { element, line in
                 .object([
                     ("cell", .object([("row", .integer(element.cell.row)), ("column", .integer(element.cell.column))])),

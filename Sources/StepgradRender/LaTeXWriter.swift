@@ -12,12 +12,7 @@ struct LaTeXWriter {
     func write(_ solution: Solution) -> String {
         let math = LaTeXMath(style: style, width: width)
         let scenario = solution.scenario
-        var out: [String] = []
-        if !standalone {
-            out.append("% Needs amsmath (pmatrix, aligned) and graphicx (\\resizebox, for matrices wider than a line).")
-        }
-        let columns = LaTeXMath.matrixColumns(solution)
-        if columns > 10 { out.append("\\setcounter{MaxMatrixCols}{\(columns)}") }
+        var out: [String] = [], columns = 0
         if !standalone { out += ["\\section*{\(scenario.title.latexText)}", ""] }
         out += ["\\begin{itemize}"]
         let summary = ScenarioSummary(scenario)
@@ -26,19 +21,26 @@ struct LaTeXWriter {
         for pass in solution.passes {
             out += ["", "\\subsection*{Iteration \(pass.number)}", ""]
             if let note = solution.overflowNote(pass) { out += ["\\noindent\\textit{Note:} \(note.latexText)", ""] }
+            columns = max(columns, LaTeXMath.matrixColumns([solution.given(pass, style: style)]))
             out += ["Given:", display(math.given(pass, of: solution))]
             for phase in Phase.allCases {
                 out += ["", "\\subsubsection*{\(phase.rawValue.capitalized)}"]
                 for op in pass.operations(in: phase) {
                     out.append("")
-                    let lines = op.writtenLines(style: style)
-                    out += math.blocks(for: op, lines: lines).map(display)
-                    out += op.notes(style: style, lines: lines).map { "\\noindent\\textit{Note:} \($0.latexText)\n" }
+                    let lines = op.writtenLines(style: style), shown = op.display(style: style, lines: lines)
+                    columns = max(columns, LaTeXMath.matrixColumns(shown.map { [$0] } ?? []))
+                    out += math.blocks(for: op, lines: lines, display: shown).map(display)
+                    out += op.notes(style: style, lines: lines, display: shown).map { "\\noindent\\textit{Note:} \($0.latexText)\n" }
                 }
             }
             if let check = pass.gradientCheck { out += [""] + gradientCheck(check) }
         }
-        let body = out.joined(separator: "\n") + "\n"
+        var preamble: [String] = []
+        if !standalone {
+            preamble.append("% Needs amsmath (pmatrix, aligned) and graphicx (\\resizebox, for matrices wider than a line).")
+        }
+        if columns > 10 { preamble.append("\\setcounter{MaxMatrixCols}{\(columns)}") }
+        let body = (preamble + out).joined(separator: "\n") + "\n"
         return standalone ? document(title: scenario.title, body: body) : body
     }
 

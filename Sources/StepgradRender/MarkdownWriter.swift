@@ -23,9 +23,9 @@ struct MarkdownWriter {
                 out += ["", "### \(phase.rawValue.capitalized)"]
                 for op in pass.operations(in: phase) {
                     out += ["", "#### \(op.quantity.symbol(outputLayer: op.context.outputLayer))"]
-                    let lines = op.writtenLines(style: style)
-                    for block in math.blocks(for: op, lines: lines) { out += [""] + fenced(block.latex) }
-                    for note in op.notes(style: style, lines: lines) { out += ["", "> **Note:** \(note)"] }
+                    let lines = op.writtenLines(style: style), display = op.display(style: style, lines: lines)
+                    for block in math.blocks(for: op, lines: lines, display: display) { out += [""] + fenced(block.latex) }
+                    for note in op.notes(style: style, lines: lines, display: display) { out += ["", "> **Note:** \(note)"] }
                 }
             }
             if let check = pass.gradientCheck { out += [""] + gradientCheck(check) }

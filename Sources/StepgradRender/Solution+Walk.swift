@@ -11,7 +11,7 @@ extension Solution.Pass {
 
 extension Solution {
     /// What an iteration starts from: `x = …   y = …   W₁ = …   b₁ = …`.
-    func given(_ pass: Pass) -> Display {
+    func given(_ pass: Pass, style: NumberStyle) -> Display {
         var named: [(Quantity, Matrix)] = [(.x, scenario.batch.input), (.y, scenario.batch.target)]
         for l in pass.parameters.weights.indices {
             named.append((.W(l + 1), pass.parameters.weights[l]))
@@ -20,7 +20,8 @@ extension Solution {
         var pieces: [Display.Piece] = []
         for (q, value) in named {
             if !pieces.isEmpty { pieces.append(.gap) }
-            pieces += [.symbol(.name(q, outputLayer: scenario.network.depth)), .relation(.equals), .matrix(q.columnar(value))]
+            pieces += [.symbol(.name(q, outputLayer: scenario.network.depth)), .relation(.equals),
+                       .matrix(PrintedMatrix(q.columnar(value), style: style))]
         }
         return Display(pieces)
     }
@@ -32,8 +33,8 @@ extension Operation {
         elements.map { $0.written(style: style, outputLayer: context.outputLayer, batch: context.batch) }
     }
 
-    /// The operation's remarks, and what † means when some of its lines carry it.
-    func notes(style: NumberStyle, lines: [WrittenLine]) -> [String] {
-        notes + (lines.allSatisfy(\.addsUp) ? [] : [WrittenLine.markNote(style)])
+    /// The operation's remarks, and what † means when some of its lines (or its matrix equation) carry it.
+    func notes(style: NumberStyle, lines: [WrittenLine], display: Display?) -> [String] {
+        notes + (lines.allSatisfy(\.addsUp) && display?.addsUp != false ? [] : [WrittenLine.markNote(style)])
     }
 }

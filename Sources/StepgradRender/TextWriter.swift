@@ -23,7 +23,7 @@ struct TextWriter {
             out += ["", heading, rule(heading, heavy: true)]
             if let note = solution.overflowNote(pass) { out += [""] + wrapped(note, first: "Note: ", rest: "      ") }
             out += ["", "Given:", ""]
-            out += solution.given(pass).text(style: style, ascii: ascii, width: width - indent.count)
+            out += solution.given(pass, style: style).text(style: style, ascii: ascii, width: width - indent.count)
                 .map(indented)
             for phase in Phase.allCases {
                 out += ["", phase.title, rule(phase.title, heavy: false)]
@@ -36,12 +36,12 @@ struct TextWriter {
 
     private func body(of op: Operation) -> [String] {
         var lines: [String] = []
-        if let display = op.display {
+        let written = op.writtenLines(style: style), display = op.display(style: style, lines: written)
+        if let display {
             lines += [""] + display.text(style: style, ascii: ascii, width: width - indent.count).map(indented)
         }
-        let written = op.writtenLines(style: style)
         lines += [""] + written.map { indented($0.equation(.unicode)) }
-        lines += op.notes(style: style, lines: written).flatMap { wrapped($0, first: indent + "Note: ", rest: indent + "      ") }
+        lines += op.notes(style: style, lines: written, display: display).flatMap { wrapped($0, first: indent + "Note: ", rest: indent + "      ") }
         return lines
     }
 
