@@ -28,10 +28,11 @@ struct LaTeXMath {
             blocks.append(Block(latex: "\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}"))
             chunk = []
         }
-        for (element, line) in zip(op.elements, lines) {
-            if chunk.count == elementsPerBlock || row.map({ $0 != element.cell.row }) == true { flush() }
+        for (index, line) in lines.enumerated() {
+            let cell = op.cell(at: index)
+            if chunk.count == elementsPerBlock || row.map({ $0 != cell.row }) == true { flush() }
             chunk.append(line)
-            row = element.cell.row
+            row = cell.row
         }
         flush()
         return blocks
@@ -52,8 +53,8 @@ struct LaTeXMath {
         return [merged]
     }
 
-    func given(_ pass: Solution.Pass, of solution: Solution) -> Block {
-        block(solution.given(pass, style: style))
+    func given(_ pass: Solution.Pass, of solution: Solution, extent: Extent) -> Block {
+        block(solution.given(pass, style: style, extent: extent))
     }
 
     private func block(_ display: Display) -> Block {

@@ -9,20 +9,25 @@ import StepgradNotation
 /// worked from a number the equation would not show (the logits of a loss's stable form), the
 /// operands the lines read are listed instead.
 extension Operation {
-    func display(style: NumberStyle, lines: [WrittenLine]) -> Display? {
-        let results = PrintedMatrix(rows: result.rows, columns: result.columns, numbers: lines.map(\.result))
+    func display(style: NumberStyle, lines: [WrittenLine], extent: Extent) -> Display? {
+        guard !extent.summarises(self) else {
+            // Matrices by their shapes: an equation of shapes states no arithmetic to add up.
+            return equation(.symbol(Extent.shape(of: quantity.columnar(result)))) { .symbol(Extent.shape(of: $1)) }?.display
+        }
+        let results = Display.Piece.matrix(quantity.columnar(PrintedMatrix(rows: result.rows, columns: result.columns,
+                                                                           numbers: lines.map(\.result))))
         // Laid out once to learn which matrices it shows, then again with the figures they need.
         var shown: [Quantity] = []
         let draft = equation(results) { q, m in
             shown.append(q)
-            return PrintedMatrix(m, style: style)
+            return .matrix(PrintedMatrix(m, style: style))
         }
         guard let draft else { return nil }
         guard draft.works else { return draft.display }
         guard let fitted = MatrixPrecision(style: style).fit(self, shown: shown, results: lines.map(\.result)) else {
-            return listing(of: Self.readOperands(self), results) { PrintedMatrix($1, style: style) }
+            return listing(of: Self.readOperands(self), results) { .matrix(PrintedMatrix($1, style: style)) }
         }
-        var display = equation(results) { q, m in PrintedMatrix(m, style: fitted.styles[q] ?? style) }!.display
+        var display = equation(results) { q, m in .matrix(PrintedMatrix(m, style: fitted.styles[q] ?? style)) }!.display
         display.addsUp = fitted.addsUp
         if !fitted.addsUp { display.pieces.append(.symbol(.mark)) }
         return display
@@ -34,14 +39,14 @@ extension Operation {
         return op.operands.filter { read.contains($0.quantity) }
     }
 
-    /// The equation with matrices printed by `print(quantity, matrix as shown)`, and whether it
-    /// states arithmetic (`works`) or only lists values.
-    private func equation(_ results: PrintedMatrix, _ print: (Quantity, Matrix) -> PrintedMatrix) -> (display: Display, works: Bool)? {
+    /// The equation with each matrix set by `print(quantity, matrix as shown)` and the result as
+    /// `results`, and whether it states arithmetic (`works`) or only lists values.
+    private func equation(_ results: Display.Piece, _ print: (Quantity, Matrix) -> Display.Piece) -> (display: Display, works: Bool)? {
         let L = context.outputLayer
         func name(_ q: Quantity) -> Display.Piece { .symbol(.name(q, outputLayer: L)) }
-        func shown(_ operand: Operand) -> Display.Piece { .matrix(print(operand.quantity, operand.quantity.columnar(operand.value))) }
-        func shown(_ operand: Operand, as m: Matrix) -> Display.Piece { .matrix(print(operand.quantity, m)) }
-        let resultMatrix = Display.Piece.matrix(quantity.columnar(results))
+        func shown(_ operand: Operand) -> Display.Piece { print(operand.quantity, operand.quantity.columnar(operand.value)) }
+        func shown(_ operand: Operand, as m: Matrix) -> Display.Piece { print(operand.quantity, m) }
+        let resultMatrix = results
         let result: [Display.Piece] = [.relation(.equals), resultMatrix]
         let transposed = context.convention == .wtx
         let lhs: [Display.Piece] = [name(quantity), .relation(.equals)]
@@ -123,14 +128,14 @@ extension Operation {
     }
 
     /// The operands side by side, then the result, stating no arithmetic.
-    private func listing(of operands: [Operand], _ results: PrintedMatrix, _ print: (Quantity, Matrix) -> PrintedMatrix) -> Display {
+    private func listing(of operands: [Operand], _ results: Display.Piece, _ print: (Quantity, Matrix) -> Display.Piece) -> Display {
         let L = context.outputLayer
         var pieces: [Display.Piece] = []
         for operand in operands {
             pieces += [.symbol(.name(operand.quantity, outputLayer: L)), .relation(.equals),
-                       .matrix(print(operand.quantity, operand.quantity.columnar(operand.value))), .gap]
+                       print(operand.quantity, operand.quantity.columnar(operand.value)), .gap]
         }
-        return Display(pieces + [.symbol(.name(quantity, outputLayer: L)), .relation(.equals), .matrix(quantity.columnar(results))])
+        return Display(pieces + [.symbol(.name(quantity, outputLayer: L)), .relation(.equals), results])
     }
 
     private func batchMean(_ reduction: Reduction) -> [Display.Piece] {
