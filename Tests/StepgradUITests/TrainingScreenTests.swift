@@ -145,7 +145,7 @@ import Testing
         #expect(screen.history.count == 1 && screen.trainer.network.optimizer.weightDecay == 0.001)
         var drawn = screen.scenario.network
         #expect(screen.trainer.parameters == Initializer(seed: 1).parameters(for: drawn))
-        #expect(backend.lines.last!.contains("Hidden activation sigmoid: a new network"))
+        #expect(backend.lines.last!.contains("Activation sigmoid: new network, fresh weights (seed 1, xavier), epoch 0"))
 
         backend.press(KeyEvent("u"), KeyEvent("u"), KeyEvent("U"))
         drawn.layers[0].units = 7
