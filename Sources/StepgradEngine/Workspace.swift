@@ -147,7 +147,7 @@ extension Workspace {
     /// The first quantity of the forward pass, loss and backward pass holding ∞ or NaN, in the
     /// order computed; one pass over the numbers when all are finite.
     func firstNonFinite(loss: Double) -> Quantity? {
-        guard !(loss.isFinite && buffer.allSatisfy(\.isFinite)) else { return nil }
+        guard !(loss.isFinite && UnsafeBufferPointer(buffer).allFinite) else { return nil }
         func bad(_ region: Region, _ l: Int) -> Bool { !matrix(region, l).elements.allSatisfy(\.isFinite) }
         let L = network.depth
         for l in 1...L {
