@@ -24,6 +24,9 @@ public struct Trainer: Sendable {
     public private(set) var overflow: Quantity?
     /// The order of the epoch under way.
     private var order: [Int]
+    /// What `step()` reuses from one mini-batch to the next: the batch's storage and the engine's workspace.
+    private var batch = Batch(input: Matrix(rows: 0, columns: 0), target: Matrix(rows: 0, columns: 0))
+    private var scratch = IterationScratch()
 
     /// `nil` unless the scenario has `data:`.
     public init?(_ scenario: Scenario) {
@@ -47,12 +50,11 @@ public struct Trainer: Sendable {
         return pass
     }
 
-    /// Trains one mini-batch.
+    /// Trains one mini-batch, in place: what `Network.iterate` gives, without allocating.
     @discardableResult
-    public mutating func step() -> Iteration {
-        let outcome = network.iterate(parameters, optimizerState, on: nextBatch, record: false)
-        parameters = outcome.parameters
-        optimizerState = outcome.optimizerState
+    public mutating func step() -> TrainingStep {
+        plan.fill(&batch, batchIndex, of: order)
+        let outcome = network.train(&parameters, &optimizerState, on: batch, scratch: &scratch)
         lastLoss = outcome.loss
         overflow = overflow ?? outcome.firstNonFinite
         iterations += 1
