@@ -88,16 +88,29 @@ public struct ClassroomLoad: Sendable {
         }
         let cpu = lecture.cpuSeconds - cpuBefore
         let bytes = viewers.map(\.arrivals.count).reduce(0, +) - bytesBefore
-        let size = Size(width: width, height: height)
-        let screens = Set(viewers.map { viewer -> [String] in
-            var emulator = TerminalEmulator(size: size)
-            emulator.feed(viewer.bytes)
-            return emulator.screen.lines
-        })
+        let screens = finalScreens(viewers)
         return Report(viewers: viewers.count, steps: steps, latencies: latencies.sorted(),
                       bytesPerViewerPerStep: Double(bytes) / Double(viewers.count * steps),
                       serverCPUPerStep: .seconds(cpu / Double(steps)), residentBefore: residentBefore,
                       residentAfter: lecture.residentBytes, missed: missed, finalScreens: screens)
+    }
+
+    /// What each viewer's screen shows, replayed through a terminal emulator. Viewers who received
+    /// the same bytes (a room that followed every frame) show the same screen: each stream is
+    /// replayed once.
+    func finalScreens(_ viewers: [ProbeViewer]) -> Set<[String]> {
+        var replayed: [[UInt8]] = [], screens = Set<[String]>()
+        for bytes in viewers.map(\.bytes) where !replayed.contains(where: { Self.same($0, bytes) }) {
+            replayed.append(bytes)
+            var emulator = TerminalEmulator(size: Size(width: width, height: height))
+            emulator.feed(bytes)
+            screens.insert(emulator.screen.lines)
+        }
+        return screens
+    }
+
+    private static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { a in b.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
     }
 
     /// Waits until every viewer has received something and nothing more has arrived for 30 ms

@@ -17,6 +17,7 @@ public final class ClassServer: Sendable {
                              limits: ServeLimits = ServeLimits()) async throws -> ClassServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         let open = ConnectionCount(limits: limits)
+        let frames = LectureFrames(classroom: classroom)
         let key = hostKey.key
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
@@ -40,7 +41,7 @@ public final class ClassServer: Sendable {
                             try child.pipeline.syncOperations.addHandler(ViewerChannelHandler(events: post))
                             let output = ViewerOutput(channel: child)
                             Task { @MainActor in
-                                await Viewer(classroom: classroom, output: output, post: post).run(events)
+                                await Viewer(classroom: classroom, frames: frames, output: output, post: post).run(events)
                             }
                         }
                     }

@@ -3,21 +3,25 @@ import StepgradSession
 import StepgradUI
 import TerminalUI
 
-/// One student's view of the lecture: the lecturer's session drawn by a screen of its own at the
-/// student's terminal size, colour depth and character set, sent as escape sequences.
+/// One student's view of the lecture: the lecturer's session at the student's terminal size,
+/// colour depth and character set, sent as escape sequences. While following, its frames come
+/// from `LectureFrames`, drawn once for every follower who sees the same; the viewer's own
+/// notices ("only the lecturer can do that") and quiz prompt are part of what it sees.
 ///
 /// Read-only for the lecturer: what the student types never reaches the lecturer's session (while
 /// the lecturer has put a question, the answer reaches the classroom; see `ViewerQuiz`). A key
 /// a viewer may use (stepping, phases, granularity, panels, inspecting; see
 /// `SessionScreen.isRoamingKey`) starts roaming: the viewer's screen switches to a copy of the
-/// session at the lecturer's place, and their keys move that copy; `L` drops the copy and snaps
-/// back to the lecturer's step. `q`, Ctrl-C and Ctrl-D leave. At most `keysPerSecond` keys count.
+/// session at the lecturer's place, drawn for this viewer alone, and their keys move that copy;
+/// `L` drops the copy and snaps back to the lecturer's step. `q`, Ctrl-C and Ctrl-D leave. At
+/// most `keysPerSecond` keys count.
 ///
 /// It redraws when what its last frame showed changes (observation) or its window does, at most
 /// about 30 times a second (fewer for a window larger than 200×60): a change after a quiet spell
 /// is drawn at once, later ones wait out the rest of the frame interval and go out together.
 /// While the channel cannot take more output no frame is made, and once it can, one frame of the
-/// newest state is sent, so a slow viewer gets fewer frames, never a backlog. A viewer whose channel stays blocked for `stuckLimit` is dropped.
+/// newest state is sent, so a slow viewer gets fewer frames, never a backlog. A viewer whose
+/// channel stays blocked for `stuckLimit` is dropped.
 @MainActor
 final class Viewer {
     static let frameInterval: Duration = .milliseconds(33)
@@ -25,18 +29,24 @@ final class Viewer {
     /// Keys taken from one viewer in a second; more (a paste, a flood) are dropped, so that no
     /// viewer can keep the main actor, and with it the lecturer, busy stepping a copy.
     static let keysPerSecond = 60
+    /// How long a notice stays at least; it goes with the lecturer's next move after that.
+    static let noticeTime: Duration = .seconds(3)
 
     private let classroom: Classroom
+    private let frames: LectureFrames
     private let output: ViewerOutput
     private let post: AsyncStream<ViewerEvent>.Continuation
     private var terminal = ViewerTerminal()
-    /// The lecturer's session, drawn for this viewer.
-    private var lecture: SessionScreen?
-    /// The viewer's own copy, while roaming.
+    /// Set once the viewer's shell has started: how its terminal shows the lecture.
+    private var look: ViewerLook?
+    /// The viewer's own copy, while roaming; `nil` while following the lecturer.
     private var roam: SessionScreen?
+    /// A line for this viewer alone in the key bar of the lecturer's session, and when it was put there.
+    private var notice: (ViewerNotice, since: ContinuousClock.Instant)?
     private var keys = KeyDecoder()
     private var keyWindow = (start: ContinuousClock.now, count: 0)
-    private var renderer: EscapeSequenceScreen?
+    /// The frame the viewer's terminal shows, as far as we know; `nil` after a resize.
+    private var shown: SharedFrame?
     private var observing = false
     private var redrawScheduled = false
     private var lastFrame: ContinuousClock.Instant?
@@ -45,14 +55,22 @@ final class Viewer {
     /// The answer this viewer is typing to the lecturer's question, if one is open.
     private var quiz = ViewerQuiz()
 
-    init(classroom: Classroom, output: ViewerOutput, post: AsyncStream<ViewerEvent>.Continuation) {
+    init(classroom: Classroom, frames: LectureFrames, output: ViewerOutput, post: AsyncStream<ViewerEvent>.Continuation) {
         self.classroom = classroom
+        self.frames = frames
         self.output = output
         self.post = post
     }
 
+    private var id: ObjectIdentifier { ObjectIdentifier(self) }
+
     func run(_ events: AsyncStream<ViewerEvent>) async {
-        defer { if lecture != nil { classroom.leave(roaming: roam != nil) } }
+        defer {
+            if look != nil {
+                frames.unfollow(id)
+                classroom.leave(roaming: roam != nil)
+            }
+        }
         for await event in events {
             switch event {
             case .terminal(let term, let size):
@@ -66,10 +84,10 @@ final class Viewer {
                 start()
             case .resize(let size):
                 terminal.size = size
-                renderer?.invalidate()
+                shown = nil
                 scheduleRedraw()
             case .input(let bytes):
-                if quiz.type(bytes, viewer: ObjectIdentifier(self), classroom: classroom) {
+                if quiz.type(bytes, viewer: id, classroom: classroom) {
                     draw()
                 } else {
                     for key in keys.decode(bytes) {
@@ -91,28 +109,17 @@ final class Viewer {
     }
 
     private func start() {
-        guard lecture == nil else { return }
-        lecture = makeScreen(classroom.session, role: .following)
-        let capabilities = terminal.capabilities
-        renderer = EscapeSequenceScreen(depth: capabilities.colourDepth, unicode: capabilities.unicode)
+        guard look == nil else { return }
+        look = ViewerLook(terminal)
         output.send(EscapeSequenceScreen.enter)
         classroom.join()
+        frames.follow(id, events: post)
         draw()
-    }
-
-    private func makeScreen(_ session: TrainingSession, role: ViewerRole) -> SessionScreen {
-        let capabilities = terminal.capabilities
-        let theme = ScreenOptions.defaultTheme(presenting: false, depth: capabilities.colourDepth,
-                                               environment: terminal.environment)
-        let screen = SessionScreen(session: session,
-                                   options: ScreenOptions(theme: theme, capabilities: capabilities, decimals: classroom.decimals))
-        screen.viewerRole = role
-        return screen
     }
 
     /// One key the viewer pressed; `false` once the viewer is leaving.
     private func press(_ key: KeyEvent) -> Bool {
-        guard let lecture else { return true }
+        guard let look else { return true }
         if key == KeyEvent("q") || key.isControlC || key == KeyEvent("d", .control) {
             leave()
             return false
@@ -125,17 +132,19 @@ final class Viewer {
             guard roam != nil else { return true }
             roam = nil
             classroom.snapBack()
-            lecture.notify("Following the lecturer again.")
+            frames.follow(id, events: post)
+            notice = (ViewerNotice("Following the lecturer again."), now)
         } else if let roam {
             send(key, to: roam)
         } else if SessionScreen.isRoamingKey(key) {
-            let roam = makeScreen(classroom.session.copy(), role: .roaming)
+            let roam = look.screen(classroom.session.copy(), role: .roaming, decimals: classroom.decimals)
             self.roam = roam
+            frames.unfollow(id)
             classroom.roam()
             roam.notify("Looking around on your own copy; L goes back to the lecturer.")
             send(key, to: roam)
         } else {
-            lecture.notify("Only the lecturer can do that; ←→ look around on your own copy.", isError: true)
+            notice = (ViewerNotice("Only the lecturer can do that; ←→ look around on your own copy.", isError: true), now)
         }
         // What is drawn now is another screen, or the same screen moved: a new frame, observed anew.
         observing = false
@@ -151,7 +160,7 @@ final class Viewer {
     }
 
     private func draw() {
-        guard let screen = roam ?? lecture, var renderer else { return }
+        guard let look else { return }
         guard output.isWritable else {
             owed = true
             let now = ContinuousClock.now
@@ -161,23 +170,30 @@ final class Viewer {
         }
         owed = false
         blockedSince = nil
-        let glyphs = terminal.capabilities.glyphs
-        let frame: Grid
-        let render = { [classroom] in
-            self.quiz.follow(classroom)
-            screen.quizPrompt = self.quiz.prompt
-            return screen.frame(size: self.terminal.size, glyphs: glyphs)
-        }
-        if observing {
-            frame = render()
-        } else {
-            observing = true
-            // The classroom's question is observed too: a question put or closed redraws.
-            frame = withObservationTracking(render) { [post] in post.yield(.changed) }
-        }
-        output.send(renderer.update(to: frame))
-        self.renderer = renderer
+        quiz.follow(classroom)
+        let frame = roam.map { roamingFrame($0, look: look) } ?? followingFrame(look)
+        output.send(frame.bytes(after: shown, on: look.encoder))
+        shown = frame
         lastFrame = .now
+    }
+
+    /// The lecturer's session as this viewer sees it, drawn once for every follower who sees the same.
+    private func followingFrame(_ look: ViewerLook) -> SharedFrame {
+        if let (_, since) = notice, ContinuousClock.now - since > Self.noticeTime { notice = nil }
+        return frames.frame(LectureFrames.Key(look: look, size: terminal.size, notice: notice?.0, prompt: quiz.prompt))
+    }
+
+    /// The viewer's own copy, drawn for them alone, observed for changes (its own, and the
+    /// classroom's question, which `draw` read).
+    private func roamingFrame(_ screen: SessionScreen, look: ViewerLook) -> SharedFrame {
+        screen.quizPrompt = quiz.prompt
+        let render = { screen.frame(size: self.terminal.size, glyphs: look.capabilities.glyphs) }
+        if observing { return SharedFrame(render()) }
+        observing = true
+        return SharedFrame(withObservationTracking {
+            _ = classroom.question
+            return render()
+        } onChange: { [post] in post.yield(.changed) })
     }
 
     /// The time between two frames: `frameInterval`, longer in proportion for a window of more

@@ -21,3 +21,16 @@ extension SessionScreen {
         return false
     }
 }
+
+extension SessionScreen {
+    /// A frame for one viewer following the lecturer on a screen that every follower with the
+    /// same look shares (`role` `.following`): the viewer's own notice and quiz prompt are drawn
+    /// for this frame only, so followers with the same ones share the frame too.
+    public func frame(size: Size, glyphs: Glyphs, notice: ViewerNotice?, prompt: QuizPrompt?) -> Grid {
+        let shared = (message, quizPrompt)
+        defer { (message, quizPrompt) = shared }
+        if let notice { message = StyledLine(text: notice.text, role: notice.isError ? .error : .success) }
+        quizPrompt = prompt
+        return frame(size: size, glyphs: glyphs)
+    }
+}

@@ -32,6 +32,14 @@ public struct EscapeSequenceScreen: Sendable {
     /// frame, or one of another size, clears the screen and sends only the cells that are not
     /// blank. Ends in the plain style, so what follows starts from a known state.
     public mutating func update(to frame: Grid) -> [UInt8] {
+        defer { shown = frame }
+        return bytes(from: shown, to: frame)
+    }
+
+    /// The bytes that turn a terminal showing `shown` (`nil`: not known) into one showing `frame`,
+    /// as `update(to:)` sends them; for frames that many terminals of this depth share, worked
+    /// out once for all of those that showed the same frame before.
+    public func bytes(from shown: Grid?, to frame: Grid) -> [UInt8] {
         var out: [UInt8] = []
         let previous: Grid
         if let shown, shown.size == frame.size {
@@ -54,7 +62,6 @@ public struct EscapeSequenceScreen: Sendable {
             cursor = (change.x + 1, change.y)
         }
         if style != .plain { out += Array("\u{1B}[0m".utf8) }
-        shown = frame
         return out
     }
 
