@@ -12,13 +12,16 @@ public struct Iteration: Hashable, Sendable {
 
 extension Network {
     /// One iteration — forward, loss, backward, update — as a pure function of its inputs.
-    /// With `record`, every operation is kept in the trace, built when first read.
+    /// With `record`, every operation is kept in the trace, built when first read. With
+    /// `gradientNorms` (one element a layer), each layer's ‖∂L/∂W‖ is written there (0 for frozen
+    /// weights): what the training view plots, without a copy of the gradients.
     public func iterate(_ parameters: Parameters, _ state: OptimizerState, on batch: Batch,
-                        record: Bool = true) -> Iteration {
+                        record: Bool = true, gradientNorms: UnsafeMutableBufferPointer<Double>? = nil) -> Iteration {
         let work = Workspace(self, rows: batch.size)
         work.forward(parameters, batch.input)
         let lossValue = work.loss(batch.target)
         work.backward(parameters, batch.target)
+        if let gradientNorms { work.writeGradientNorms(gradientNorms) }
 
         var state = state
         state.step += 1

@@ -2,19 +2,21 @@ extension Network {
     /// One untraced iteration — forward, loss, backward, update — that overwrites `parameters` and
     /// `state` with their next values, computing in `scratch`'s workspace: what `iterate(record:
     /// false)` returns, bit for bit, without allocating (once the workspace and any optimizer
-    /// buffers exist, and when nothing else holds the parameters' storage).
+    /// buffers exist, and when nothing else holds the parameters' storage). With `gradientNorms`,
+    /// as `iterate`.
     public func train(_ parameters: inout Parameters, _ state: inout OptimizerState, on batch: Batch,
-                      scratch: inout IterationScratch) -> TrainingStep {
+                      scratch: inout IterationScratch, gradientNorms: UnsafeMutableBufferPointer<Double>? = nil) -> TrainingStep {
         scratch.workspace(self, rows: batch.size).with { work in
-            train(work, &parameters, &state, on: batch)
+            train(work, &parameters, &state, on: batch, gradientNorms)
         }
     }
 
     private func train(_ work: borrowing Workspace, _ parameters: inout Parameters, _ state: inout OptimizerState,
-                       on batch: Batch) -> TrainingStep {
+                       on batch: Batch, _ gradientNorms: UnsafeMutableBufferPointer<Double>?) -> TrainingStep {
         work.forward(parameters, batch.input)
         let loss = work.loss(batch.target)
         work.backward(parameters, batch.target)
+        if let gradientNorms { work.writeGradientNorms(gradientNorms) }
         let overflowBefore = work.firstNonFinite(loss: loss)
 
         state.step += 1

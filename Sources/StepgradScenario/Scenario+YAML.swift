@@ -18,7 +18,9 @@ extension Scenario {
             case .generated(let kind, let samples, let noise):
                 data = ["dataset: \(kind.rawValue)", "samples: \(samples)", "noise: \(number(noise))"]
             case .csv(let path, let columns):
-                data = ["csv: \(Self.quoted(path))"]
+                // Absolute: the written file may go to another directory than the one the path was
+                // relative to (`train --save elsewhere/`, `w` in the training view).
+                data = ["csv: \(Self.quoted(URL(fileURLWithPath: path).standardizedFileURL.path))"]
                 if let features = columns.features { data.append("features: \(list(features))") }
                 switch columns.label {
                 case .classes(let column, let classes):

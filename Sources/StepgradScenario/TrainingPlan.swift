@@ -53,31 +53,6 @@ public struct TrainingPlan: Hashable, Sendable {
         return random.permutation(train.count)
     }
 
-    /// Mini-batch `index` (0-based) of an epoch whose order is `order`, copied into `batch`'s own
-    /// storage when it has the right shape (every batch but a short last one), so that a training
-    /// loop allocates no batch per step.
-    public func fill(_ batch: inout Batch, _ index: Int, of order: [Int]) {
-        let rows = order[(index * batchSize)..<min(order.count, (index + 1) * batchSize)]
-        let data = train
-        guard batch.input.shape == Shape(rows: rows.count, columns: data.inputs.columns),
-              batch.target.shape == Shape(rows: rows.count, columns: data.targets.columns) else {
-            batch = self.batch(index, of: order)
-            return
-        }
-        func copy(_ source: Matrix, into destination: inout Matrix) {
-            let width = source.columns
-            source.elements.withUnsafeBufferPointer { from in
-                destination.elements.withUnsafeMutableBufferPointer { to in
-                    for (row, sample) in rows.enumerated() {
-                        for j in 0..<width { to[row * width + j] = from[sample * width + j] }
-                    }
-                }
-            }
-        }
-        copy(data.inputs, into: &batch.input)
-        copy(data.targets, into: &batch.target)
-    }
-
     /// Mini-batch `index` (0-based) of an epoch whose order is `order`.
     public func batch(_ index: Int, of order: [Int]) -> Batch {
         let rows = Array(order[(index * batchSize)..<min(order.count, (index + 1) * batchSize)])

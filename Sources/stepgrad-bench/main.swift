@@ -15,7 +15,9 @@ for (index, section) in sections.filter({ chosen.isEmpty || chosen.contains($0) 
     switch section {
     case "goals": GoalsBenchmark.run(quick: quick)
     case "engine": EngineBenchmark.run()
-    case "training": TrainingBenchmark.run()
+    case "training":
+        TrainingBenchmark.run()
+        TrainingViewBenchmark.run()
     case "session": await SessionBenchmark.run()
     case "persistence": await SessionBenchmark.persistence()
     case "frame": FrameBenchmark.run()

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// `stepgrad open` on a scenario with data, as a user runs it in a pseudo-terminal: train, pause,
-/// step through the next mini-batch, resume and quit, reading the screen at each turn.
+/// step through the next mini-batch, resume, change the settings, write the network and quit,
+/// reading the screen at each turn.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
 struct TrainingViewTests {
     /// The iteration in the header.
@@ -13,7 +14,7 @@ struct TrainingViewTests {
 
     @Test func trainPauseStepThroughABatchResumeAndQuit() throws {
         let binary = try #require(StepgradProcess.executable, "stepgrad is built beside the tests").path
-        let shell = try ProgramInShell(width: 120, height: 40) { _ in "\(binary) open spiral" }
+        let shell = try ProgramInShell(width: 120, height: 40) { directory in "cd \(directory) && \(binary) open spiral" }
         defer { shell.tmux.close() }
         try shell.tmux.waitForText("epoch 0/60 · iteration 0")
         try shell.tmux.waitForText("‖ paused")
@@ -40,6 +41,39 @@ struct TrainingViewTests {
         try shell.tmux.sendKeys("Space")
         try shell.tmux.waitForText("▶ training")
         try shell.tmux.wait(for: "training to go on") { (try iteration(shell) ?? 0) > paused }
+
+        // The learning rate changes while training goes on, on the same weights.
+        try shell.tmux.sendKeys("+")
+        try shell.tmux.waitForText("Learning rate 0.03, from the next mini-batch")
+        try shell.tmux.waitForText("rate 0.03 · decay 0 · hidden relu · units [16] 16")
+        try shell.tmux.sendKeys("r")
+        try shell.tmux.waitForText("rate 0.03 · decay 0.001")
+        try shell.tmux.sendKeys("Space")
+        try shell.tmux.waitForText("‖ paused")
+        // A new activation or unit count is a new network, trained from epoch 0.
+        try shell.tmux.sendKeys("a")
+        try shell.tmux.waitForText("Hidden activation tanh: a new network")
+        try shell.tmux.waitForText("epoch 0/60 · iteration 0")
+        try shell.tmux.sendKeys("l", "u")
+        try shell.tmux.waitForText("Layer 2 has 17 units")
+        try shell.tmux.waitForText("hidden tanh · units 16 [17]")
+        try shell.tmux.sendKeys("e")
+        try shell.tmux.waitForText("epoch 1/60")
+
+        // `w` writes it under a new name, and explain takes the file.
+        try shell.tmux.sendKeys("w")
+        try shell.tmux.waitForText("Wrote 03-spiral-trained.yaml")
+        try shell.tmux.sendKeys("w")
+        try shell.tmux.waitForText("Wrote 03-spiral-trained-2.yaml")
+        let written = shell.tmux.directory.appendingPathComponent("03-spiral-trained.yaml").path
+        let explained = try StepgradProcess.run(["explain", written])
+        #expect(explained.status == 0, "\(explained.error)")
+        #expect(explained.output.contains("16 tanh → 17 tanh → 2 softmax"))
+
+        try shell.tmux.sendKeys("?")
+        try shell.tmux.waitForText("Keys · any key closes")
+        try shell.tmux.sendKeys("Escape")
+        try shell.tmux.wait(for: "the keys to close") { try !shell.tmux.screen().joined().contains("any key closes") }
 
         try shell.tmux.sendKeys("q")
         #expect(try shell.waitForExitStatus() == 0)

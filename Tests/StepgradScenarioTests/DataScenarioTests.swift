@@ -96,6 +96,14 @@ import StepgradEngine
         try "a,b,kind\n1,2,x\n3,4,y\n5,6,x\n6,7,y\n".write(to: csv, atomically: true, encoding: .utf8)
         let s = try ScenarioLoader.parse(text, path: scenario)
         #expect(s.training?.train.count == 4 - Int(4 * 0.2 / 2) * 2)
+
+        // Opened by a path relative to the current directory, and written out (`train --save`, `w`)
+        // to another directory: the CSV is still found, as the file names it absolutely.
+        let up = String(repeating: "../", count: FileManager.default.currentDirectoryPath.split(separator: "/").count)
+        let relative = try ScenarioLoader.parse(text, path: up + String(scenario.dropFirst()))
+        #expect(relative.yaml.contains("csv: \"\(csv.path)\""))
+        let elsewhere = try ScenarioLoader.parse(relative.yaml, path: "/tmp/elsewhere/trained.yaml")
+        #expect(elsewhere.training?.data == relative.training?.data)
     }
 
     static let badValues: [(String, String, String)] = [

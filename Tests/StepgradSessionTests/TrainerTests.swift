@@ -85,4 +85,55 @@ import StepgradScenario
         let epochs = scenario.training!.epochs
         #expect(text.contains("test accuracy ≥ \(accuracy) within \(epochs) epochs"), "\(name)'s comment does not state its promise")
     }
+
+    /// Plain SGD moves W by −rate·∂L/∂W, so the gradient's norm is ‖ΔW‖/rate: worked out from the
+    /// weights alone, apart from the engine's own sums of squares.
+    @Test func eachLayersGradientNormIsTheEpochsMeanOfTheUpdatesOverTheRate() throws {
+        var trainer = try #require(Trainer(ScenarioLoader.parse(Self.spiral)))
+        #expect(trainer.metrics.layers.allSatisfy { $0.gradient == nil })
+        var sums = [0.0, 0.0]
+        for _ in 0..<trainer.plan.batchesPerEpoch {
+            let before = trainer.parameters
+            trainer.step()
+            for l in 1...2 {
+                let moved = zip(before.weights(l).elements, trainer.parameters.weights(l).elements).map { ($0 - $1) / 0.1 }
+                sums[l - 1] += moved.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            }
+        }
+        let layers = trainer.metrics.layers
+        for l in 1...2 {
+            let gradient = try #require(layers[l - 1].gradient)
+            #expect(abs(gradient - sums[l - 1] / 4) < 1e-9 * max(1, gradient), "layer \(l): \(gradient)")
+            let w = trainer.parameters.weights(l).elements
+            #expect(layers[l - 1].weights == w.reduce(0) { $0 + $1 * $1 }.squareRoot())
+        }
+    }
+
+    /// A new learning rate or weight decay applies from the next mini-batch, on the same weights.
+    @Test func retuningKeepsTheWeightsAndTrainsOnWithTheNewRate() throws {
+        let scenario = try ScenarioLoader.parse(Self.spiral)
+        var trainer = try #require(Trainer(scenario))
+        for _ in 0..<3 { trainer.step() }
+        let weights = trainer.parameters, batch = trainer.nextBatch
+        let tuned = Optimizer.sgd(.init(learningRate: 0.3, weightDecay: 0.01))
+        trainer.retune(tuned)
+        #expect(trainer.parameters == weights && trainer.iterations == 3)
+        trainer.step()
+        var network = scenario.network
+        network.optimizer = tuned
+        #expect(trainer.parameters == network.iterate(weights, OptimizerState(), on: batch, record: false).parameters)
+        #expect(trainer.passScenario(scenario).network.optimizer == tuned)
+    }
+
+    @Test func theRatesGoUpAndDownPlaygroundsLadder() {
+        #expect(Optimizer.rung(after: 0.01, in: Optimizer.learningRates, up: true) == 0.03)
+        #expect(Optimizer.rung(after: 0.01, in: Optimizer.learningRates, up: false) == 0.003)
+        // A rate between rungs, as a file may give it, moves to the nearest rung that way.
+        #expect(Optimizer.rung(after: 0.05, in: Optimizer.learningRates, up: true) == 0.1)
+        #expect(Optimizer.rung(after: 0.05, in: Optimizer.learningRates, up: false) == 0.03)
+        #expect(Optimizer.rung(after: 10, in: Optimizer.learningRates, up: true) == nil)
+        #expect(Optimizer.rung(after: 0, in: Optimizer.weightDecays, up: true) == 0.001)
+        #expect(Optimizer.rung(after: 0.001, in: Optimizer.weightDecays, up: false) == 0)
+        #expect(Optimizer.rung(after: 0, in: Optimizer.weightDecays, up: false) == nil)
+    }
 }

@@ -122,4 +122,90 @@ import Testing
         }
         #expect(text.contains("⠀") == false)
     }
+
+    /// `+ -` and `r R` retune the optimizer on the same weights; `a` and `u U` make a new network,
+    /// drawn afresh by the scenario's `init`, and say so.
+    @Test func theKeysChangeRateDecayActivationAndUnitsWhileTraining() throws {
+        let (screen, backend) = try screen(epochs: 100)
+        backend.press(KeyEvent("e"))
+        let weights = screen.trainer.parameters, iterations = screen.trainer.iterations
+        backend.press(KeyEvent("+"))
+        #expect(screen.trainer.network.optimizer.learningRate == 1 && screen.scenario.network.optimizer.learningRate == 1)
+        backend.press(KeyEvent("-"), KeyEvent("-"))
+        #expect(screen.trainer.network.optimizer.learningRate == 0.1)
+        backend.press(KeyEvent("r"), KeyEvent("r"), KeyEvent("R"))
+        #expect(screen.trainer.network.optimizer.weightDecay == 0.001)
+        #expect(screen.trainer.parameters == weights && screen.trainer.iterations == iterations)
+        #expect(backend.lines.joined().contains("rate 0.1 · decay 0.001 · hidden tanh · units 6"))
+        // The next pass opened is the retuned one.
+        #expect(screen.trainer.passScenario(screen.scenario).network.optimizer == .sgd(.init(learningRate: 0.1, weightDecay: 0.001)))
+
+        backend.press(KeyEvent("a"))
+        #expect(screen.trainer.network.layer(1).activation == .sigmoid && screen.trainer.iterations == 0)
+        #expect(screen.history.count == 1 && screen.trainer.network.optimizer.weightDecay == 0.001)
+        var drawn = screen.scenario.network
+        #expect(screen.trainer.parameters == Initializer(seed: 1).parameters(for: drawn))
+        #expect(backend.lines.last!.contains("Hidden activation sigmoid: a new network"))
+
+        backend.press(KeyEvent("u"), KeyEvent("u"), KeyEvent("U"))
+        drawn.layers[0].units = 7
+        #expect(screen.trainer.network == drawn && screen.trainer.parameters.weights(1).shape == Shape(rows: 7, columns: 2))
+        #expect(screen.trainer.parameters == Initializer(seed: 1).parameters(for: drawn))
+        #expect(backend.lines.last!.contains("Layer 1 has 7 units"))
+        // The new network trains, and a pass opened from it is its own.
+        backend.press(KeyEvent("n"), KeyEvent("s"))
+        #expect(screen.pass?.session.scenario.network == drawn)
+        for _ in 0..<6 { backend.press(KeyEvent("U")) }
+        #expect(screen.trainer.network.layer(1).units == 7)
+    }
+
+    /// `w` writes the network as it is to a new file each time, which loads back to the same predictions.
+    @Test func writingTheNetworkNeverOverwritesAndReloadsToTheSamePredictions() async throws {
+        let directory = "/tmp/stepgrad-tests/training-write-\(getpid())"
+        try? FileManager.default.removeItem(atPath: directory)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (screen, backend) = try screen(epochs: 100)
+        screen.writeDirectory = directory
+        try "a user's file".write(toFile: directory + "/network-trained.yaml", atomically: true, encoding: .utf8)
+        backend.press(KeyEvent("e"), KeyEvent("e"), KeyEvent("n"), KeyEvent("u"), KeyEvent("e"), KeyEvent("w"))
+        await backend.settle()
+        backend.draw()
+        let first = directory + "/network-trained-2.yaml"
+        #expect(backend.lines.last!.contains("Wrote \(first)"))
+        #expect(try String(contentsOfFile: directory + "/network-trained.yaml", encoding: .utf8) == "a user's file")
+        let reloaded = try ScenarioLoader.load(path: first)
+        let inputs = screen.trainer.plan.test.inputs
+        #expect(reloaded.network == screen.trainer.network && reloaded.parameters == screen.trainer.parameters)
+        #expect(reloaded.network.forward(reloaded.parameters, inputs).activations[2]
+                == screen.trainer.network.forward(screen.trainer.parameters, inputs).activations[2])
+        backend.press(KeyEvent("w"))
+        await backend.settle()
+        backend.draw()
+        #expect(backend.lines.last!.contains("Wrote \(directory)/network-trained-3.yaml"))
+    }
+
+    @Test func questionMarkShowsEveryKeyAndAnyKeyClosesIt() throws {
+        let (screen, backend) = try screen()
+        backend.press(KeyEvent("?"))
+        let text = backend.lines.joined(separator: "\n")
+        for key in TrainingKeys.bindings { #expect(text.contains(key.summary), "\(key.names)") }
+        backend.press(KeyEvent("a"))
+        #expect(!screen.showsHelp && screen.trainer.network.layer(1).activation == .tanh, "the closing key does nothing else")
+    }
+
+    @Test func theNormsChartHasACurveForEachLayer() throws {
+        let (screen, backend) = try screen()
+        backend.press(KeyEvent("e"), KeyEvent("e"), KeyEvent("e"))
+        let layers = screen.history.last!.layers
+        #expect(layers.count == 2 && layers.allSatisfy { $0.gradient != nil })
+        let text = backend.lines.joined(separator: "\n")
+        #expect(text.contains("norms by layer (log): 1  2") && text.contains("‖W‖") && text.contains("‖∂L/∂W‖"))
+        // Each layer's colour is drawn in the chart.
+        for colour in TrainingScreen.layerColours.prefix(2) {
+            let grid = backend.screen
+            #expect((0..<grid.height).contains { y in (0..<grid.width).contains { x in
+                grid[x, y].character != " " && grid[x, y].style.foreground == colour } })
+        }
+    }
 }

@@ -39,4 +39,20 @@ public struct EpochMetrics: Hashable, Sendable {
     public var train: Evaluation
     /// `nil` when the plan keeps no test set.
     public var test: Evaluation?
+    /// Layer by layer, from 1.
+    public var layers: [LayerNorms] = []
+}
+
+/// How large a layer's weights are, and how large the gradients that moved them: norms that
+/// shrink towards 0 layer after layer show vanishing gradients, norms that grow, exploding ones.
+public struct LayerNorms: Hashable, Sendable {
+    /// ‖W‖ (Frobenius) after the epoch.
+    public var weights: Double
+    /// ‖∂L/∂W‖ averaged over the epoch's mini-batches; `nil` before the first epoch.
+    public var gradient: Double?
+}
+
+extension Matrix {
+    /// √(Σ wᵢⱼ²).
+    var frobeniusNorm: Double { elements.reduce(0) { $0 + $1 * $1 }.squareRoot() }
 }

@@ -68,9 +68,14 @@ struct BoundaryMap {
         }
         guard let labels = points.labels else { return }
         let marks = unicode ? Self.marks : Self.asciiMarks
+        // The points in their class's colour, lighter than any tint of the map on a dark terminal
+        // (darker on a light one), so that a point stays visible on its own class's region even
+        // once colours are cut to the 256 of most terminals.
+        let lightBackground = Int(background.red) + Int(background.green) + Int(background.blue) > 3 * 128
         for (i, label) in labels.enumerated() {
             let cell = extent.cell(x: points.inputs[i, 0], y: points.inputs[i, 1], in: map)
-            let style = Style(foreground: Self.classColours[label % Self.classColours.count].mixed(with: .black, 0.25),
+            let colour = Self.classColours[label % Self.classColours.count].mixed(with: lightBackground ? .black : .white, 0.4)
+            let style = Style(foreground: colour,
                               background: grid[cell.x, cell.y].style.background ?? background, attributes: .bold)
             grid[cell.x, cell.y] = GridCell(marks[label % marks.count], style: style)
         }

@@ -15,20 +15,27 @@ struct LineChart {
     var high: Double?
     var unicode: Bool
     var labelStyle: Style
+    /// How the value axis's two ends are written.
+    var label: (Double) -> String = LineChart.label
+    /// Written below the plot, after the first epoch's 0: what the curves are, when the box does not say.
+    var caption: String?
 
     func draw(in rect: Rect, into grid: inout Grid) {
         let finite = series.flatMap(\.values).filter(\.isFinite)
         let top = high ?? max(finite.max() ?? 1, low + 1e-9)
-        let labels = [Self.label(top), Self.label(low)]
+        let labels = [label(top), label(low)]
         let labelWidth = (labels.map(\.count).max() ?? 0) + 1
         let plot = Rect(x: rect.x + labelWidth, y: rect.y, width: rect.width - labelWidth, height: rect.height - 1)
         guard plot.width >= 2, plot.height >= 1 else { return }
         grid.write(labels[0], x: rect.x, y: plot.y, style: labelStyle)
         grid.write(labels[1], x: rect.x, y: plot.maxY - 1, style: labelStyle)
         let epochs = max((series.map(\.values.count).max() ?? 1) - 1, 0)
-        grid.write("0", x: plot.x, y: plot.maxY, style: labelStyle)
-        let last = "epoch \(epochs)"
-        grid.write(last, x: max(plot.maxX - last.count, plot.x + 2), y: plot.maxY, style: labelStyle)
+        let first = "0" + (caption.map { "  " + $0 } ?? "")
+        grid.write(first, x: plot.x, y: plot.maxY, style: labelStyle, clip: Rect(x: plot.x, y: plot.maxY, width: plot.width, height: 1))
+        let last = caption == nil ? "epoch \(epochs)" : "\(epochs)"
+        if plot.maxX - last.count > plot.x + first.count {
+            grid.write(last, x: plot.maxX - last.count, y: plot.maxY, style: labelStyle)
+        }
 
         let (dotsWide, dotsHigh) = unicode ? (plot.width * 2, plot.height * 4) : (plot.width, plot.height)
         var bits = [UInt8](repeating: 0, count: plot.width * plot.height)

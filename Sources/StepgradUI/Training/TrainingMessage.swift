@@ -1,3 +1,4 @@
+import StepgradSession
 import TerminalUI
 
 /// What the training view's commands report back.
@@ -6,6 +7,8 @@ public enum TrainingMessage: Sendable {
     case trainTick
     /// A message of the step-by-step view shown inside the training view.
     case pass(ScreenMessage)
+    /// `w` wrote the network as a scenario at this path, or could not.
+    case wrote(Result<String, FileWriteError>)
 }
 
 public typealias TrainingCommand = TerminalUI.Command<TrainingMessage>

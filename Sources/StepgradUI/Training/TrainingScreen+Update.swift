@@ -10,6 +10,9 @@ extension TrainingScreen {
             return .quit
         case .key(let key) where key.isControlC || key == KeyEvent("q"):
             return .quit
+        case .key where showsHelp:
+            showsHelp = false
+            return .none
         case _ where pass != nil:
             if event == .key(KeyEvent("x")) {
                 pass = nil
@@ -31,10 +34,16 @@ extension TrainingScreen {
         }
     }
 
-    public func update(_ message: TrainingMessage) -> TrainingCommand {
-        switch message {
+    public func update(_ reported: TrainingMessage) -> TrainingCommand {
+        switch reported {
         case .pass(let inner):
             return pass?.update(inner).map(TrainingMessage.pass) ?? .none
+        case .wrote(.success(let path)):
+            message = "Wrote \(path) (epoch \(trainer.epoch), iteration \(trainer.iterations)): stepgrad open \(path)"
+            return .none
+        case .wrote(.failure(let error)):
+            message = "Not written: \(error)"
+            return .none
         case .trainTick:
             guard playing, pass == nil else { return .none }
             trainSlice()
@@ -72,6 +81,20 @@ extension TrainingScreen {
             message = "Select a point first: ← →, or click one on the map."
         case KeyEvent(.escape):
             selectedPoint = nil
+        case KeyEvent("+"), KeyEvent("="), KeyEvent("-"):
+            changeLearningRate(up: key != KeyEvent("-"))
+        case KeyEvent("r"), KeyEvent("R"):
+            changeWeightDecay(up: key == KeyEvent("r"))
+        case KeyEvent("a"):
+            nextActivation()
+        case KeyEvent("l"):
+            selectNextLayer()
+        case KeyEvent("u"), KeyEvent("U"):
+            changeUnits(by: key == KeyEvent("u") ? 1 : -1)
+        case KeyEvent("w"):
+            return writeScenario()
+        case KeyEvent("?"):
+            showsHelp = true
         default:
             break
         }

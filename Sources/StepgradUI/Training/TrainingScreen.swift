@@ -11,12 +11,15 @@ import TerminalUI
 /// Play trains in slices of at most `sliceBudget` on the main actor between frames, so a key waits
 /// at most one slice. Pause, and the next mini-batch (`s`) or any point (click it, or select it
 /// with ← → and press Enter) opens in the step-by-step view with the current weights: a
-/// `SessionScreen` shown inside this one until `x` brings the training back.
+/// `SessionScreen` shown inside this one until `x` brings the training back. The learning rate,
+/// weight decay, hidden activation and units change from the keyboard (`+ - r R a l u U`), and `w`
+/// writes the network as it is as a scenario.
 @MainActor
 public final class TrainingScreen: TerminalProgram {
     public typealias Message = TrainingMessage
 
-    public let scenario: Scenario
+    /// The scenario as trained now: its network and optimizer follow the keys that change them.
+    public internal(set) var scenario: Scenario
     public internal(set) var trainer: Trainer
     /// The metrics before training (epoch 0) and after each epoch since.
     public internal(set) var history: [EpochMetrics]
@@ -25,6 +28,12 @@ public final class TrainingScreen: TerminalProgram {
     public internal(set) var pass: SessionScreen?
     /// A training point (index into the training set) chosen on the map.
     public internal(set) var selectedPoint: Int?
+    /// The hidden layer whose units `u` and `U` change.
+    public internal(set) var selectedLayer = 1
+    /// Whether the keys are shown (`?`).
+    public internal(set) var showsHelp = false
+    /// Where `w` writes: the directory stepgrad was started in.
+    var writeDirectory = "."
     let options: ScreenOptions
     var message: String?
     /// Mini-batches a second over the last slice trained.
@@ -37,7 +46,7 @@ public final class TrainingScreen: TerminalProgram {
 
     /// How long one slice of play may train before the screen gets its turn again.
     static let sliceBudget = Duration.milliseconds(12)
-    static let tickInterval = Duration.milliseconds(16)
+    public static let tickInterval = Duration.milliseconds(16)
 
     public init?(scenario: Scenario, options: ScreenOptions) {
         guard let trainer = Trainer(scenario) else { return nil }
