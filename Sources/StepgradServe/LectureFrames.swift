@@ -13,15 +13,18 @@ import TerminalUI
 @MainActor
 final class LectureFrames {
     private let classroom: Classroom
-    /// One screen a look, shared by its followers: it draws any size.
-    private var screens: [ViewerLook: SessionScreen] = [:]
+    /// The looks seen so far, numbered (a theme is long to hash for every frame), each with one
+    /// screen shared by its followers: a screen draws any size.
+    private var looks: [ViewerLook: Int] = [:]
+    private var screens: [(look: ViewerLook, screen: SessionScreen)] = []
     private var frames: [Key: Weak] = [:]
     private var followers: [ObjectIdentifier: AsyncStream<ViewerEvent>.Continuation] = [:]
     /// Bumped when what the frames showed changes; a change seen by an older drawing is stale.
     private var version = 0
 
     struct Key: Hashable {
-        var look: ViewerLook
+        /// See `number(of:)`.
+        var look: Int
         var size: Size
         var notice: ViewerNotice?
         var prompt: QuizPrompt?
@@ -37,6 +40,14 @@ final class LectureFrames {
         self.classroom = classroom
     }
 
+    /// The number of `look` in frame keys, the same for every viewer of that look.
+    func number(of look: ViewerLook) -> Int {
+        if let number = looks[look] { return number }
+        looks[look] = screens.count
+        screens.append((look, look.screen(classroom.session, role: .following, decimals: classroom.decimals)))
+        return screens.count - 1
+    }
+
     /// `viewer` follows now: it hears of changes as `.changed` on `events`.
     func follow(_ viewer: ObjectIdentifier, events: AsyncStream<ViewerEvent>.Continuation) {
         followers[viewer] = events
@@ -49,12 +60,11 @@ final class LectureFrames {
     /// The lecturer's session now as `key` shows it, drawn if no follower has drawn it yet.
     func frame(_ key: Key) -> SharedFrame {
         if let frame = frames[key]?.frame { return frame }
-        let screen = screens[key.look] ?? key.look.screen(classroom.session, role: .following, decimals: classroom.decimals)
-        screens[key.look] = screen
+        let (look, screen) = screens[key.look]
         let drawnAt = version
         let grid = withObservationTracking {
             _ = classroom.question  // a question put or closed redraws every follower's prompt
-            return screen.frame(size: key.size, glyphs: key.look.capabilities.glyphs, notice: key.notice, prompt: key.prompt)
+            return screen.frame(size: key.size, glyphs: look.capabilities.glyphs, notice: key.notice, prompt: key.prompt)
         } onChange: {
             // Called as the change begins; it is complete once the main actor gets to this.
             Task { @MainActor [weak self] in self?.changed(since: drawnAt) }

@@ -37,8 +37,9 @@ final class Viewer {
     private let output: ViewerOutput
     private let post: AsyncStream<ViewerEvent>.Continuation
     private var terminal = ViewerTerminal()
-    /// Set once the viewer's shell has started: how its terminal shows the lecture.
+    /// Set once the viewer's shell has started: how its terminal shows the lecture, and its number in `frames`.
     private var look: ViewerLook?
+    private var lookNumber = 0
     /// The viewer's own copy, while roaming; `nil` while following the lecturer.
     private var roam: SessionScreen?
     /// A line for this viewer alone in the key bar of the lecturer's session, and when it was put there.
@@ -110,7 +111,9 @@ final class Viewer {
 
     private func start() {
         guard look == nil else { return }
-        look = ViewerLook(terminal)
+        let look = ViewerLook(terminal)
+        self.look = look
+        lookNumber = frames.number(of: look)
         output.send(EscapeSequenceScreen.enter)
         classroom.join()
         frames.follow(id, events: post)
@@ -171,16 +174,16 @@ final class Viewer {
         owed = false
         blockedSince = nil
         quiz.follow(classroom)
-        let frame = roam.map { roamingFrame($0, look: look) } ?? followingFrame(look)
+        let frame = roam.map { roamingFrame($0, look: look) } ?? followingFrame()
         output.send(frame.bytes(after: shown, on: look.encoder))
         shown = frame
         lastFrame = .now
     }
 
     /// The lecturer's session as this viewer sees it, drawn once for every follower who sees the same.
-    private func followingFrame(_ look: ViewerLook) -> SharedFrame {
+    private func followingFrame() -> SharedFrame {
         if let (_, since) = notice, ContinuousClock.now - since > Self.noticeTime { notice = nil }
-        return frames.frame(LectureFrames.Key(look: look, size: terminal.size, notice: notice?.0, prompt: quiz.prompt))
+        return frames.frame(LectureFrames.Key(look: lookNumber, size: terminal.size, notice: notice?.0, prompt: quiz.prompt))
     }
 
     /// The viewer's own copy, drawn for them alone, observed for changes (its own, and the

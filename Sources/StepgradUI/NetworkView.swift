@@ -92,20 +92,24 @@ struct NetworkView {
         // forward and backward.
         let natural = Size(width: Self.unbounded, height: roomHeight)
         let other = sources(backward: !isBackward)
-        var fits: [[MatrixFit]]?
-        search: for height in MatrixFit.heights(rows: tallest, room: roomHeight, presenting: context.look.presenting) {
-            for compact in [false, true] {
-                let candidate = self.fits(all, room: natural, cellHeight: height, compact: compact)
-                if totalWidth(all, candidate) <= inner.width,
-                   totalWidth(other, self.fits(other, room: natural, cellHeight: height, compact: compact)) <= inner.width {
-                    fits = candidate
-                    break search
+        // Brackets go before numbers do.
+        var fits: [[MatrixFit]]?, bracketed = true
+        search: for brackets in [true, false] {
+            for height in MatrixFit.heights(rows: tallest, room: roomHeight, presenting: context.look.presenting) {
+                for compact in [false, true] {
+                    let candidate = self.fits(all, room: natural, cellHeight: height, compact: compact)
+                    if totalWidth(all, candidate, bracketed: brackets) <= inner.width,
+                       totalWidth(other, self.fits(other, room: natural, cellHeight: height, compact: compact),
+                                  bracketed: brackets) <= inner.width {
+                        (fits, bracketed) = (candidate, brackets)
+                        break search
+                    }
                 }
             }
         }
-        let share = Size(width: max((inner.width - gaps(all)) / columnCount, 1), height: roomHeight)
+        let share = Size(width: max((inner.width - gaps(all)) / columnCount - 2, 1), height: roomHeight)
         let chosen = fits ?? self.fits(all, room: share, cellHeight: 1, compact: true)
-        let widths = zip(all, chosen).map { group, fits in zip(group, fits).map { max($1.size.width, $0.label.count) } }
+        let widths = zip(all, chosen).map { group, fits in zip(group, fits).map { ViewContext.matrixWidth($1, label: $0.label, bracketed: bracketed) } }
         var x = inner.x + max((inner.width - totalWidth(all, chosen)) / 2, 0)
         let labelY = inner.y, footerY = inner.maxY - 1, roomTop = inner.y + 1
         let groups = self.groups
@@ -118,7 +122,7 @@ struct NetworkView {
                 grid.write(label, x: x + max((width - label.count) / 2, 0), y: labelY, style: context.labelStyle(for: source.quantity), clip: clip)
                 let top = roomTop + max((roomHeight - fit.size.height) / 2, 0)
                 context.draw(source, fit: fit, panel: .network, x: x + (width - fit.size.width) / 2, y: top, clip: inner,
-                             into: &grid, hits: &hits)
+                             bracketed: bracketed, into: &grid, hits: &hits)
                 x += width + Self.columnGap
             }
             x += Self.groupGap - Self.columnGap
@@ -139,8 +143,8 @@ struct NetworkView {
         }
     }
 
-    private func totalWidth(_ all: [[MatrixSource]], _ fits: [[MatrixFit]]) -> Int {
-        zip(all, fits).map { group, fits in zip(group, fits).map { max($1.size.width, $0.label.count) }.reduce(0, +) }
+    private func totalWidth(_ all: [[MatrixSource]], _ fits: [[MatrixFit]], bracketed: Bool = true) -> Int {
+        zip(all, fits).map { group, fits in zip(group, fits).map { ViewContext.matrixWidth($1, label: $0.label, bracketed: bracketed) }.reduce(0, +) }
             .reduce(0, +) + gaps(all)
     }
 

@@ -93,9 +93,10 @@ struct OperationView {
         let withLegend = inner.height >= tallest + 2 || inner.height >= 10
         let room = Size(width: inner.width, height: inner.height - (withLegend ? 2 : 1))
         let result = sources.firstIndex { $0.quantity == op.quantity } ?? sources.count - 1
-        let (fits, textPadding) = self.fits(sources, room: room, textWidth: { Self.textWidth(items, padding: $0) },
-                                            keeping: result)
-        let widths = zip(sources, fits).map(width)
+        let arrangement = self.arrangement(sources, room: room, textWidth: { Self.textWidth(items, padding: $0) },
+                                           keeping: result)
+        let (fits, textPadding) = (arrangement.fits, arrangement.textPadding)
+        let widths = zip(sources, fits).map { width($0, $1, bracketed: arrangement.bracketed) }
         let total = widths.reduce(0, +) + Self.textWidth(items, padding: textPadding)
         var x = inner.x + max((inner.width - total) / 2, 0)
         // Everything centres on the middle row of the tallest matrix, as an equation is written.
@@ -110,7 +111,8 @@ struct OperationView {
             case .matrix(let source):
                 let fit = fits[m], width = widths[m]
                 let top = max(middle - fit.size.height / 2, inner.y + 1)
-                drawMatrix(source, fit: fit, x: x, width: width, top: top, inner: inner, into: &grid, hits: &hits)
+                drawMatrix(source, fit: fit, x: x, width: width, top: top, inner: inner, bracketed: arrangement.bracketed,
+                           into: &grid, hits: &hits)
                 x += width
                 m += 1
             }
@@ -121,24 +123,53 @@ struct OperationView {
         }
     }
 
+    /// How the matrices of an equation share the panel's width.
+    struct Arrangement {
+        var fits: [MatrixFit]
+        /// Blanks around each sign.
+        var textPadding: Int
+        /// Whether the matrices have their brackets.
+        var bracketed: Bool
+
+        /// How many matrices are shown whole with their numbers, the result counting for all the others.
+        func numbersShown(_ sources: [MatrixSource], result: Int) -> Int {
+            zip(sources, fits).enumerated().map { i, pair in
+                pair.1.showsNumbers && pair.1.showsAll(pair.0) ? (i == result ? sources.count : 1) : 0
+            }.reduce(0, +)
+        }
+    }
+
+    /// The matrices in their brackets, unless dropping the brackets lets more of them show their
+    /// numbers: numbers come first.
+    private func arrangement(_ sources: [MatrixSource], room: Size, textWidth: (Int) -> Int,
+                             keeping result: Int) -> Arrangement {
+        let bracketed = arrangement(sources, room: room, textWidth: textWidth, keeping: result, bracketed: true)
+        guard bracketed.fits.contains(where: { !$0.showsNumbers }) || zip(sources, bracketed.fits).contains(where: { !$1.showsAll($0) })
+        else { return bracketed }
+        let bare = arrangement(sources, room: room, textWidth: textWidth, keeping: result, bracketed: false)
+        return bare.numbersShown(sources, result: result) > bracketed.numbersShown(sources, result: result) ? bare : bracketed
+    }
+
     /// Every matrix with its numbers (as tall as the room allows) when all fit side by side,
     /// closer together when not, the signs between them without blanks as a last resort; failing
     /// that, the largest operands give way first, to colour alone or an overview, so that the
-    /// others and the result keep their numbers. Returns the fits and the blanks around each sign.
-    private func fits(_ sources: [MatrixSource], room: Size, textWidth: (Int) -> Int,
-                      keeping result: Int) -> ([MatrixFit], Int) {
+    /// others and the result keep their numbers.
+    private func arrangement(_ sources: [MatrixSource], room: Size, textWidth: (Int) -> Int,
+                             keeping result: Int, bracketed: Bool) -> Arrangement {
         let tallest = sources.map(\.rows).max() ?? 1
+        func width(_ source: MatrixSource, _ fit: MatrixFit) -> Int { self.width(source, fit, bracketed: bracketed) }
         func total(_ fits: [MatrixFit]) -> Int { zip(sources, fits).map(width).reduce(0, +) }
         for height in MatrixFit.heights(rows: tallest, room: room.height, presenting: context.look.presenting) {
             for compact in [false, true] {
                 let fits = sources.map { fit($0, room: room, cellHeight: height, compact: compact) }
-                if total(fits) + textWidth(2) <= room.width { return (fits, 2) }
+                if total(fits) + textWidth(2) <= room.width { return Arrangement(fits: fits, textPadding: 2, bracketed: bracketed) }
             }
         }
         let tight = sources.map { fit($0, room: room, compact: true) }
-        if total(tight) + textWidth(0) <= room.width { return (tight, 0) }
+        if total(tight) + textWidth(0) <= room.width { return Arrangement(fits: tight, textPadding: 0, bracketed: bracketed) }
         let available = max(room.width - textWidth(2), 0)
-        var fits = sources.map { fit($0, room: Size(width: available, height: room.height), compact: true) }
+        let frame = bracketed ? 2 : 0
+        var fits = sources.map { fit($0, room: Size(width: max(available - frame, 1), height: room.height), compact: true) }
         // The largest operands give way first; the result, what the step computes, keeps its numbers longest.
         let operands = sources.indices.filter { $0 != result }.sorted {
             (sources[$0].rows * sources[$0].columns, width(sources[$0], fits[$0]))
@@ -148,9 +179,9 @@ struct OperationView {
             let others = zip(sources, fits).enumerated().filter { $0.offset != i }.map { width($0.element.0, $0.element.1) }
             let spare = available - others.reduce(0, +)
             guard width(sources[i], fits[i]) > spare else { break }
-            fits[i] = fit(sources[i], room: Size(width: max(spare, 2), height: room.height), compact: true)
+            fits[i] = fit(sources[i], room: Size(width: max(spare - frame, 2), height: room.height), compact: true)
         }
-        return (fits, 2)
+        return Arrangement(fits: fits, textPadding: 2, bracketed: bracketed)
     }
 
     private func fit(_ source: MatrixSource, room: Size, cellHeight: Int = 1, compact: Bool = false) -> MatrixFit {
@@ -158,18 +189,18 @@ struct OperationView {
                        compact: compact)
     }
 
-    private func width(_ source: MatrixSource, _ fit: MatrixFit) -> Int {
-        max(fit.size.width, source.label.count)
+    private func width(_ source: MatrixSource, _ fit: MatrixFit, bracketed: Bool = true) -> Int {
+        ViewContext.matrixWidth(fit, label: source.label, bracketed: bracketed)
     }
 
     /// A matrix with its name above, centred in `width` columns from `x`.
     private func drawMatrix(_ source: MatrixSource, fit: MatrixFit, x: Int, width: Int, top: Int, inner: Rect,
-                            into grid: inout Grid, hits: inout HitMap) {
+                            bracketed: Bool, into grid: inout Grid, hits: inout HitMap) {
         let label = context.look.text(source.label)
         let strip = Rect(x: x, y: top - 1, width: width, height: 1).intersection(inner)
         grid.write(label, x: x + max((width - label.count) / 2, 0), y: top - 1, style: context.labelStyle(for: source.quantity), clip: strip)
         context.draw(source, fit: fit, panel: .operation, x: x + (width - fit.size.width) / 2, y: top, clip: inner,
-                     into: &grid, hits: &hits)
+                     bracketed: bracketed, into: &grid, hits: &hits)
     }
 
     /// One line naming each matrix's scale, `W₂ ±0.3   a₁ ±1.2`, with the shape of those drawn as
@@ -216,7 +247,7 @@ struct OperationView {
         let caption = look.text("\(source.label)  \(rows) · \(columns) · z: whole equation")
         grid.write(caption, x: inner.x, y: inner.y, style: look[.title], clip: inner, ellipsis: look.glyphs.base.ellipsis)
         context.draw(source, fit: fit, panel: .operation, x: inner.x + max((inner.width - fit.size.width) / 2, 0),
-                     y: inner.y + 1, clip: inner, into: &grid, hits: &hits)
+                     y: inner.y + 1, clip: inner, bracketed: false, into: &grid, hits: &hits)
         drawLegend([(source, fit)], at: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, height: 1), into: &grid)
     }
 }

@@ -19,6 +19,8 @@ struct ScreenGlyphs: Hashable, Sendable {
     var progressEmpty: Character
     /// An operation done.
     var done: Character
+    /// A matrix's brackets, each left and right: for one row, then the top, middle and bottom rows of a taller one.
+    var brackets: [String]
 
     init(_ base: Glyphs, unicode: Bool) {
         self.base = base
@@ -32,6 +34,7 @@ struct ScreenGlyphs: Hashable, Sendable {
             progressFull = "█"
             progressEmpty = "░"
             done = "✓"
+            brackets = ["[]", "⎡⎤", "⎢⎥", "⎣⎦"]
         } else {
             ribbonSeparator = ">"
             bars = ["_", ".", "-", "~", "=", "+", "*", "#"]
@@ -41,7 +44,14 @@ struct ScreenGlyphs: Hashable, Sendable {
             progressFull = "#"
             progressEmpty = "."
             done = "+"
+            brackets = ["[]", "[]", "||", "[]"]
         }
+    }
+
+    /// The left and right bracket of row `row` of a matrix `height` rows tall.
+    func brackets(row: Int, of height: Int) -> (left: Character, right: Character) {
+        let pair = brackets[height == 1 ? 0 : row == 0 ? 1 : row == height - 1 ? 3 : 2]
+        return (pair.first ?? "[", pair.last ?? "]")
     }
 
     /// `text` as this terminal can show it: unchanged in a UTF-8 locale, else with every

@@ -1,7 +1,8 @@
 import TerminalUI
 
-/// The four built-in themes. Dark and light leave the background to the terminal; high contrast
-/// sets it (pure black) so its contrast holds on any terminal; mono uses attributes only.
+/// The four built-in themes. Dark leaves the background to the terminal; light sets it (white) and
+/// high contrast too (pure black), so that their contrast holds on any terminal (a light theme's
+/// grey frames would all but vanish on a dark one); mono uses attributes only.
 /// Heatmap hues are blue for positive and orange for negative, a pair that stays distinct for the
 /// common forms of colour blindness; NaN is magenta, used for nothing else.
 extension Theme {
@@ -38,30 +39,31 @@ extension Theme {
                                             negative: Colour(179, 88, 6), nan: Colour(175, 0, 175))),
         terminal: (.black, .white)
     ) { role in
-        switch role {
-        case .text: .plain
-        case .dim: Style(foreground: Colour(108, 108, 108))
-        case .title: Style(attributes: .bold)
-        case .accent: Style(foreground: Colour(0, 95, 175), attributes: .bold)
-        case .border: Style(foreground: Colour(158, 158, 158))
-        case .focus: Style(foreground: Colour(0, 95, 175), attributes: .bold)
+        let page = Colour.white
+        return switch role {
+        case .text: Style(foreground: .black, background: page)
+        case .dim: Style(foreground: Colour(108, 108, 108), background: page)
+        case .title: Style(foreground: .black, background: page, attributes: .bold)
+        case .accent: Style(foreground: Colour(0, 95, 175), background: page, attributes: .bold)
+        case .border: Style(foreground: Colour(128, 128, 128), background: page)
+        case .focus: Style(foreground: Colour(0, 95, 175), background: page, attributes: .bold)
         case .highlight: Style(foreground: .black, background: Colour(255, 215, 0), attributes: .bold)
-        case .readOperand: Style(foreground: Colour(135, 0, 135), attributes: [.bold, .underline])
-        case .changed: Style(foreground: Colour(0, 135, 0), attributes: .bold)
-        case .positive: Style(foreground: Colour(0, 95, 175))
-        case .negative: Style(foreground: Colour(175, 85, 0))
-        case .nan: Style(foreground: Colour(175, 0, 175), attributes: .bold)
-        case .error: Style(foreground: Colour(215, 0, 0), attributes: .bold)
-        case .warning: Style(foreground: Colour(175, 95, 0))
-        case .success: Style(foreground: Colour(0, 135, 0))
+        case .readOperand: Style(foreground: Colour(135, 0, 135), background: page, attributes: [.bold, .underline])
+        case .changed: Style(foreground: Colour(0, 135, 0), background: page, attributes: .bold)
+        case .positive: Style(foreground: Colour(0, 95, 175), background: page)
+        case .negative: Style(foreground: Colour(175, 85, 0), background: page)
+        case .nan: Style(foreground: Colour(175, 0, 175), background: page, attributes: .bold)
+        case .error: Style(foreground: Colour(215, 0, 0), background: page, attributes: .bold)
+        case .warning: Style(foreground: Colour(175, 95, 0), background: page)
+        case .success: Style(foreground: Colour(0, 135, 0), background: page)
         case .statusBar: Style(foreground: .black, background: Colour(218, 218, 218))
-        case .key: Style(foreground: Colour(0, 95, 175), attributes: .bold)
+        case .key: Style(foreground: Colour(0, 95, 175), background: page, attributes: .bold)
         }
     }
 
     public static let highContrast = Theme(
         name: "high-contrast",
-        heatmap: HeatmapPalette(hues: .init(neutral: Colour(0, 0, 0), positive: Colour(0, 160, 255),
+        heatmap: HeatmapPalette(hues: .init(neutral: Colour(64, 64, 64), positive: Colour(0, 160, 255),
                                             negative: Colour(255, 140, 0), nan: Colour(255, 0, 255))),
         terminal: (.white, .black)
     ) { role in

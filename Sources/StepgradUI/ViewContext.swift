@@ -18,16 +18,37 @@ struct ViewContext {
     /// A student's answers, while the iteration they answer (the first) is on screen.
     let answers: AnswerCheck?
 
-    /// Draws `source` with its marks and scale, and records it for clicks and the arrow keys. A
+    /// Draws `source` with its marks and scale, in brackets when asked and it is drawn whole (callers
+    /// leave a column either side: `matrixWidth`), and records it for clicks and the arrow keys. A
     /// student's wrong answers are marked on their own values (beside the result of the
     /// operation), never on the true ones.
-    func draw(_ source: MatrixSource, fit: MatrixFit, panel: Panel, x: Int, y: Int, clip: Rect,
+    func draw(_ source: MatrixSource, fit: MatrixFit, panel: Panel, x: Int, y: Int, clip: Rect, bracketed: Bool = true,
               into grid: inout Grid, hits: inout HitMap) {
         let view = MatrixView(source: source, fit: fit, scale: scales.scale(for: source),
                               marks: CellMarks(source.quantity, scene: scene, selection: selection,
                                                answers: source.isStudents ? answers : nil))
         view.draw(into: &grid, x: x, y: y, look: look, clip: clip)
+        // A window of a larger matrix is open at its cut edges: no brackets.
+        if bracketed && (fit.isAggregated || fit.showsAll(source)) {
+            drawBrackets(around: Rect(x: x, y: y, width: fit.size.width, height: fit.size.height), clip: clip, into: &grid)
+        }
         hits.add(panel, x: x, y: y, source: source, fit: fit)
+    }
+
+    /// A matrix's brackets, in the column either side of `rect` (where the matrix is drawn), so that
+    /// it reads as one matrix whatever its values: a row of zeros, or a column of colour.
+    func drawBrackets(around rect: Rect, clip: Rect, into grid: inout Grid) {
+        let style = look[.text]
+        for row in 0..<rect.height {
+            let (left, right) = look.glyphs.brackets(row: row, of: rect.height)
+            grid.write(String(left), x: rect.x - 1, y: rect.y + row, style: style, clip: clip)
+            grid.write(String(right), x: rect.maxX, y: rect.y + row, style: style, clip: clip)
+        }
+    }
+
+    /// The columns a matrix drawn `fit` takes with its brackets (or without), and at least its label's.
+    static func matrixWidth(_ fit: MatrixFit, label: String, bracketed: Bool = true) -> Int {
+        max(fit.size.width + (bracketed ? 2 : 0), label.count)
     }
 
     /// The display cell of `source` to keep in view: the selection, else the element being computed.

@@ -22,7 +22,7 @@ struct LectureFramesTests {
     }
 
     func key(_ width: Int = 80, _ height: Int = 24, notice: ViewerNotice? = nil) -> LectureFrames.Key {
-        LectureFrames.Key(look: look, size: Size(width: width, height: height), notice: notice, prompt: nil)
+        LectureFrames.Key(look: frames.number(of: look), size: Size(width: width, height: height), notice: notice, prompt: nil)
     }
 
     @Test func followersOfOneLookAndSizeShareAFrameOthersGetTheirOwn() {
@@ -30,7 +30,9 @@ struct LectureFramesTests {
         #expect(frames.frame(key()) === first, "a second follower of the same look and size is not drawn for again")
         let wide = frames.frame(key(120, 40))
         #expect(wide !== first && wide.grid.size == Size(width: 120, height: 40))
-        let mono = frames.frame(LectureFrames.Key(look: ViewerLook(ViewerTerminal(term: "dumb")), size: Size(width: 80, height: 24)))
+        let dumb = frames.number(of: ViewerLook(ViewerTerminal(term: "dumb")))
+        #expect(dumb != frames.number(of: look) && frames.number(of: look) == frames.number(of: look))
+        let mono = frames.frame(LectureFrames.Key(look: dumb, size: Size(width: 80, height: 24)))
         #expect(mono !== first)
         #expect(coloured(mono.grid) == 0 && coloured(first.grid) > 0, "drawn in the look of each terminal")
         let told = frames.frame(key(notice: ViewerNotice("Only the lecturer can do that.", isError: true)))

@@ -50,7 +50,10 @@ extension Colour {
 
     /// The colour a fraction `t` of the way from `self` to `other` in OKLab.
     func blended(with other: Colour, _ t: Double) -> Colour {
-        let (p, q) = (oklab, other.oklab), t = min(max(t, 0), 1)
+        // The ends exactly: a round trip through OKLab can be a unit off.
+        if t <= 0 { return self }
+        if t >= 1 { return other }
+        let (p, q) = (oklab, other.oklab)
         return Colour(oklab: p.L + (q.L - p.L) * t, p.a + (q.a - p.a) * t, p.b + (q.b - p.b) * t)
     }
 

@@ -48,15 +48,16 @@ public struct HeatmapPalette: Hashable, Sendable {
         neutral256 = neutral
         positive256 = Self.quantised(Self.ramp(from: hues.neutral, to: hues.positive), from: neutral)
         negative256 = Self.quantised(Self.ramp(from: hues.neutral, to: hues.negative), from: neutral)
-        // Rounded to whole sRGB values a blend can step back by a hair; such a step keeps the one before.
+        // Rounded to whole sRGB values a blend can step back by a hair; such a step takes the one
+        // after it, so that the ramp ends on the hue itself.
         func cells(_ hue: Colour) -> [Style] {
             let lighter = hue.oklab.L > hues.neutral.oklab.L
-            var previous = hues.neutral
-            return Self.ramp(from: hues.neutral, to: hue, steps: Self.stepsTrue).map { colour in
-                let (l, p) = (colour.oklab.L, previous.oklab.L)
-                if lighter ? l >= p : l <= p { previous = colour }
-                return Style(foreground: previous.legibleText, background: previous)
-            }
+            var next = hue
+            return Self.ramp(from: hues.neutral, to: hue, steps: Self.stepsTrue).reversed().map { colour in
+                let (l, n) = (colour.oklab.L, next.oklab.L)
+                if lighter ? l <= n : l >= n { next = colour }
+                return Style(foreground: next.legibleText, background: next)
+            }.reversed()
         }
         positiveTrue = cells(hues.positive)
         negativeTrue = cells(hues.negative)
