@@ -30,8 +30,9 @@ public enum Activation: Hashable, Sendable {
         return a
     }
 
-    /// `a = f(z)` on `rows × columns` buffers; softmax is taken per row.
-    func apply(_ z: UnsafePointer<Double>, into a: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
+    /// `a = f(z)` on `rows × columns` buffers; softmax is taken per row. `a` may be `z` itself
+    /// (each element is read before it is written), except for the identity, which has nothing to do then.
+    public func apply(_ z: UnsafePointer<Double>, into a: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
         let count = rows * columns
         switch self {
         case .identity: a.update(from: z, count: count)

@@ -12,6 +12,10 @@ public enum ReloadOutcome: Hashable, Sendable {
 }
 
 extension TrainingSession {
+    /// Changes with every scenario the session adopts (at each reload): what was worked out from
+    /// the scenario's numbers, e.g. by a screen, holds while it stays the same.
+    public var scenarioGeneration: Int { epoch }
+
     /// Reads the scenario file again, e.g. after the lecturer edited a number.
     ///
     /// History must stay a pure function of the scenario for time travel to hold, so the

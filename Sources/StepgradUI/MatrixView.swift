@@ -2,43 +2,35 @@ import StepgradEngine
 import TerminalUI
 
 /// A matrix drawn as a heatmap: each cell coloured by its value on `scale`, with the number inside
-/// when the fit has room, `·` where the value is not known yet, and the strongest value of a
-/// block standing for it in an overview (NaN first, so that it is never hidden).
+/// when the fit has room, `·` where the value is not known yet, and the mean of a block standing
+/// for it in an overview (`MatrixSource.overview`), on the scale of the means.
 struct MatrixView {
     let source: MatrixSource
     let fit: MatrixFit
     let scale: HeatmapScale
     let marks: CellMarks
 
-    /// Draws the matrix with its top-left corner at (`x`, `y`), nothing outside `clip`.
+    /// Draws the matrix with its top-left corner at (`x`, `y`), nothing outside `clip`. An overview
+    /// draws each block's mean on the scale of the means.
     func draw(into grid: inout Grid, x: Int, y: Int, look: Look, clip: Rect) {
+        let overview = fit.isAggregated ? source.overview(fit) : []
         let blockMarks = fit.isAggregated ? self.blockMarks() : [:]
+        let overviewScale = HeatmapScale(values: overview.compactMap { $0 })
         for i in 0..<fit.visibleRows {
             for j in 0..<fit.visibleColumns {
                 let rect = Rect(x: x + j * fit.cellWidth, y: y + i * fit.cellHeight, width: fit.cellWidth, height: fit.cellHeight)
                 guard rect.intersection(clip) == rect else { continue }
-                let block = fit.block(i, j, in: source)
-                if let r = block.rows.first, let c = block.columns.first, !fit.isAggregated {
-                    let cell = source.cell(r, c)
-                    drawCell(source.value(r, c), marks.isEmpty ? .none : marks.mark(cell), in: rect, into: &grid, look: look)
+                if fit.isAggregated {
+                    let k = i * fit.visibleColumns + j
+                    drawCell(overview[k], blockMarks[k] ?? .none, scale: overviewScale, in: rect, into: &grid, look: look)
                 } else {
-                    drawCell(strongest(in: block), blockMarks[i * fit.visibleColumns + j] ?? .none, in: rect, into: &grid, look: look)
+                    let block = fit.block(i, j, in: source)
+                    guard let r = block.rows.first, let c = block.columns.first else { continue }
+                    let cell = source.cell(r, c)
+                    drawCell(source.value(r, c), marks.isEmpty ? .none : marks.mark(cell), scale: scale, in: rect, into: &grid, look: look)
                 }
             }
         }
-    }
-
-    /// The value standing for a block of an overview: NaN if any, else the largest in magnitude.
-    private func strongest(in block: (rows: Range<Int>, columns: Range<Int>)) -> Double? {
-        var strongest: Double?
-        for r in block.rows {
-            for c in block.columns {
-                guard let v = source.value(r, c) else { continue }
-                if v.isNaN { return .nan }
-                if strongest.map({ abs(v) > abs($0) }) ?? true { strongest = v }
-            }
-        }
-        return strongest
     }
 
     /// The strongest mark of each drawn block of an overview, by block index.
@@ -53,7 +45,8 @@ struct MatrixView {
         return marked
     }
 
-    private func drawCell(_ value: Double?, _ mark: CellMark, in rect: Rect, into grid: inout Grid, look: Look) {
+    private func drawCell(_ value: Double?, _ mark: CellMark, scale: HeatmapScale, in rect: Rect, into grid: inout Grid,
+                          look: Look) {
         var style: Style
         var text: String
         if let value {

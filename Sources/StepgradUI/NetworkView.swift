@@ -109,8 +109,20 @@ struct NetworkView {
         }
         let share = Size(width: max((inner.width - gaps(all)) / columnCount - 2, 1), height: roomHeight)
         let chosen = fits ?? self.fits(all, room: share, cellHeight: 1, compact: true)
-        let widths = zip(all, chosen).map { group, fits in zip(group, fits).map { ViewContext.matrixWidth($1, label: $0.label, bracketed: bracketed) } }
-        var x = inner.x + max((inner.width - totalWidth(all, chosen)) / 2, 0)
+        // An input of a square number of pixels that cannot show its numbers is drawn as its picture.
+        let images = zip(all, chosen).map { group, fits in
+            zip(group, fits).map { source, fit -> InputImage? in
+                guard source.quantity == .x, !(fit.showsNumbers && fit.showsAll(source)) else { return nil }
+                return InputImage(source, room: Size(width: inner.width / 2, height: roomHeight), look: context.look)
+            }
+        }
+        let widths = zip(all, chosen).enumerated().map { g, pair in
+            zip(pair.0, pair.1).enumerated().map { i, column in
+                images[g][i].map { max($0.size.width, $0.label.count) }
+                    ?? ViewContext.matrixWidth(column.1, label: column.0.label, bracketed: bracketed)
+            }
+        }
+        var x = inner.x + max((inner.width - widths.joined().reduce(0, +) - gaps(all)) / 2, 0)
         let labelY = inner.y, footerY = inner.maxY - 1, roomTop = inner.y + 1
         let groups = self.groups
         for (g, group) in all.enumerated() {
@@ -118,11 +130,17 @@ struct NetworkView {
             for (i, source) in group.enumerated() {
                 let fit = chosen[g][i], width = widths[g][i]
                 let clip = Rect(x: x, y: labelY, width: width, height: 1).intersection(inner)
-                let label = context.look.text(source.label)
+                let image = images[g][i]
+                let label = context.look.text(image?.label ?? source.label)
                 grid.write(label, x: x + max((width - label.count) / 2, 0), y: labelY, style: context.labelStyle(for: source.quantity), clip: clip)
-                let top = roomTop + max((roomHeight - fit.size.height) / 2, 0)
-                context.draw(source, fit: fit, panel: .network, x: x + (width - fit.size.width) / 2, y: top, clip: inner,
-                             bracketed: bracketed, into: &grid, hits: &hits)
+                if let image {
+                    image.draw(into: &grid, x: x + (width - image.size.width) / 2, y: roomTop + max((roomHeight - image.size.height) / 2, 0),
+                               scale: context.scales.scale(for: source), look: context.look, clip: inner)
+                } else {
+                    let top = roomTop + max((roomHeight - fit.size.height) / 2, 0)
+                    context.draw(source, fit: fit, panel: .network, x: x + (width - fit.size.width) / 2, y: top, clip: inner,
+                                 bracketed: bracketed, into: &grid, hits: &hits)
+                }
                 x += width + Self.columnGap
             }
             x += Self.groupGap - Self.columnGap

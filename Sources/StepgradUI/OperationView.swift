@@ -47,7 +47,9 @@ struct OperationView {
     private func wantedSize(_ op: Operation, within screen: Size) -> Size {
         let items = self.items(op)
         let sources = Self.sources(items)
-        let tallest = sources.map(\.rows).max() ?? 1
+        // A matrix taller than the screen is an overview of any height: a quarter of the screen
+        // leaves the network room for its picture of the input.
+        let tallest = sources.map { $0.rows <= screen.height ? $0.rows : screen.height / 4 }.max() ?? 1
         let matrices = sources.map { source -> Int in
             let room = source.rows <= screen.height && source.columns * 3 <= screen.width
                 ? Size(width: Self.unbounded, height: tallest) : screen
@@ -89,12 +91,19 @@ struct OperationView {
         }
         let sources = Self.sources(items)
         let tallest = sources.map(\.rows).max() ?? 1
-        // The legend goes when it would squeeze the values; an overview has room for it anyway.
+        // The legend goes when it would squeeze the values; an overview has room for it anyway, and
+        // for a second line saying what its cells stand for.
         let withLegend = inner.height >= tallest + 2 || inner.height >= 10
-        let room = Size(width: inner.width, height: inner.height - (withLegend ? 2 : 1))
+        var room = Size(width: inner.width, height: inner.height - (withLegend ? 2 : 1))
         let result = sources.firstIndex { $0.quantity == op.quantity } ?? sources.count - 1
-        let arrangement = self.arrangement(sources, room: room, textWidth: { Self.textWidth(items, padding: $0) },
-                                           keeping: result)
+        let textWidth = { Self.textWidth(items, padding: $0) }
+        var arrangement = self.arrangement(sources, room: room, textWidth: textWidth, keeping: result)
+        var legendLines = withLegend ? 1 : 0
+        if withLegend && inner.height >= 12 && arrangement.fits.contains(where: \.isAggregated) {
+            room.height -= 1
+            legendLines = 2
+            arrangement = self.arrangement(sources, room: room, textWidth: textWidth, keeping: result)
+        }
         let (fits, textPadding) = (arrangement.fits, arrangement.textPadding)
         let widths = zip(sources, fits).map { width($0, $1, bracketed: arrangement.bracketed) }
         let total = widths.reduce(0, +) + Self.textWidth(items, padding: textPadding)
@@ -117,9 +126,9 @@ struct OperationView {
                 m += 1
             }
         }
-        if withLegend {
-            drawLegend(zip(sources, fits).map { ($0, $1) }, at: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, height: 1),
-                       into: &grid)
+        if legendLines > 0 {
+            drawLegend(zip(sources, fits).map { ($0, $1) },
+                       in: Rect(x: inner.x + 1, y: inner.maxY - legendLines, width: inner.width - 1, height: legendLines), into: &grid)
         }
     }
 
@@ -203,33 +212,43 @@ struct OperationView {
                      bracketed: bracketed, into: &grid, hits: &hits)
     }
 
-    /// One line naming each matrix's scale, `W₂ ±0.3   a₁ ±1.2`, with the shape of those drawn as
-    /// overviews; shared scales are named once.
-    private func drawLegend(_ shown: [(MatrixSource, MatrixFit)], at line: Rect, into grid: inout Grid) {
+    /// The legend: each matrix's scale, `W₂ ±0.3  a₁ ±1.2` (shared scales named once), and for an
+    /// overview what each of its cells stands for, `W₁ 128×784: mean of 6×36 ±0.012`; then at the
+    /// right, when there is room, what the colours mean. Parts are packed whole into the lines of
+    /// `area`, never cut: one that does not fit is left out (`?` explains the colours too).
+    private func drawLegend(_ shown: [(MatrixSource, MatrixFit)], in area: Rect, into grid: inout Grid) {
         let look = context.look
         var parts: [String]
+        let plain = shown.filter { !$0.1.isAggregated }.map(\.0)
         if context.scales.shared {
-            let values = shown.first { !HeatScales.isGradient($0.0.quantity) }.map { context.scales.scale(for: $0.0) }
-            let gradients = shown.first { HeatScales.isGradient($0.0.quantity) }.map { context.scales.scale(for: $0.0) }
-            parts = ["shared scale:"] + [values.map { "values " + range($0) }, gradients.map { "gradients " + range($0) }]
-                .compactMap { $0 }
+            let values = plain.first { !HeatScales.isGradient($0.quantity) }.map { context.scales.scale(for: $0) }
+            let gradients = plain.first { HeatScales.isGradient($0.quantity) }.map { context.scales.scale(for: $0) }
+            parts = [values.map { "shared scale:  values " + range($0) }, gradients.map { "gradients " + range($0) }].compactMap { $0 }
         } else {
-            parts = ["scale:"] + shown.map { source, _ in source.label + " " + range(context.scales.scale(for: source)) }
+            parts = plain.map { $0.label + " " + range(context.scales.scale(for: $0)) }
+            if !parts.isEmpty { parts[0] = "scale:  " + parts[0] }
         }
-        let overviews = shown.filter { $0.1.isAggregated }.map { "\($0.0.label) \($0.0.rows)×\($0.0.columns)" }
-        if !overviews.isEmpty { parts.append("· overview (largest |value| per cell) of " + overviews.joined(separator: ", ")) }
-        let scale = look.text(parts.joined(separator: "  "))
-        grid.write(scale, x: line.x, y: line.y, style: look[.dim], clip: line, ellipsis: look.glyphs.base.ellipsis)
-        // What the colours mean, at the right when there is room: sign and zero, then the names of
-        // what the step read and wrote as they are lit.
+        parts += shown.filter { $0.1.isAggregated }.map { source, fit in
+            "\(source.label) \(source.rows)×\(source.columns): mean of \(fit.rowBlock)×\(fit.columnBlock) "
+                + range(source.overviewScale(fit))
+        }
+        var lines = Array(repeating: "", count: area.height)
+        for part in parts.map(look.text) {
+            guard let i = lines.firstIndex(where: { $0.count + (($0.isEmpty ? 0 : 2) + part.count) <= area.width }) else { continue }
+            lines[i] += (lines[i].isEmpty ? "" : "  ") + part
+        }
+        for (i, line) in lines.enumerated() {
+            grid.write(line, x: area.x, y: area.y + i, style: look[.dim], clip: area)
+        }
+        // What the colours mean: sign and zero, then the names of what the step read and wrote as they are lit.
         let key: [(String, Style)] = [(" − ", look.heatStyle(.negative(1))), (" 0 ", look.heatStyle(.zero)),
                                       (" + ", look.heatStyle(.positive(1))), ("  ", look[.dim]),
                                       ("read", context.labelStyle(reading: true)), (" ", look[.dim]),
                                       ("written", context.labelStyle(reading: false))]
         let keyWidth = key.map(\.0.count).reduce(0, +)
-        guard scale.count + 3 + keyWidth <= line.width else { return }
-        var x = line.maxX - keyWidth
-        for (text, style) in key { x = grid.write(look.text(text), x: x, y: line.y, style: style, clip: line) }
+        guard let i = lines.lastIndex(where: { $0.count + 3 + keyWidth <= area.width }) else { return }
+        var x = area.maxX - keyWidth
+        for (text, style) in key { x = grid.write(look.text(text), x: x, y: area.y + i, style: style, clip: area) }
     }
 
     /// `±0.9`: the magnitude drawn at full colour, or `0` when nothing is known yet.
@@ -248,6 +267,6 @@ struct OperationView {
         grid.write(caption, x: inner.x, y: inner.y, style: look[.title], clip: inner, ellipsis: look.glyphs.base.ellipsis)
         context.draw(source, fit: fit, panel: .operation, x: inner.x + max((inner.width - fit.size.width) / 2, 0),
                      y: inner.y + 1, clip: inner, bracketed: false, into: &grid, hits: &hits)
-        drawLegend([(source, fit)], at: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, height: 1), into: &grid)
+        drawLegend([(source, fit)], in: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, height: 1), into: &grid)
     }
 }

@@ -183,7 +183,6 @@ extension SessionScreen {
         case .restarted(let reason): (text, role) = ("Reloaded. " + reason, .warning)
         case .failed(let reason): (text, role) = ("Not reloaded: " + reason, .error)
         }
-        generation += 1
         message = StyledLine(text: text, role: role)
         guard session.isBusy else { return .none }
         return .task(id: "fast-forward") { [session] send in

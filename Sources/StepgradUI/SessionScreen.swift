@@ -46,8 +46,9 @@ public final class SessionScreen: TerminalProgram {
     var lastLayoutShowedNetwork = true
     /// The size of the last frame, to prepare the next one for.
     private var lastSize: Size?
-    /// Bumped whenever the iteration's numbers may change in place (reload), to refresh caches.
-    var generation = 0
+    /// Changes whenever the iteration's numbers may change in place (a reload, by whichever screen
+    /// of the session asked for it: a viewer's too), to refresh caches.
+    var generation: Int { session.scenarioGeneration }
     private var formulaLines = Memo<FormulaKey, [StyledLine]>()
     private var operationWants = Memo<IterationWantsKey, OperationWants>()
     private var networkWants = Memo<IterationWantsKey, Size>()

@@ -52,7 +52,7 @@ struct TrainingViewTests {
         try shell.tmux.waitForText("‖ paused")
         // A new activation or unit count is a new network, trained from epoch 0.
         try shell.tmux.sendKeys("a")
-        try shell.tmux.waitForText("Hidden activation tanh: a new network")
+        try shell.tmux.waitForText("Activation tanh: new network, fresh weights (seed 1, he), epoch 0")
         try shell.tmux.waitForText("epoch 0/60 · iteration 0")
         try shell.tmux.sendKeys("l", "u")
         try shell.tmux.waitForText("Layer 2 has 17 units")

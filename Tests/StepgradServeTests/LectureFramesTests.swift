@@ -47,7 +47,7 @@ struct LectureFramesTests {
             .filter { $0.foreground != nil || $0.background != nil }.count
     }
 
-    @Test func aStepTellsEveryFollowerAndTheNextFrameShowsIt() async throws {
+    @Test(.timeLimit(.minutes(10))) func aStepTellsEveryFollowerAndTheNextFrameShowsIt() async throws {
         let (events, post) = AsyncStream<ViewerEvent>.makeStream()
         frames.follow(ObjectIdentifier(self.classroom), events: post)
         let before = frames.frame(key())
@@ -69,4 +69,32 @@ struct LectureFramesTests {
         terminal.feed(diff)
         #expect(terminal.screen.lines == after.grid.lines)
     }
+}
+
+/// The lecturer edits the scenario and reloads: followers' frames show the new numbers at the same
+/// place, not what the screen they share had worked out from the old ones.
+@MainActor @Test(.timeLimit(.minutes(10))) func aReloadByTheLecturerReachesTheFollowersFrames() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stepgrad-frames-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("exercise.yaml").path
+    try FileManager.default.copyItem(atPath: Exercises.resolve("relu-softmax-3-4-3"), toPath: file)
+    let session = TrainingSession(scenario: try ScenarioLoader.load(path: file), stateDirectory: folder.path,
+                                  loader: { try ScenarioLoader.load(path: $0) })
+    session.granularity = .element
+    session.stepForward()
+    let frames = LectureFrames(classroom: Classroom(session: session))
+    let (events, post) = AsyncStream<ViewerEvent>.makeStream()
+    frames.follow(ObjectIdentifier(session), events: post)
+    let key = LectureFrames.Key(look: frames.number(of: ViewerLook(ViewerTerminal())), size: Size(width: 120, height: 40))
+    // z₁[0] = W₁[0,0]·x[0] + … = 0.2·0.5 + …; with W₁[0,0] edited to 0.7, 0.7·0.5 + ….
+    #expect(frames.frame(key).grid.lines.contains { $0.contains("0.2·0.5") })
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "[ 0.2, -0.3,  0.4]", with: "[ 0.7, -0.3,  0.4]").write(toFile: file, atomically: true, encoding: .utf8)
+    #expect(session.reload() == .kept(iteration: 1))
+    var heard = events.makeAsyncIterator()
+    guard case .changed = await heard.next() else { Issue.record("the follower was not told"); return }
+    let lines = frames.frame(key).grid.lines
+    #expect(lines.contains { $0.contains("0.7·0.5") }, "\(lines.joined(separator: "\n"))")
+    #expect(!lines.contains { $0.contains("0.2·0.5") })
 }

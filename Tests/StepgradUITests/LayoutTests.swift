@@ -62,7 +62,8 @@ struct LayoutTests {
         let program = Fixtures.screen(Fixtures.wide(256, [256], 10))
         let backend = TestBackend(program: program, size: Size(width: 160, height: 48))
         backend.press(KeyEvent(.right))
-        #expect(backend.lines.contains { $0.contains("overview (largest |value| per cell) of W₁ 256×256") })
+        #expect(backend.lines.contains { $0.contains("W₁ 256×256: mean of ") })
+        #expect(!backend.lines.contains { $0.contains("mean of") && $0.contains("…") }, "the legend is packed whole, never cut")
         program.session.select(CellReference(.W(1), Cell(100, 200)))
         program.focus = .operation
         backend.press(KeyEvent("z"))

@@ -56,4 +56,18 @@ struct MatrixFitTests {
         #expect(MatrixFit.heights(rows: 4, room: 40, presenting: false) == [3, 1])
         #expect(MatrixFit.heights(rows: 4, room: 11, presenting: false) == [1])
     }
+
+    /// An overview cell stands for the mean of its block: [[1, 3, −2, −4], [5, 7, 0, NaN]] in blocks
+    /// of 2×2 is (1 + 3 + 5 + 7)/4 = 4, and (−2 − 4 + 0)/3 = −2 while the NaN is not known yet; once
+    /// it is, the block shows NaN.
+    @Test func overviewCellsAreBlockMeans() {
+        let m = Matrix([[1, 3, -2, -4], [5, 7, 0, .nan]])
+        let source = MatrixSource(.W(1), label: "W₁", matrix: m, revealed: 7, transposed: false)
+        let fit = MatrixFit(cellWidth: 1, cellHeight: 1, showsNumbers: false, padding: 0, rowBlock: 2, columnBlock: 2,
+                            visibleRows: 1, visibleColumns: 2)
+        #expect(source.overview(fit) == [4, -2])
+        #expect(source.overviewScale(fit).limit == 4)
+        let all = MatrixSource(.W(1), label: "W₁", matrix: m, revealed: 8, transposed: false)
+        #expect(all.overview(fit)[0] == 4 && all.overview(fit)[1]?.isNaN == true)
+    }
 }

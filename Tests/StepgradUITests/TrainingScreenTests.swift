@@ -145,7 +145,7 @@ import Testing
         #expect(screen.history.count == 1 && screen.trainer.network.optimizer.weightDecay == 0.001)
         var drawn = screen.scenario.network
         #expect(screen.trainer.parameters == Initializer(seed: 1).parameters(for: drawn))
-        #expect(backend.lines.last!.contains("Hidden activation sigmoid: a new network"))
+        #expect(backend.lines.last!.contains("Activation sigmoid: new network, fresh weights (seed 1, xavier), epoch 0"))
 
         backend.press(KeyEvent("u"), KeyEvent("u"), KeyEvent("U"))
         drawn.layers[0].units = 7
@@ -207,5 +207,38 @@ import Testing
             #expect((0..<grid.height).contains { y in (0..<grid.width).contains { x in
                 grid[x, y].character != " " && grid[x, y].style.foreground == colour } })
         }
+    }
+
+    /// The map's own forward pass gives the engine's outputs at every pixel, in either weight layout.
+    @Test(arguments: ["Wx", "WTx"])
+    func theMapIsTheEnginesForwardPassAtEveryPixel(_ convention: String) throws {
+        let scenario = try ScenarioLoader.parse(Self.circles + "\nconvention: \(convention)")
+        let options = ScreenOptions(theme: Theme.dark, capabilities: TerminalCapabilities(colourDepth: .trueColour, unicode: true))
+        let screen = try #require(TrainingScreen(scenario: scenario, options: options))
+        let backend = TestBackend(program: screen, size: Size(width: 120, height: 40))
+        backend.press(KeyEvent("e"), KeyEvent("n"))
+        let map = try #require(screen.mapArea), extent = try #require(screen.extent)
+        let expected = screen.trainer.predict(extent.pixels(width: map.width, height: map.height))
+        let drawn = screen.mapPrediction.outputs
+        #expect(drawn.shape == expected.shape && drawn.rows == map.width * map.height * 2)
+        let worst = zip(drawn.elements, expected.elements).map { abs($0 - $1) }.max() ?? .infinity
+        #expect(worst < 1e-12)
+    }
+
+    /// Playing, the map is predicted afresh every few ticks rather than every frame; paused, it
+    /// shows the current weights.
+    @Test func playingRedrawsTheMapEveryFewTicksAndPausingShowsTheCurrentWeights() throws {
+        let (screen, backend) = try screen(epochs: 100_000)
+        backend.press(KeyEvent(" "))
+        var stale = 0
+        for _ in 0..<12 {
+            backend.advance(by: TrainingScreen.tickInterval)
+            let cache = try #require(screen.mapCache)
+            #expect(screen.ticks - cache.tick < TrainingScreen.mapTicks)
+            if cache.iterations < screen.trainer.iterations { stale += 1 }
+        }
+        #expect(screen.ticks >= 8 && stale > 0)
+        backend.press(KeyEvent(" "))
+        #expect(screen.mapCache?.iterations == screen.trainer.iterations)
     }
 }

@@ -50,20 +50,28 @@ struct BoundaryMap {
     var background: Colour
     var unicode: Bool
 
+    /// Tints a class's region takes, from barely (the network unsure) to strong (sure).
+    static let tintLevels = 32
+
     func draw(in map: Rect, into grid: inout Grid) {
-        let classes = prediction.columns
-        func tint(_ pixel: Int) -> Colour {
-            let k = (0..<classes).max { prediction[pixel, $0] < prediction[pixel, $1] } ?? 0
-            // From barely tinted where the network is unsure to strong where it is sure.
-            let sureness = classes > 1 ? (prediction[pixel, k] - 1 / Double(classes)) / (1 - 1 / Double(classes)) : 1
-            return background.mixed(with: Self.classColours[k % Self.classColours.count], 0.15 + 0.6 * sureness)
+        let classes = prediction.columns, levels = Self.tintLevels
+        // Every tint a pixel can take, worked out once a frame rather than once a pixel.
+        let tints = (0..<classes).flatMap { k in
+            (0..<levels).map { background.mixed(with: Self.classColours[k % Self.classColours.count], 0.15 + 0.6 * Double($0) / Double(levels - 1)) }
         }
+        func tint(_ pixel: Int) -> Colour {
+            var k = 0
+            for c in 1..<max(classes, 1) where prediction[pixel, c] > prediction[pixel, k] { k = c }
+            let sureness = classes > 1 ? (prediction[pixel, k] - 1 / Double(classes)) / (1 - 1 / Double(classes)) : 1
+            let level = sureness.isFinite ? Int((min(max(sureness, 0), 1) * Double(levels - 1)).rounded()) : 0
+            return tints[k * levels + level]
+        }
+        var cell = GridCell(unicode ? "▀" : " ")
         for row in 0..<map.height {
             for column in 0..<map.width {
                 let top = tint(2 * row * map.width + column), bottom = tint((2 * row + 1) * map.width + column)
-                grid[map.x + column, map.y + row] = unicode
-                    ? GridCell("▀", style: Style(foreground: top, background: bottom))
-                    : GridCell(" ", style: Style(background: top))
+                cell.style = unicode ? Style(foreground: top, background: bottom) : Style(background: top)
+                grid[map.x + column, map.y + row] = cell
             }
         }
         guard let labels = points.labels else { return }

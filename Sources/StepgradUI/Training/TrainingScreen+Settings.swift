@@ -16,23 +16,26 @@ extension TrainingScreen {
     var hiddenLayers: ClosedRange<Int>? { trainer.network.depth > 1 ? 1...(trainer.network.depth - 1) : nil }
 
     func changeLearningRate(up: Bool) {
-        let optimizer = trainer.network.optimizer
-        guard let rate = Optimizer.rung(after: optimizer.learningRate, in: Optimizer.learningRates, up: up) else {
-            message = "The learning rate is already the \(up ? "highest" : "lowest") offered (\(format(optimizer.learningRate)))."
-            return
+        climb("Learning rate", Optimizer.learningRates, from: trainer.network.optimizer.learningRate, up: up) {
+            $0.with(learningRate: $1)
         }
-        retune(optimizer.with(learningRate: rate))
-        message = "Learning rate \(number(rate)), from the next mini-batch; the weights are kept."
     }
 
     func changeWeightDecay(up: Bool) {
-        let optimizer = trainer.network.optimizer
-        guard let decay = Optimizer.rung(after: optimizer.weightDecay, in: Optimizer.weightDecays, up: up) else {
-            message = "The weight decay is already the \(up ? "highest" : "lowest") offered (\(number(optimizer.weightDecay)))."
+        climb("Weight decay (L2)", Optimizer.weightDecays, from: trainer.network.optimizer.weightDecay, up: up) {
+            $0.with(weightDecay: $1)
+        }
+    }
+
+    /// Moves a setting of the optimizer one rung up or down its ladder, keeping the weights.
+    private func climb(_ setting: String, _ ladder: [Double], from value: Double, up: Bool,
+                       _ set: (Optimizer, Double) -> Optimizer) {
+        guard let next = Optimizer.rung(after: value, in: ladder, up: up) else {
+            message = "\(setting) is already the \(up ? "highest" : "lowest") offered (\(number(value)))."
             return
         }
-        retune(optimizer.with(weightDecay: decay))
-        message = "Weight decay (L2) \(number(decay)), from the next mini-batch; the weights are kept."
+        retune(set(trainer.network.optimizer, next))
+        message = "\(setting) \(number(next)), from the next mini-batch; the weights are kept."
     }
 
     private func retune(_ optimizer: Optimizer) {
@@ -50,7 +53,7 @@ extension TrainingScreen {
         let activation = Self.hiddenActivations[index % Self.hiddenActivations.count]
         var network = trainer.network
         for l in hidden { network.layers[l - 1].activation = activation }
-        rebuild(network, change: "Hidden activation \(activation.name)")
+        rebuild(network, change: "Activation \(activation.name)")
     }
 
     func selectNextLayer() {
@@ -86,8 +89,8 @@ extension TrainingScreen {
         history = [trainer.metrics]
         mapCache = nil
         let initializer = scenario.initializer!
-        message = "\(change): a new network, so its weights are drawn afresh (init seed \(initializer.seed), "
-            + "\(initializer.scheme.rawValue)) and training starts again at epoch 0."
+        // Short enough for an 80-column key bar.
+        message = "\(change): new network, fresh weights (seed \(initializer.seed), \(initializer.scheme.rawValue)), epoch 0"
     }
 
     /// `w`: the current network and weights as a scenario, in a file of a new name in the current

@@ -46,6 +46,7 @@ extension TrainingScreen {
             return .none
         case .trainTick:
             guard playing, pass == nil else { return .none }
+            ticks += 1
             trainSlice()
             return playing ? .after(Self.tickInterval, .trainTick, id: "train") : .none
         }

@@ -169,12 +169,16 @@ extension TrainingScreen {
         grid.write(look.text(" " + text), x: 0, y: y, style: look[.statusBar], ellipsis: look.glyphs.base.ellipsis)
     }
 
-    /// The network's outputs over the map's pixels, computed once per iteration and size.
+    /// The network's outputs over the map's pixels: computed once per iteration and size, and while
+    /// playing once every `mapTicks` ticks.
     private func prediction(for size: Size, extent: BoundaryMap.Extent) -> Matrix {
-        if let cache = mapCache, cache.iterations == trainer.iterations, cache.size == size { return cache.prediction }
-        let prediction = trainer.predict(extent.pixels(width: size.width, height: size.height))
-        mapCache = (trainer.iterations, size, prediction)
-        return prediction
+        if let cache = mapCache, cache.size == size,
+           cache.iterations == trainer.iterations || (playing && ticks - cache.tick < Self.mapTicks) {
+            return mapPrediction.outputs
+        }
+        mapPrediction.update(trainer.network, trainer.parameters, extent: extent, size: size)
+        mapCache = (trainer.iterations, size, ticks)
+        return mapPrediction.outputs
     }
 
     func format(_ v: Double) -> String { String(format: "%.3f", v).replacingOccurrences(of: "-", with: "−") }

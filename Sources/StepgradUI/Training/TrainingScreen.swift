@@ -41,12 +41,20 @@ public final class TrainingScreen: TerminalProgram {
 
     /// Where the last frame drew the boundary map, and what it spans.
     var mapArea: Rect?
-    var mapCache: (iterations: Int, size: Size, prediction: Matrix)?
+    /// Which weights (by iteration), size and play tick `mapPrediction` holds the outputs of.
+    var mapCache: (iterations: Int, size: Size, tick: Int)?
+    /// Play ticks so far.
+    var ticks = 0
+    var mapPrediction = MapPrediction()
     let extent: BoundaryMap.Extent?
 
     /// How long one slice of play may train before the screen gets its turn again.
     static let sliceBudget = Duration.milliseconds(12)
     public static let tickInterval = Duration.milliseconds(16)
+    /// While playing, the map is predicted afresh every this many ticks (about 9 times a second), not
+    /// every frame: it is most of a frame's cost, and of the bytes sent, and the boundary moves little
+    /// in between. Paused, every change is drawn at once.
+    static let mapTicks = 4
 
     public init?(scenario: Scenario, options: ScreenOptions) {
         guard let trainer = Trainer(scenario) else { return nil }
