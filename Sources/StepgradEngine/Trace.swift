@@ -47,8 +47,6 @@ public struct Trace: Hashable, Sendable {
 
 public enum Phase: String, Hashable, Sendable, CaseIterable, Codable {
     case forward, loss, backward, update
-
-    public var title: String { rawValue.uppercased() }
 }
 
 /// One input of an operation.

@@ -14,7 +14,7 @@ enum ExerciseFile {
 
         let network = scenario.network
         var lines = [
-            "title: \(quoted(scenario.title))",
+            "title: \(scenario.title.yamlQuoted)",
             "convention: \(network.convention.rawValue)",
             "input: \(sample(scenario.batch.input))",
             "target: \(sample(scenario.batch.target))",
@@ -35,23 +35,4 @@ enum ExerciseFile {
         lines.append("  learning-rate: \(NumberStyle(decimals: 6).format(network.optimizer.learningRate, unicodeMinus: false))")
         return lines.joined(separator: "\n") + "\n"
     }
-
-    /// A YAML double-quoted scalar.
-    private static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case _ where scalar.value < 0x20: result += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

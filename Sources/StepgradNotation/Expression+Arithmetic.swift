@@ -111,6 +111,53 @@ extension Expression {
     }
 }
 
+extension Expression {
+    /// A bound on how far the expression worked in Double from `numbers` (each a Double near the
+    /// decimal printed) can be from its exact decimal value: each rounding, of a number read or of
+    /// a result, is within 2⁻⁵³ of the magnitudes it involves, and sums and products of magnitudes
+    /// bound those. `nil` for quotients and functions, whose errors this does not bound.
+    func roundingBound(numbers: [Double]) -> Double? {
+        var next = 0, roundings = numbers.count
+        guard let magnitude = magnitude(numbers, &next, &roundings) else { return nil }
+        return 2 * Double(roundings) * magnitude * 0x1p-53
+    }
+
+    private func magnitude(_ numbers: [Double], _ next: inout Int, _ roundings: inout Int) -> Double? {
+        switch self {
+        case .number:
+            defer { next += 1 }
+            return abs(numbers[next])
+        case .sum(let terms):
+            roundings += terms.count
+            var total = 0.0
+            for term in terms {
+                guard let m = term.magnitude(numbers, &next, &roundings) else { return nil }
+                total += m
+            }
+            return total
+        case .product(let factors):
+            roundings += factors.count
+            var total = 1.0
+            for factor in factors {
+                guard let m = factor.magnitude(numbers, &next, &roundings) else { return nil }
+                total *= m
+            }
+            return total
+        case .difference(let a, let b):
+            roundings += 1
+            guard let ma = a.magnitude(numbers, &next, &roundings), let mb = b.magnitude(numbers, &next, &roundings) else { return nil }
+            return ma + mb
+        case .negation(let a):
+            return a.magnitude(numbers, &next, &roundings)
+        case .square(let a):
+            roundings += 1
+            return a.magnitude(numbers, &next, &roundings).map { $0 * $0 }
+        case .quotient, .call:
+            return nil
+        }
+    }
+}
+
 /// The arithmetic a line is worked in.
 protocol Arithmetic: Comparable {
     init(_ v: Double)

@@ -87,8 +87,18 @@ struct LinePrecision {
     }
 
     /// Whether `step`, whose numbers are as printed, worked in decimal gives `result` to within half `unit`.
+    /// Worked in Double first: where the rounding of that arithmetic is bounded (sums and products)
+    /// and cannot decide it, the decimal arithmetic is not needed.
     static func addsUp(_ step: Expression, to result: PrintedNumber, within unit: Double) -> Bool {
-        let worked = step.value(numbers: step.numbers.map { WideDecimal($0) })
+        let numbers = step.numbers
+        if let bound = step.roundingBound(numbers: numbers) {
+            let worked = step.value(numbers: numbers), half = 0.5 * unit
+            // The printed result and the unit are Doubles near their decimals too.
+            let slack = bound + (abs(result.value) + half) * 0x1p-52
+            if worked.isFinite && abs(worked - result.value) + slack <= half { return true }
+            if worked.isFinite && abs(worked - result.value) - slack > half { return false }
+        }
+        let worked = step.value(numbers: numbers.map { WideDecimal($0) })
         guard !worked.isNaN else { return false }
         return (worked - WideDecimal(result.value)).magnitude <= WideDecimal(0.5 * unit)
     }

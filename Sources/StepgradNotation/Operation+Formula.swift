@@ -26,17 +26,18 @@ extension Operation {
             return Formula(unicode: "\(u(result)) = \(name)(\(u(r.z.quantity)))",
                            latex: "\(t(result)) = \\operatorname{\(name)}\\left(\(t(r.z.quantity))\\right)")
         case .loss(let r):
-            let (perU, perT) = Self.lossFormula(r.loss)
+            let (perU, perT) = Self.lossFormula(r.loss, averaged: r.loss.averagesOver(r.reduction))
             guard batched else { return Formula(unicode: "L = " + perU, latex: "\\mathcal{L} = " + perT) }
             let (preU, preT) = r.reduction == .mean ? ("(1/B) Σₛ ", "\\frac{1}{B} \\sum_{s} ") : ("Σₛ ", "\\sum_{s} ")
             return Formula(unicode: "L = \(preU)ℓₛ,  ℓ = \(perU)", latex: "\\mathcal{L} = \(preT)\\ell_s, \\quad \\ell = \(perT)")
         case .lossGradient(let r):
-            let (gU, gT) = Self.lossGradientFormula(r.loss)
+            let (gU, gT) = Self.lossGradientFormula(r.loss, averaged: r.loss.averagesOver(r.reduction))
             return scaled(result, gU, gT, r.reduction)
         case .fusedOutputGradient(let r):
             if r.loss == .crossEntropy {
                 return scaled(result, "ŷ·Σy − y", "\\hat{y} \\textstyle\\sum_i y_i - y", r.reduction)
             }
+            guard r.loss.averagesOver(r.reduction) else { return scaled(result, "ŷ − y", "\\hat{y} - y", r.reduction) }
             return scaled(result, "(ŷ − y)/n", "\\frac{\\hat{y} - y}{n}", r.reduction)
         case .activationGradient(let r):
             let da = u(r.da.quantity), daT = t(r.da.quantity)
@@ -106,24 +107,36 @@ extension Operation {
         return Formula(unicode: "\(lhs) = (1/B)·(\(body))", latex: "\(lhsT) = \\frac{1}{B}\\left(\(bodyT)\\right)")
     }
 
-    static func lossFormula(_ loss: Loss) -> (String, String) {
+    /// ℓ of one sample; `averaged` when binary cross-entropy or MSE is a mean over the n outputs
+    /// (`reduction: mean`), not their sum as `torch.nn.*Loss(reduction='sum')` takes it.
+    static func lossFormula(_ loss: Loss, averaged: Bool) -> (String, String) {
         switch loss {
         case .crossEntropy: ("−Σᵢ yᵢ·ln ŷᵢ", "-\\sum_i y_i \\ln \\hat{y}_i")
+        case .binaryCrossEntropy where !averaged: ("−Σᵢ [yᵢ·ln ŷᵢ + (1−yᵢ)·ln(1−ŷᵢ)]",
+                                                   "-\\sum_i \\left[y_i \\ln \\hat{y}_i + (1-y_i) \\ln(1-\\hat{y}_i)\\right]")
         case .binaryCrossEntropy: ("−(1/n) Σᵢ [yᵢ·ln ŷᵢ + (1−yᵢ)·ln(1−ŷᵢ)]",
                                    "-\\frac{1}{n} \\sum_i \\left[y_i \\ln \\hat{y}_i + (1-y_i) \\ln(1-\\hat{y}_i)\\right]")
+        case .mse where !averaged: ("Σᵢ (ŷᵢ − yᵢ)²", "\\sum_i (\\hat{y}_i - y_i)^2")
         case .mse: ("(1/n) Σᵢ (ŷᵢ − yᵢ)²", "\\frac{1}{n} \\sum_i (\\hat{y}_i - y_i)^2")
         case .sse: ("Σᵢ (ŷᵢ − yᵢ)²", "\\sum_i (\\hat{y}_i - y_i)^2")
         case .halfSSE: ("½ Σᵢ (ŷᵢ − yᵢ)²", "\\frac{1}{2} \\sum_i (\\hat{y}_i - y_i)^2")
         }
     }
 
-    static func lossGradientFormula(_ loss: Loss) -> (String, String) {
+    static func lossGradientFormula(_ loss: Loss, averaged: Bool) -> (String, String) {
         switch loss {
         case .crossEntropy: ("−y/ŷ", "-\\frac{y}{\\hat{y}}")
+        case .binaryCrossEntropy where !averaged: ("(ŷ − y)/(ŷ·(1 − ŷ))", "\\frac{\\hat{y} - y}{\\hat{y} (1 - \\hat{y})}")
         case .binaryCrossEntropy: ("(ŷ − y)/(n·ŷ·(1 − ŷ))", "\\frac{\\hat{y} - y}{n \\, \\hat{y} (1 - \\hat{y})}")
+        case .mse where !averaged: ("2(ŷ − y)", "2 (\\hat{y} - y)")
         case .mse: ("2(ŷ − y)/n", "\\frac{2 (\\hat{y} - y)}{n}")
         case .sse: ("2(ŷ − y)", "2 (\\hat{y} - y)")
         case .halfSSE: ("ŷ − y", "\\hat{y} - y")
         }
     }
+}
+
+extension Loss {
+    /// Whether ℓ of a sample divides by its n outputs: binary cross-entropy and MSE under `mean`.
+    func averagesOver(_ reduction: Reduction) -> Bool { outputDivisor(2, reduction) != 1 }
 }

@@ -30,14 +30,14 @@ extension Display {
         pieces.map { piece in
             switch piece {
             case .symbol(let s), .relation(let s), .binary(let s): s.latex
-            case .matrix(let m): pmatrix(m, style: style)
+            case .matrix(let m): pmatrix(m)
             case .gap: "\\qquad"
             }
         }.joined(separator: " ")
     }
 
-    private static func pmatrix(_ m: Matrix, style: NumberStyle) -> String {
-        let rows = (0..<m.rows).map { r in (0..<m.columns).map { style.latex(m[r, $0]) }.joined(separator: " & ") }
+    private static func pmatrix(_ m: PrintedMatrix) -> String {
+        let rows = (0..<m.rows).map { r in (0..<m.columns).map { m[r, $0].latex }.joined(separator: " & ") }
         return "\\begin{pmatrix} " + rows.joined(separator: " \\\\ ") + " \\end{pmatrix}"
     }
 }

@@ -59,7 +59,7 @@ extension Display.Piece {
     func block(style: NumberStyle, ascii: Bool) -> TextBlock {
         switch self {
         case .symbol(let s), .relation(let s), .binary(let s): TextBlock(s.unicode)
-        case .matrix(let m): TextBlock.matrix(m, style: style, ascii: ascii)
+        case .matrix(let m): TextBlock.matrix(m, ascii: ascii)
         case .gap: TextBlock("  ")
         }
     }

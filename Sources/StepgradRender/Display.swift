@@ -6,7 +6,7 @@ import StepgradNotation
 struct Display: Hashable, Sendable {
     enum Piece: Hashable, Sendable {
         case symbol(Symbol)
-        case matrix(Matrix)
+        case matrix(PrintedMatrix)
         /// `=`: where a long display may continue on the next line, aligned under the first one.
         case relation(Symbol)
         /// `+`, `·`, `⊙` between matrices: where a display still too wide may break, the
@@ -17,6 +17,8 @@ struct Display: Hashable, Sendable {
     }
 
     var pieces: [Piece]
+    /// False for a matrix equation that does not add up at a forced precision; it ends in †.
+    var addsUp = true
 
     init(_ pieces: [Piece]) { self.pieces = pieces }
 
@@ -53,6 +55,9 @@ struct Symbol: Hashable, Sendable {
     static let times = Symbol("·", "\\cdot")
     static let hadamard = Symbol("⊙", "\\odot")
     static let close = Symbol(")", "\\right)")
+    static let open = Symbol("(", "\\left(")
+    /// After a matrix equation that does not add up at a forced precision, as after such a line.
+    static let mark = Symbol(WrittenLine.mark, "\\quad\\dagger")
 
     static func name(_ q: Quantity, outputLayer: Int) -> Symbol {
         Symbol(q.symbol(outputLayer: outputLayer), q.latex(outputLayer: outputLayer))

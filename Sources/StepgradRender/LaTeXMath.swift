@@ -19,8 +19,8 @@ struct LaTeXMath {
 
     /// The formula continued by its matrix equation (`z_1 = W_1 x + b_1 = (…)(…) + (…) = (…)`),
     /// then the elements of each row of the result.
-    func blocks(for op: Operation, lines: [WrittenLine]) -> [Block] {
-        var blocks = equation(op).map(block)
+    func blocks(for op: Operation, lines: [WrittenLine], display: Display?) -> [Block] {
+        var blocks = equation(op, display).map(block)
         var chunk: [WrittenLine] = [], row: Int?
         func flush() {
             guard !chunk.isEmpty else { return }
@@ -28,32 +28,33 @@ struct LaTeXMath {
             blocks.append(Block(latex: "\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}"))
             chunk = []
         }
-        for (element, line) in zip(op.elements, lines) {
-            if chunk.count == elementsPerBlock || row.map({ $0 != element.cell.row }) == true { flush() }
+        for (index, line) in lines.enumerated() {
+            let cell = op.cell(at: index)
+            if chunk.count == elementsPerBlock || row.map({ $0 != cell.row }) == true { flush() }
             chunk.append(line)
-            row = element.cell.row
+            row = cell.row
         }
         flush()
         return blocks
     }
 
     /// One display when the matrix equation has the formula's left side, else the formula alone first.
-    private func equation(_ op: Operation) -> [Display] {
+    private func equation(_ op: Operation, _ display: Display?) -> [Display] {
         let formula = Display([.symbol(Symbol(op.formula.unicode, op.formula.latex))])
-        guard let display = op.display else { return [formula] }
+        guard let display else { return [formula] }
         guard case .symbol(let lhs)? = display.pieces.first, case .relation? = display.pieces.dropFirst().first,
               op.formula.unicode.hasPrefix(lhs.unicode + " = "), op.formula.latex.hasPrefix(lhs.latex + " = ") else {
             return [formula, display]
         }
         let rhs = Symbol(String(op.formula.unicode.dropFirst(lhs.unicode.count + 3)),
                          String(op.formula.latex.dropFirst(lhs.latex.count + 3)))
-        var pieces = display.pieces
-        pieces.insert(contentsOf: [.symbol(rhs), .relation(.equals)], at: 2)
-        return [Display(pieces)]
+        var merged = display
+        merged.pieces.insert(contentsOf: [.symbol(rhs), .relation(.equals)], at: 2)
+        return [merged]
     }
 
-    func given(_ pass: Solution.Pass, of solution: Solution) -> Block {
-        block(solution.given(pass))
+    func given(_ pass: Solution.Pass, of solution: Solution, extent: Extent) -> Block {
+        block(solution.given(pass, style: style, extent: extent))
     }
 
     private func block(_ display: Display) -> Block {
@@ -61,9 +62,8 @@ struct LaTeXMath {
         return Block(latex: display.latex(style: style, width: width), overflow: max(1, Double(widest) / Double(width)))
     }
 
-    /// pmatrix stops at 10 columns unless told otherwise.
-    static func matrixColumns(_ solution: Solution) -> Int {
-        let displays = solution.passes.flatMap { [solution.given($0)] + $0.iteration.trace.operations.compactMap(\.display) }
-        return displays.flatMap(\.pieces).compactMap { if case .matrix(let m) = $0 { m.columns } else { nil } }.max() ?? 0
+    /// The most columns of a matrix in `displays`: pmatrix stops at 10 unless told otherwise.
+    static func matrixColumns(_ displays: [Display]) -> Int {
+        displays.flatMap(\.pieces).compactMap { if case .matrix(let m) = $0 { m.columns } else { nil } }.max() ?? 0
     }
 }

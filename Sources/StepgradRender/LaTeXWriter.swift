@@ -8,38 +8,52 @@ struct LaTeXWriter {
     var style: NumberStyle
     var standalone: Bool
     var width = 80
+    var extent = Extent()
 
-    func write(_ solution: Solution) -> String {
-        let math = LaTeXMath(style: style, width: width)
+    func write(_ solution: Solution, passes: some Sequence<Solution.Pass>, to out: (String) -> Void) {
         let scenario = solution.scenario
-        var out: [String] = []
+        var passes = passes.makeIterator(), columns = 0
+        // The widest matrix is the same in every pass: the first tells whether pmatrix needs more columns.
+        let first = passes.next().map { lines(of: $0, in: solution, columns: &columns) } ?? []
+        var head: [String] = []
         if !standalone {
-            out.append("% Needs amsmath (pmatrix, aligned) and graphicx (\\resizebox, for matrices wider than a line).")
+            head.append("% Needs amsmath (pmatrix, aligned) and graphicx (\\resizebox, for matrices wider than a line).")
         }
-        let columns = LaTeXMath.matrixColumns(solution)
-        if columns > 10 { out.append("\\setcounter{MaxMatrixCols}{\(columns)}") }
-        if !standalone { out += ["\\section*{\(scenario.title.latexText)}", ""] }
-        out += ["\\begin{itemize}"]
+        if columns > 10 { head.append("\\setcounter{MaxMatrixCols}{\(columns)}") }
+        if !standalone { head += ["\\section*{\(scenario.title.latexText)}", ""] }
+        head += ["\\begin{itemize}"]
         let summary = ScenarioSummary(scenario)
-        out += summary.facts.map { "  \\item \\textbf{\($0.label):} \($0.value.latexText)" }
-        out += ["\\end{itemize}", summary.layoutNote.latexText]
-        for pass in solution.passes {
-            out += ["", "\\subsection*{Iteration \(pass.number)}", ""]
-            if let note = solution.overflowNote(pass) { out += ["\\noindent\\textit{Note:} \(note.latexText)", ""] }
-            out += ["Given:", display(math.given(pass, of: solution))]
-            for phase in Phase.allCases {
-                out += ["", "\\subsubsection*{\(phase.rawValue.capitalized)}"]
-                for op in pass.operations(in: phase) {
-                    out.append("")
-                    let lines = op.writtenLines(style: style)
-                    out += math.blocks(for: op, lines: lines).map(display)
-                    out += op.notes(style: style, lines: lines).map { "\\noindent\\textit{Note:} \($0.latexText)\n" }
+        head += summary.facts.map { "  \\item \\textbf{\($0.label):} \($0.value.latexText)" }
+        head += ["\\end{itemize}", summary.layoutNote.latexText]
+        if standalone { out(documentOpening(title: scenario.title)) }
+        out((head + first).joined(separator: "\n"))
+        while let pass = passes.next() { out("\n" + lines(of: pass, in: solution, columns: &columns).joined(separator: "\n")) }
+        out("\n")
+        if standalone { out("\n\\end{document}\n") }
+    }
+
+    private func lines(of pass: Solution.Pass, in solution: Solution, columns: inout Int) -> [String] {
+        let math = LaTeXMath(style: style, width: width)
+        var out = ["", "\\subsection*{Iteration \(pass.number)}", ""]
+        if let note = solution.overflowNote(pass) { out += ["\\noindent\\textit{Note:} \(note.latexText)", ""] }
+        columns = max(columns, LaTeXMath.matrixColumns([solution.given(pass, style: style, extent: extent)]))
+        out += ["Given:", display(math.given(pass, of: solution, extent: extent))]
+        for phase in Phase.allCases {
+            out += ["", "\\subsubsection*{\(phase.rawValue.capitalized)}"]
+            for op in pass.operations(in: phase) {
+                out.append("")
+                let lines = op.writtenLines(style: style, extent: extent)
+                let shown = op.display(style: style, lines: lines, extent: extent)
+                columns = max(columns, LaTeXMath.matrixColumns(shown.map { [$0] } ?? []))
+                out += math.blocks(for: op, lines: lines, display: shown).map(display)
+                if lines.count < op.elementCount {
+                    out += ["\\noindent\\textit{\(Extent.omitted(op.elementCount - lines.count, of: op).latexText)}\n"]
                 }
+                out += op.notes(style: style, lines: lines, display: shown).map { "\\noindent\\textit{Note:} \($0.latexText)\n" }
             }
-            if let check = pass.gradientCheck { out += [""] + gradientCheck(check) }
         }
-        let body = out.joined(separator: "\n") + "\n"
-        return standalone ? document(title: scenario.title, body: body) : body
+        if let check = pass.gradientCheck { out += [""] + gradientCheck(check) }
+        return out
     }
 
     /// A `$$…$$` display; one whose matrix rows would overrun the line (they cannot break) is
@@ -67,7 +81,8 @@ struct LaTeXWriter {
         + ["\\end{tabular}", "\\end{center}"]
     }
 
-    private func document(title: String, body: String) -> String {
+    /// A document that compiles with pdflatex, up to where the solution starts.
+    private func documentOpening(title: String) -> String {
         """
         \\documentclass[11pt]{article}
         \\usepackage[utf8]{inputenc}
@@ -83,8 +98,6 @@ struct LaTeXWriter {
         \\begin{document}
         \\maketitle
 
-        \(body)
-        \\end{document}
 
         """
     }

@@ -7,30 +7,37 @@ import StepgradNotation
 struct MarkdownWriter {
     var style: NumberStyle
     var width = 80
+    var extent = Extent()
 
-    func write(_ solution: Solution) -> String {
-        let math = LaTeXMath(style: style, width: width)
+    func write(_ solution: Solution, passes: some Sequence<Solution.Pass>, to out: (String) -> Void) {
         let scenario = solution.scenario
-        var out = ["# \(scenario.title)", ""]
+        var head = ["# \(scenario.title)", ""]
         let summary = ScenarioSummary(scenario)
-        out += summary.facts.map { "- **\($0.label):** \($0.value)" }
-        out += ["", summary.layoutNote]
-        for pass in solution.passes {
-            out += ["", "## Iteration \(pass.number)"]
-            if let note = solution.overflowNote(pass) { out += ["", "> **Note:** \(note)"] }
-            out += ["", "Given:", ""] + fenced(math.given(pass, of: solution).latex)
-            for phase in Phase.allCases {
-                out += ["", "### \(phase.rawValue.capitalized)"]
-                for op in pass.operations(in: phase) {
-                    out += ["", "#### \(op.quantity.symbol(outputLayer: op.context.outputLayer))"]
-                    let lines = op.writtenLines(style: style)
-                    for block in math.blocks(for: op, lines: lines) { out += [""] + fenced(block.latex) }
-                    for note in op.notes(style: style, lines: lines) { out += ["", "> **Note:** \(note)"] }
-                }
+        head += summary.facts.map { "- **\($0.label):** \($0.value)" }
+        head += ["", summary.layoutNote]
+        out(head.joined(separator: "\n"))
+        for pass in passes { out("\n" + lines(of: pass, in: solution).joined(separator: "\n")) }
+        out("\n")
+    }
+
+    private func lines(of pass: Solution.Pass, in solution: Solution) -> [String] {
+        let math = LaTeXMath(style: style, width: width)
+        var out = ["", "## Iteration \(pass.number)"]
+        if let note = solution.overflowNote(pass) { out += ["", "> **Note:** \(note)"] }
+        out += ["", "Given:", ""] + fenced(math.given(pass, of: solution, extent: extent).latex)
+        for phase in Phase.allCases {
+            out += ["", "### \(phase.rawValue.capitalized)"]
+            for op in pass.operations(in: phase) {
+                out += ["", "#### \(op.quantity.symbol(outputLayer: op.context.outputLayer))"]
+                let lines = op.writtenLines(style: style, extent: extent)
+                let display = op.display(style: style, lines: lines, extent: extent)
+                for block in math.blocks(for: op, lines: lines, display: display) { out += [""] + fenced(block.latex) }
+                if lines.count < op.elementCount { out += ["", "> " + Extent.omitted(op.elementCount - lines.count, of: op)] }
+                for note in op.notes(style: style, lines: lines, display: display) { out += ["", "> **Note:** \(note)"] }
             }
-            if let check = pass.gradientCheck { out += [""] + gradientCheck(check) }
         }
-        return out.joined(separator: "\n") + "\n"
+        if let check = pass.gradientCheck { out += [""] + gradientCheck(check) }
+        return out
     }
 
     private func fenced(_ latex: String) -> [String] { ["```math", latex, "```"] }

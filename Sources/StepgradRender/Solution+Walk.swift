@@ -11,7 +11,7 @@ extension Solution.Pass {
 
 extension Solution {
     /// What an iteration starts from: `x = …   y = …   W₁ = …   b₁ = …`.
-    func given(_ pass: Pass) -> Display {
+    func given(_ pass: Pass, style: NumberStyle, extent: Extent) -> Display {
         var named: [(Quantity, Matrix)] = [(.x, scenario.batch.input), (.y, scenario.batch.target)]
         for l in pass.parameters.weights.indices {
             named.append((.W(l + 1), pass.parameters.weights[l]))
@@ -20,20 +20,24 @@ extension Solution {
         var pieces: [Display.Piece] = []
         for (q, value) in named {
             if !pieces.isEmpty { pieces.append(.gap) }
-            pieces += [.symbol(.name(q, outputLayer: scenario.network.depth)), .relation(.equals), .matrix(q.columnar(value))]
+            let shown = q.columnar(value)
+            pieces += [.symbol(.name(q, outputLayer: scenario.network.depth)), .relation(.equals),
+                       extent.summarises(shown) ? .symbol(Extent.shape(of: shown)) : .matrix(PrintedMatrix(shown, style: style))]
         }
         return Display(pieces)
     }
 }
 
 extension Operation {
-    /// Element lines use `z[s,j]` once there is more than one sample.
-    func writtenLines(style: NumberStyle) -> [WrittenLine] {
-        elements.map { $0.written(style: style, outputLayer: context.outputLayer, batch: context.batch) }
+    /// The lines of the elements `extent` shows, row-major; they use `z[s,j]` once there is more than one sample.
+    func writtenLines(style: NumberStyle, extent: Extent) -> [WrittenLine] {
+        extent.shownElements(of: self).map {
+            element(at: cell(at: $0)).written(style: style, outputLayer: context.outputLayer, batch: context.batch)
+        }
     }
 
-    /// The operation's remarks, and what † means when some of its lines carry it.
-    func notes(style: NumberStyle, lines: [WrittenLine]) -> [String] {
-        notes + (lines.allSatisfy(\.addsUp) ? [] : [WrittenLine.markNote(style)])
+    /// The operation's remarks, and what † means when some of its lines (or its matrix equation) carry it.
+    func notes(style: NumberStyle, lines: [WrittenLine], display: Display?) -> [String] {
+        notes + (lines.allSatisfy(\.addsUp) && display?.addsUp != false ? [] : [WrittenLine.markNote(style)])
     }
 }

@@ -27,27 +27,64 @@ public struct Solution: Hashable, Sendable {
 
     /// `iterations` passes starting with iteration `first`; the ones before it are trained without recording.
     public init(_ scenario: Scenario, iterations: Int, from first: Int = 1, checkGradients: Bool = false) {
-        self.scenario = scenario
-        var parameters = scenario.parameters, state = OptimizerState(), overflow: Overflow?
-        for number in 1..<max(first, 1) {
-            let iteration = scenario.network.iterate(parameters, state, on: scenario.batch, record: false)
-            if overflow == nil, let q = iteration.firstNonFinite { overflow = Overflow(iteration: number, quantity: q) }
-            parameters = iteration.parameters
-            state = iteration.optimizerState
-        }
-        var passes: [Pass] = []
-        for number in stride(from: max(first, 1), to: max(first, 1) + iterations, by: 1) {
-            let iteration = scenario.network.iterate(parameters, state, on: scenario.batch)
-            if overflow == nil, let q = iteration.firstNonFinite { overflow = Overflow(iteration: number, quantity: q) }
-            let check = checkGradients ? GradientCheck().run(scenario.network, parameters, on: scenario.batch) : nil
-            passes.append(Pass(number: number, parameters: parameters, iteration: iteration, gradientCheck: check))
-            parameters = iteration.parameters
-            state = iteration.optimizerState
-        }
-        self.passes = passes
-        firstOverflow = overflow
+        self = Solution.outline(scenario, iterations: iterations, from: first)
+        passes = Array(Passes(scenario, iterations: iterations, from: first, checkGradients: checkGradients))
     }
 
+    /// The solution with its passes still to come: what a writer needs before the first, including
+    /// the first overflow, found by training the iterations through the last shown without recording.
+    public static func outline(_ scenario: Scenario, iterations: Int, from first: Int = 1) -> Solution {
+        var parameters = scenario.parameters, state = OptimizerState(), overflow: Overflow?
+        for number in 1..<max(first, 1) + iterations where overflow == nil {
+            let iteration = scenario.network.iterate(parameters, state, on: scenario.batch, record: false)
+            if let q = iteration.firstNonFinite { overflow = Overflow(iteration: number, quantity: q) }
+            parameters = iteration.parameters
+            state = iteration.optimizerState
+        }
+        return Solution(scenario: scenario, passes: [], firstOverflow: overflow)
+    }
+
+    private init(scenario: Scenario, passes: [Pass], firstOverflow: Overflow?) {
+        self.scenario = scenario
+        self.passes = passes
+        self.firstOverflow = firstOverflow
+    }
+
+    /// The passes one at a time, each recorded only when asked for, so that a long solution is
+    /// written in the memory of one iteration.
+    public struct Passes: Sequence, IteratorProtocol {
+        private let scenario: Scenario
+        private let checkGradients: Bool
+        private var number: Int
+        private let end: Int
+        private var parameters: Parameters
+        private var state = OptimizerState()
+
+        public init(_ scenario: Scenario, iterations: Int, from first: Int = 1, checkGradients: Bool = false) {
+            self.scenario = scenario
+            self.checkGradients = checkGradients
+            number = Swift.max(first, 1)
+            end = number + Swift.max(iterations, 0)
+            parameters = scenario.parameters
+            for _ in 1..<number {
+                let iteration = scenario.network.iterate(parameters, state, on: scenario.batch, record: false)
+                parameters = iteration.parameters
+                state = iteration.optimizerState
+            }
+        }
+
+        public mutating func next() -> Pass? {
+            guard number < end else { return nil }
+            let iteration = scenario.network.iterate(parameters, state, on: scenario.batch)
+            let check = checkGradients ? GradientCheck().run(scenario.network, parameters, on: scenario.batch) : nil
+            defer {
+                number += 1
+                parameters = iteration.parameters
+                state = iteration.optimizerState
+            }
+            return Pass(number: number, parameters: parameters, iteration: iteration, gradientCheck: check)
+        }
+    }
 }
 
 extension GradientCheck.Result {

@@ -18,27 +18,45 @@ public struct SolutionRenderer: Hashable, Sendable {
     public var ascii: Bool
     /// Where a matrix equation breaks, before an `=`: columns of text, or about as wide in LaTeX.
     public var width: Int
+    /// Whether large matrices are written out in full, or by their shapes with a few elements worked.
+    public var extent: Extent
 
     public init(format: SolutionFormat, style: NumberStyle = NumberStyle(), standalone: Bool = false,
-                checkGradients: Bool = false, ascii: Bool = false, width: Int = 80) {
+                checkGradients: Bool = false, ascii: Bool = false, width: Int = 80, extent: Extent = Extent()) {
         self.format = format
         self.style = style
         self.standalone = standalone
         self.checkGradients = checkGradients
         self.ascii = ascii
         self.width = width
+        self.extent = extent
     }
 
     public func render(_ scenario: Scenario, iterations: Int, from first: Int = 1) -> String {
-        render(Solution(scenario, iterations: iterations, from: first, checkGradients: checkGradients))
+        var text = ""
+        write(scenario, iterations: iterations, from: first) { text += $0 }
+        return text
     }
 
     public func render(_ solution: Solution) -> String {
+        var text = ""
+        write(solution, passes: solution.passes) { text += $0 }
+        return text
+    }
+
+    /// Writes the solution to `out` piece by piece, each iteration recorded, written and let go
+    /// before the next: the memory of one iteration however many are asked for.
+    public func write(_ scenario: Scenario, iterations: Int, from first: Int = 1, to out: (String) -> Void) {
+        write(Solution.outline(scenario, iterations: iterations, from: first),
+              passes: Solution.Passes(scenario, iterations: iterations, from: first, checkGradients: checkGradients), to: out)
+    }
+
+    private func write(_ solution: Solution, passes: some Sequence<Solution.Pass>, to out: (String) -> Void) {
         switch format {
-        case .text: TextWriter(style: style, ascii: ascii, width: width).write(solution)
-        case .markdown: MarkdownWriter(style: style).write(solution)
-        case .latex: LaTeXWriter(style: style, standalone: standalone).write(solution)
-        case .json: JSONWriter(style: style).write(solution)
+        case .text: TextWriter(style: style, ascii: ascii, width: width, extent: extent).write(solution, passes: passes, to: out)
+        case .markdown: MarkdownWriter(style: style, extent: extent).write(solution, passes: passes, to: out)
+        case .latex: LaTeXWriter(style: style, standalone: standalone, extent: extent).write(solution, passes: passes, to: out)
+        case .json: JSONWriter(style: style, extent: extent).write(solution, passes: passes, to: out)
         }
     }
 }

@@ -36,10 +36,10 @@ struct TextBlock: Hashable, Sendable {
 
     /// A matrix in brackets, columns aligned on the decimal point. Kept once set: a display is
     /// measured for breaking before it is set, and the same matrices recur from display to display.
-    static func matrix(_ m: Matrix, style: NumberStyle, ascii: Bool) -> TextBlock {
-        let key = MatrixKey(matrix: m, style: style, ascii: ascii)
+    static func matrix(_ m: PrintedMatrix, ascii: Bool) -> TextBlock {
+        let key = MatrixKey(matrix: m, ascii: ascii)
         if let known = matrices.withLock({ $0[key] }) { return known }
-        let block = setMatrix(m, style: style, ascii: ascii)
+        let block = setMatrix(m, ascii: ascii)
         matrices.withLock { table in
             if table.count >= 4096 { table.removeAll(keepingCapacity: true) }
             table[key] = block
@@ -48,15 +48,14 @@ struct TextBlock: Hashable, Sendable {
     }
 
     private struct MatrixKey: Hashable {
-        var matrix: Matrix
-        var style: NumberStyle
+        var matrix: PrintedMatrix
         var ascii: Bool
     }
 
     private static let matrices = Mutex<[MatrixKey: TextBlock]>([:])
 
-    private static func setMatrix(_ m: Matrix, style: NumberStyle, ascii: Bool) -> TextBlock {
-        let cells = (0..<m.rows).map { r in (0..<m.columns).map { style.format(m[r, $0]) } }
+    private static func setMatrix(_ m: PrintedMatrix, ascii: Bool) -> TextBlock {
+        let cells = (0..<m.rows).map { r in (0..<m.columns).map { m[r, $0].unicode } }
         var columns: [[String]] = (0..<m.columns).map { c in cells.map { $0[c] } }
         for c in columns.indices { columns[c] = alignedOnPoint(columns[c]) }
         let rows = (0..<m.rows).map { r in columns.map { $0[r] }.joined(separator: "  ") }

@@ -7,41 +7,49 @@ struct TextWriter {
     var style: NumberStyle
     var ascii: Bool
     var width: Int
+    var extent = Extent()
 
     private let indent = "    "
 
-    func write(_ solution: Solution) -> String {
+    /// `passes` written to `out` one at a time, after the solution's heading.
+    func write(_ solution: Solution, passes: some Sequence<Solution.Pass>, to out: (String) -> Void) {
         let scenario = solution.scenario
-        var out: [String] = [scenario.title, rule(scenario.title, heavy: true)]
+        var head: [String] = [scenario.title, rule(scenario.title, heavy: true)]
         let summary = ScenarioSummary(scenario)
         let labelWidth = summary.facts.map(\.label.count).max() ?? 0
-        out += summary.facts.map { $0.label.padding(to: labelWidth) + "  " + $0.value }
-        out += wrapped(summary.layoutNote, first: "", rest: "")
+        head += summary.facts.map { $0.label.padding(to: labelWidth) + "  " + $0.value }
+        head += wrapped(summary.layoutNote, first: "", rest: "")
+        out(head.joined(separator: "\n"))
+        for pass in passes { out("\n" + lines(of: pass, in: solution).joined(separator: "\n")) }
+        out("\n")
+    }
 
-        for pass in solution.passes {
-            let heading = "ITERATION \(pass.number)"
-            out += ["", heading, rule(heading, heavy: true)]
-            if let note = solution.overflowNote(pass) { out += [""] + wrapped(note, first: "Note: ", rest: "      ") }
-            out += ["", "Given:", ""]
-            out += solution.given(pass).text(style: style, ascii: ascii, width: width - indent.count)
-                .map(indented)
-            for phase in Phase.allCases {
-                out += ["", phase.title, rule(phase.title, heavy: false)]
-                for op in pass.operations(in: phase) { out += ["", op.formula.unicode] + body(of: op) }
-            }
-            if let check = pass.gradientCheck { out += ["", ""] + gradientCheck(check) }
+    private func lines(of pass: Solution.Pass, in solution: Solution) -> [String] {
+        let heading = "ITERATION \(pass.number)"
+        var out = ["", heading, rule(heading, heavy: true)]
+        if let note = solution.overflowNote(pass) { out += [""] + wrapped(note, first: "Note: ", rest: "      ") }
+        out += ["", "Given:", ""]
+        out += solution.given(pass, style: style, extent: extent).text(style: style, ascii: ascii, width: width - indent.count)
+            .map(indented)
+        for phase in Phase.allCases {
+            out += ["", phase.title, rule(phase.title, heavy: false)]
+            for op in pass.operations(in: phase) { out += ["", op.formula.unicode] + body(of: op) }
         }
-        return out.joined(separator: "\n") + "\n"
+        if let check = pass.gradientCheck { out += ["", ""] + gradientCheck(check) }
+        return out
     }
 
     private func body(of op: Operation) -> [String] {
         var lines: [String] = []
-        if let display = op.display {
+        let written = op.writtenLines(style: style, extent: extent), display = op.display(style: style, lines: written, extent: extent)
+        if let display {
             lines += [""] + display.text(style: style, ascii: ascii, width: width - indent.count).map(indented)
         }
-        let written = op.writtenLines(style: style)
         lines += [""] + written.map { indented($0.equation(.unicode)) }
-        lines += op.notes(style: style, lines: written).flatMap { wrapped($0, first: indent + "Note: ", rest: indent + "      ") }
+        if written.count < op.elementCount {
+            lines += wrapped(Extent.omitted(op.elementCount - written.count, of: op), first: indent, rest: indent)
+        }
+        lines += op.notes(style: style, lines: written, display: display).flatMap { wrapped($0, first: indent + "Note: ", rest: indent + "      ") }
         return lines
     }
 

@@ -9,9 +9,9 @@ extension Scenario {
         func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)" }
         func row(_ values: [Double]) -> String { "[" + values.map(number).joined(separator: ", ") + "]" }
         func rows(_ m: Matrix, indent: String) -> [String] { m.rowList.map { "\(indent)- \(row($0))" } }
-        func list(_ names: [String]) -> String { "[" + names.map(Self.quoted).joined(separator: ", ") + "]" }
+        func list(_ names: [String]) -> String { "[" + names.map(\.yamlQuoted).joined(separator: ", ") + "]" }
 
-        var lines = ["title: \(Self.quoted(title))", "convention: \(network.convention.rawValue)"]
+        var lines = ["title: \(title.yamlQuoted)", "convention: \(network.convention.rawValue)"]
         if let plan = training {
             var data: [String]
             switch plan.source {
@@ -20,14 +20,14 @@ extension Scenario {
             case .csv(let path, let columns):
                 // Absolute: the written file may go to another directory than the one the path was
                 // relative to (`train --save elsewhere/`, `w` in the training view).
-                data = ["csv: \(Self.quoted(URL(fileURLWithPath: path).standardizedFileURL.path))"]
+                data = ["csv: \(URL(fileURLWithPath: path).standardizedFileURL.path.yamlQuoted)"]
                 if let features = columns.features { data.append("features: \(list(features))") }
                 switch columns.label {
                 case .classes(let column, let classes):
-                    data.append("label: \(Self.quoted(column))")
+                    data.append("label: \(column.yamlQuoted)")
                     if let classes { data.append("classes: \(list(classes))") }
                 case .number(let column):
-                    data.append("target: \(Self.quoted(column))")
+                    data.append("target: \(column.yamlQuoted)")
                 }
             }
             data += ["seed: \(plan.seed)", "test-fraction: \(number(plan.testFraction))", "standardize: \(plan.standardize)"]
@@ -65,20 +65,5 @@ extension Scenario {
                          + "beta2: \(number(a.beta2)), epsilon: \(number(a.epsilon)), weight-decay: \(number(a.weightDecay))}")
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// A YAML double-quoted scalar.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

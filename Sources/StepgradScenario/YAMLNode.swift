@@ -113,7 +113,7 @@ extension Character {
 
 extension Int {
     /// `1000000` → `1,000,000`, for limits in messages.
-    var grouped: String {
+    public var grouped: String {
         let digits = String(magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {

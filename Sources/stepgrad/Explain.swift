@@ -25,7 +25,8 @@ struct Explain: ParsableCommand {
     @Option(help: "Output format.")
     var format: SolutionFormat = .text
 
-    @Option(help: "Training iterations to work through, each from the parameters the last one left (1-1000).")
+    @Option(help: ArgumentHelp("Training iterations to work through, each from the parameters the last one left "
+        + "(1-100000); each is written as soon as it is worked, in the memory of one."))
     var iterations = 1
 
     @Option(help: "The first iteration to work through (1-1000000); the ones before it are trained without being shown.")
@@ -44,9 +45,13 @@ struct Explain: ParsableCommand {
     @Flag(help: "Draw matrix brackets and rules in ASCII (text format).")
     var ascii = false
 
+    @Flag(help: ArgumentHelp("Write out every matrix and element. By default a matrix of more than 100 numbers is shown "
+        + "by its shape, and of an operation with one only the first 8 elements are worked."))
+    var full = false
+
     func validate() throws {
-        guard (1...1000).contains(iterations) else {
-            throw ValidationError("--iterations must be between 1 and 1000, not \(iterations)")
+        guard (1...100_000).contains(iterations) else {
+            throw ValidationError("--iterations must be between 1 and 100000, not \(iterations)")
         }
         guard (1...1_000_000).contains(from) else { throw ValidationError("--from must be between 1 and 1000000, not \(from)") }
         if let decimals, !(0...15).contains(decimals) {
@@ -57,10 +62,12 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let renderer = SolutionRenderer(format: format, style: decimals.map(NumberStyle.init(decimals:)) ?? NumberStyle(), standalone: standalone,
-                                        checkGradients: checkGradients, ascii: ascii)
+                                        checkGradients: checkGradients, ascii: ascii, extent: Extent(full: full))
         let loaded = try ScenarioLoader.load(path: try Exercises.resolve(scenario))
-        try WorkBudget.check(loaded, command: "explain", iterations: iterations, trainedFirst: from - 1,
+        // Summarised, an operation writes out a few lines whatever its size, and iterations are
+        // written one at a time: only --full writes out terms in proportion to the network.
+        try WorkBudget.check(loaded, command: "explain", iterations: full ? iterations : 0, trainedFirst: from - 1,
                              gradientCheck: checkGradients)
-        print(renderer.render(loaded, iterations: iterations, from: from), terminator: "")
+        renderer.write(loaded, iterations: iterations, from: from) { print($0, terminator: "") }
     }
 }

@@ -60,7 +60,7 @@ import Testing
             lists) and the trace with each element's expansion; NaN and infinities are
             written as the strings "NaN", "Infinity" and "-Infinity".
 
-            USAGE: stepgrad explain <scenario> [--format <format>] [--iterations <iterations>] [--from <from>] [--decimals <decimals>] [--standalone] [--check-gradients] [--ascii]
+            USAGE: stepgrad explain <scenario> [--format <format>] [--iterations <iterations>] [--from <from>] [--decimals <decimals>] [--standalone] [--check-gradients] [--ascii] [--full]
 
             ARGUMENTS:
               <scenario>              A scenario file, or the name of a bundled exercise
@@ -71,7 +71,9 @@ import Testing
                                       default: text)
               --iterations <iterations>
                                       Training iterations to work through, each from the
-                                      parameters the last one left (1-1000). (default: 1)
+                                      parameters the last one left (1-100000); each is
+                                      written as soon as it is worked, in the memory of
+                                      one. (default: 1)
               --from <from>           The first iteration to work through (1-1000000); the
                                       ones before it are trained without being shown.
                                       (default: 1)
@@ -84,6 +86,10 @@ import Testing
               --check-gradients       Check every gradient against central differences and
                                       append the largest errors.
               --ascii                 Draw matrix brackets and rules in ASCII (text format).
+              --full                  Write out every matrix and element. By default a
+                                      matrix of more than 100 numbers is shown by its
+                                      shape, and of an operation with one only the first 8
+                                      elements are worked.
               --version               Show the version.
               -h, --help              Show help information.
 
@@ -100,7 +106,7 @@ import Testing
     @Test(arguments: [
         (["explain", "x", "--bogus"], "stepgrad: Unknown option '--bogus'\n"),
         (["explain"], "stepgrad: Missing expected argument '<scenario>'\n"),
-        (["explain", "x", "--iterations", "0"], "stepgrad: --iterations must be between 1 and 1000, not 0\n"),
+        (["explain", "x", "--iterations", "0"], "stepgrad: --iterations must be between 1 and 100000, not 0\n"),
         (["explain", "x", "--decimals", "16"], "stepgrad: --decimals must be between 0 and 15, not 16\n"),
         (["explain", "x", "--standalone"], "stepgrad: --standalone goes with --format latex\n"),
         (["explain", "x", "--format", "pdf"], "stepgrad: The value 'pdf' is invalid for '--format <format>'. "

@@ -39,7 +39,7 @@ struct WorkBudgetTests {
     /// second to read 190 KB of YAML), in processor time: on a busy machine the wall clock
     /// measures the other tests.
     @Test(.enabled(if: StepgradProcess.release != nil, "build stepgrad in release first (swift build -c release)"),
-          arguments: [["explain", "big.yaml"], ["check", "big.yaml", "--answers", "big.yaml"], ["open", "big.yaml"],
+          arguments: [["explain", "big.yaml", "--full"], ["check", "big.yaml", "--answers", "big.yaml"], ["open", "big.yaml"],
                        ["serve", "big.yaml"], ["grade", "big.yaml", "big.yaml"]])
     func anOversizedScenarioIsRefusedWithinASecond(_ arguments: [String]) throws {
         try withScenario(Self.oversized) { directory in
@@ -62,7 +62,7 @@ struct WorkBudgetTests {
             .replacingOccurrences(of: "input: [0.5, -1, 2]", with: "input: [[0.5, -1, 2]" + String(repeating: ", [0.5, -1, 2]", count: 999) + "]")
             .replacingOccurrences(of: "target: [1, 1, 0]", with: "target: [[1, 1, 0]" + String(repeating: ", [1, 1, 0]", count: 999) + "]")
         try withScenario(text) { directory in
-            let result = try StepgradProcess.run(["explain", "big.yaml", "--iterations", "1000"], in: directory)
+            let result = try StepgradProcess.run(["explain", "big.yaml", "--iterations", "1000", "--full"], in: directory)
             #expect(result.status == 2)
             // 3-4-3 with softmax over 1,000 samples: about 118,000 terms an iteration, so 169 fit.
             #expect(result.error.contains("lower --iterations to 169"), "\(result.error)")
