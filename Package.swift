@@ -16,7 +16,9 @@ let package = Package(
     ],
     targets: [
         // Layer 1: the engine. Pure value types; no files, no terminals.
-        .target(name: "StepgradEngine"),
+        .target(name: "StepgradEngine", dependencies: ["CStepgradKernel"]),
+        // The engine's matrix products: register-blocked AVX2/AVX-512 paths chosen at run time, one portable binary.
+        .target(name: "CStepgradKernel"),
         // How the engine's values and expression trees are written: numbers, Unicode, LaTeX, English notes.
         .target(name: "StepgradNotation", dependencies: ["StepgradEngine"]),
         // Data to learn from: generated 2-D sets, CSV files, train/test splits. No files of its own but the CSV read.

@@ -21,14 +21,7 @@ extension Network {
         work.forward(parameters, batch.input)
         let lossValue = work.loss(batch.target)
         work.backward(parameters, batch.target)
-        if let gradientNorms {
-            for l in 1...depth {
-                let dW = work.pointer(.dW, l), count = weightShape(ofLayer: l).rows * weightShape(ofLayer: l).columns
-                var squares = 0.0
-                if layer(l).trains(.weights) { for i in 0..<count { squares += dW[i] * dW[i] } }
-                gradientNorms[l - 1] = squares.squareRoot()
-            }
-        }
+        if let gradientNorms { work.writeGradientNorms(gradientNorms) }
 
         var state = state
         state.step += 1

@@ -86,3 +86,26 @@ extension Matrix {
 
     public var maxMagnitude: Double { elements.reduce(0) { Swift.max($0, Swift.abs($1)) } }
 }
+
+extension Matrix {
+    /// `self · other` written into `result`, whose storage is reused when it has the right shape:
+    /// the product without an allocation, for loops that keep their buffers.
+    public func multiply(_ other: Matrix, into result: inout Matrix) {
+        precondition(columns == other.rows, "matmul \(shape) · \(other.shape)")
+        if result.shape != Shape(rows: rows, columns: other.columns) { result = Matrix(rows: rows, columns: other.columns) }
+        guard !elements.isEmpty, !other.elements.isEmpty, !result.elements.isEmpty else {
+            result.elements.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            return
+        }
+        elements.withUnsafeBufferPointer { a in
+            other.elements.withUnsafeBufferPointer { b in
+                result.elements.withUnsafeMutableBufferPointer { c in
+                    Kernel.multiply(a.baseAddress!, b.baseAddress!, into: c.baseAddress!, m: rows, p: columns, n: other.columns)
+                }
+            }
+        }
+    }
+
+    /// Which code path the products take on this machine, for the benchmark.
+    public static var kernelPath: String { "\(KernelPath.chosen), chosen at run time" }
+}

@@ -75,3 +75,19 @@ extension Matrix {
         return matrix.withPointer { body($0) }
     }
 }
+
+extension UnsafeBufferPointer<Double> {
+    /// Whether no element is ∞ or NaN, in integer operations the compiler vectorizes: an exponent
+    /// field of all ones, plus one in its lowest place, carries into the sign bit; no other does.
+    var allFinite: Bool {
+        let exponent: UInt64 = 0x7FF0_0000_0000_0000
+        var carried: UInt64 = 0
+        for x in self { carried |= (x.bitPattern & exponent) &+ (1 << 52) }
+        return carried & (1 << 63) == 0
+    }
+}
+
+extension Matrix {
+    /// Whether no element is ∞ or NaN.
+    var allFinite: Bool { elements.withUnsafeBufferPointer { $0.allFinite } }
+}

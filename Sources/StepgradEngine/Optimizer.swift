@@ -69,24 +69,59 @@ extension Optimizer {
     /// `AdamStep`), so that every line of the update phase reproduces what was stored.
     func update(_ p: Matrix, gradient dp: UnsafePointer<Double>, first: Matrix?, second: Matrix?, step t: Int)
         -> ParameterStep.Result {
-        func gradient(_ i: Int) -> Double { DecayedGradient.value(dp[i], p.elements[i], decay: weightDecay) }
+        var value = p, first = first, second = second
+        update(&value, gradient: dp, first: &first, second: &second, step: t)
+        return .init(value: value, first: first, second: second)
+    }
+
+    /// The same update in place: the parameter and its buffers (made on the first step) are
+    /// overwritten, so that a training loop that owns them allocates nothing.
+    func update(_ p: inout Matrix, gradient dp: UnsafePointer<Double>, first: inout Matrix?, second: inout Matrix?, step t: Int) {
+        let decay = weightDecay
+        /// A buffer of p's shape, taken out of `slot` so that it is the only reference, and whether it was there.
+        func take(_ slot: inout Matrix?) -> (Matrix, Bool) {
+            guard let kept = slot else { return (Matrix(rows: p.rows, columns: p.columns), false) }
+            precondition(kept.shape == p.shape, "optimizer buffer \(kept.shape) for a parameter of \(p.shape)")
+            slot = nil
+            return (kept, true)
+        }
         switch self {
         case .sgd(let s) where s.momentum == 0:
-            return .init(value: p.generated { SGDStep.element(p.elements[$0], step: gradient($0), learningRate: s.learningRate) })
+            (first, second) = (nil, nil)
+            p.elements.withUnsafeMutableBufferPointer { v in
+                for i in 0..<v.count {
+                    v[i] = SGDStep.element(v[i], step: DecayedGradient.value(dp[i], v[i], decay: decay), learningRate: s.learningRate)
+                }
+            }
         case .sgd(let s):
-            let buffer = p.generated { i in
-                MomentumBuffer.element(previous: first?.elements[i], gradient: gradient(i), momentum: s.momentum)
+            var (buffer, carried) = take(&first)
+            second = nil
+            p.elements.withUnsafeMutableBufferPointer { v in
+                buffer.elements.withUnsafeMutableBufferPointer { b in
+                    for i in 0..<v.count {
+                        let g = DecayedGradient.value(dp[i], v[i], decay: decay)
+                        b[i] = MomentumBuffer.element(previous: carried ? b[i] : nil, gradient: g, momentum: s.momentum)
+                        v[i] = SGDStep.element(v[i], step: b[i], learningRate: s.learningRate)
+                    }
+                }
             }
-            return .init(value: p.generated { SGDStep.element(p.elements[$0], step: buffer.elements[$0], learningRate: s.learningRate) },
-                         first: buffer)
+            first = buffer
         case .adam(let a):
-            let m = p.generated { AdamMoment.element(previous: first?.elements[$0] ?? 0, gradient: gradient($0), beta: a.beta1, order: 1) }
-            let v = p.generated { AdamMoment.element(previous: second?.elements[$0] ?? 0, gradient: gradient($0), beta: a.beta2, order: 2) }
+            var (m, _) = take(&first), (v, _) = take(&second)
             let c1 = BiasCorrection.divisor(beta: a.beta1, step: t), c2 = BiasCorrection.divisor(beta: a.beta2, step: t)
-            let value = p.generated { i in
-                AdamStep.element(p.elements[i], mhat: m.elements[i] / c1, vhat: v.elements[i] / c2, a)
+            p.elements.withUnsafeMutableBufferPointer { value in
+                m.elements.withUnsafeMutableBufferPointer { m in
+                    v.elements.withUnsafeMutableBufferPointer { v in
+                        for i in 0..<value.count {
+                            let g = DecayedGradient.value(dp[i], value[i], decay: decay)
+                            m[i] = AdamMoment.element(previous: m[i], gradient: g, beta: a.beta1, order: 1)
+                            v[i] = AdamMoment.element(previous: v[i], gradient: g, beta: a.beta2, order: 2)
+                            value[i] = AdamStep.element(value[i], mhat: m[i] / c1, vhat: v[i] / c2, a)
+                        }
+                    }
+                }
             }
-            return .init(value: value, first: m, second: v)
+            (first, second) = (m, v)
         }
     }
 }

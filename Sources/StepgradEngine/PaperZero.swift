@@ -23,20 +23,20 @@ enum PaperZero {
     /// The rule for each element of `c (m×n) = Σₖ a(i,k)·b(k,j) + bias[j]`, already computed.
     /// A cheap bound on Σ|terms| (row sums of |a| times column maxima of |b|) passes over almost
     /// every element; only those that could be residues have their terms' magnitudes added up.
+    /// The factors are read through strides, not closures: this runs after every product.
     static func snap(_ c: UnsafeMutablePointer<Double>, m: Int, n: Int, p: Int, bias: UnsafePointer<Double>? = nil,
-                     _ a: (Int, Int) -> Double, _ b: (Int, Int) -> Double) {
+                     _ a: Strided, _ b: Strided) {
         guard m > 0, n > 0 else { return }
         withUnsafeTemporaryAllocation(of: Double.self, capacity: m + n) { scratch in
             let rowSums = scratch.baseAddress!, columnMaxima = rowSums + m
             for i in 0..<m {
                 var total = 0.0
-                for k in 0..<p { total += abs(a(i, k)) }
+                for k in 0..<p { total += abs(a[i, k]) }
                 rowSums[i] = total
             }
-            for j in 0..<n {
-                var largest = 0.0
-                for k in 0..<p { largest = max(largest, abs(b(k, j))) }
-                columnMaxima[j] = largest
+            for j in 0..<n { columnMaxima[j] = 0 }
+            for k in 0..<p {
+                for j in 0..<n { columnMaxima[j] = max(columnMaxima[j], abs(b[k, j])) }
             }
             for i in 0..<m {
                 for j in 0..<n {
@@ -45,10 +45,20 @@ enum PaperZero {
                     let bound = rowSums[i] * columnMaxima[j] + biasMagnitude
                     guard value != 0, abs(value) <= ulps * bound.ulp else { continue }
                     var magnitude = biasMagnitude
-                    for k in 0..<p { magnitude += abs(a(i, k) * b(k, j)) }
+                    for k in 0..<p { magnitude += abs(a[i, k] * b[k, j]) }
                     c[i * n + j] = snapped(value, magnitude: magnitude)
                 }
             }
         }
+    }
+
+    /// A matrix read in place: element (i, k) is `base[i·row + k·column]`.
+    struct Strided {
+        var base: UnsafePointer<Double>
+        var row: Int
+        var column: Int
+
+        @inline(__always)
+        subscript(_ i: Int, _ k: Int) -> Double { base[i * row + k * column] }
     }
 }

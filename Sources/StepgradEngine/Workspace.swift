@@ -144,10 +144,20 @@ struct Workspace: ~Copyable {
 }
 
 extension Workspace {
+    /// Each layer's ‖∂L/∂W‖ into `norms` (one element a layer; 0 for frozen weights).
+    func writeGradientNorms(_ norms: UnsafeMutableBufferPointer<Double>) {
+        for l in 1...network.depth {
+            let dW = pointer(.dW, l), count = network.weightShape(ofLayer: l).rows * network.weightShape(ofLayer: l).columns
+            var squares = 0.0
+            if network.layer(l).trains(.weights) { for i in 0..<count { squares += dW[i] * dW[i] } }
+            norms[l - 1] = squares.squareRoot()
+        }
+    }
+
     /// The first quantity of the forward pass, loss and backward pass holding ∞ or NaN, in the
     /// order computed; one pass over the numbers when all are finite.
     func firstNonFinite(loss: Double) -> Quantity? {
-        guard !(loss.isFinite && buffer.allSatisfy(\.isFinite)) else { return nil }
+        guard !(loss.isFinite && UnsafeBufferPointer(buffer).allFinite) else { return nil }
         func bad(_ region: Region, _ l: Int) -> Bool { !matrix(region, l).elements.allSatisfy(\.isFinite) }
         let L = network.depth
         for l in 1...L {

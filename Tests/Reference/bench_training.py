@@ -36,8 +36,8 @@ def iris():
     return (x - x.mean(axis=0)) / x.std(axis=0), y, 3
 
 
-def main():
-    workload, seconds = sys.argv[1], float(sys.argv[2])
+def trainer(workload):
+    """One epoch of `workload`'s training per call, from seeded weights, as stepgrad's Trainer trains."""
     x, labels, classes = iris() if workload.startswith("iris") else spiral(1000)
     hidden = [16] if workload.startswith("iris") else [16, 16]
     batch = len(x) if workload.endswith("full") else 32
@@ -67,7 +67,12 @@ def main():
                     dz = (dz @ weights[layer]) * (1 - activations[layer] ** 2)
                 weights[layer] -= rate * dw
                 biases[layer] -= rate * db
+    return epoch
 
+
+def main():
+    workload, seconds = sys.argv[1], float(sys.argv[2])
+    epoch = trainer(workload)
     epoch()
     done, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:

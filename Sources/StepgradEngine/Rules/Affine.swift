@@ -29,9 +29,8 @@ public struct Affine: RuleFamily {
             for s in 0..<rows { for j in 0..<units { z[s * units + j] += b[j] } }
         }
         let transposed = convention == .wtx
-        PaperZero.snap(z, m: rows, n: units, p: inputs, bias: b, { x[$0 * inputs + $1] }) { k, j in
-            transposed ? w[k * units + j] : w[j * inputs + k]
-        }
+        PaperZero.snap(z, m: rows, n: units, p: inputs, bias: b, .init(base: x, row: inputs, column: 1),
+                       transposed ? .init(base: w, row: units, column: 1) : .init(base: w, row: 1, column: inputs))
     }
 
     func evaluated(_ context: Operation.Context) -> Matrix {

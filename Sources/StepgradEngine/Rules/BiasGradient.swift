@@ -12,7 +12,9 @@ public struct BiasGradient: RuleFamily {
     static func compute(dz: UnsafePointer<Double>, into db: UnsafeMutablePointer<Double>, rows: Int, units: Int) {
         for j in 0..<units { db[j] = 0 }
         for s in 0..<rows { for j in 0..<units { db[j] += dz[s * units + j] } }
-        PaperZero.snap(db, m: 1, n: units, p: rows, { _, _ in 1 }) { s, j in dz[s * units + j] }
+        withUnsafePointer(to: 1.0) { one in
+            PaperZero.snap(db, m: 1, n: units, p: rows, .init(base: one, row: 0, column: 0), .init(base: dz, row: units, column: 1))
+        }
     }
 
     func evaluated(_ context: Operation.Context) -> Matrix {

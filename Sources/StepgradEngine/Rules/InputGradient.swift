@@ -25,9 +25,8 @@ public struct InputGradient: RuleFamily {
             Kernel.multiply(dz, transposeOf: w, into: da, m: rows, p: above, n: units)
         }
         let transposed = convention == .wtx
-        PaperZero.snap(da, m: rows, n: units, p: above, { dz[$0 * above + $1] }) { j, i in
-            transposed ? w[i * above + j] : w[j * units + i]
-        }
+        PaperZero.snap(da, m: rows, n: units, p: above, .init(base: dz, row: above, column: 1),
+                       transposed ? .init(base: w, row: 1, column: above) : .init(base: w, row: units, column: 1))
     }
 
     func evaluated(_ context: Operation.Context) -> Matrix {

@@ -20,10 +20,12 @@ public struct WeightGradient: RuleFamily {
                         rows: Int, inputs: Int, units: Int, convention: Convention) {
         if convention == .wx {
             Kernel.multiply(transposeOf: dz, input, into: dW, m: units, p: rows, n: inputs)
-            PaperZero.snap(dW, m: units, n: inputs, p: rows, { j, s in dz[s * units + j] }) { s, k in input[s * inputs + k] }
+            PaperZero.snap(dW, m: units, n: inputs, p: rows, .init(base: dz, row: 1, column: units),
+                           .init(base: input, row: inputs, column: 1))
         } else {
             Kernel.multiply(transposeOf: input, dz, into: dW, m: inputs, p: rows, n: units)
-            PaperZero.snap(dW, m: inputs, n: units, p: rows, { k, s in input[s * inputs + k] }) { s, j in dz[s * units + j] }
+            PaperZero.snap(dW, m: inputs, n: units, p: rows, .init(base: input, row: 1, column: inputs),
+                           .init(base: dz, row: units, column: 1))
         }
     }
 

@@ -33,6 +33,8 @@ public struct Trainer: Sendable {
     /// The mini-batches trained on, filled in place: one of `batchSize` rows, and one for a smaller
     /// last mini-batch of an epoch. Training allocates nothing of its own per mini-batch.
     private var fullBatch: Batch, lastBatch: Batch
+    /// The engine's workspace, reused from one mini-batch to the next.
+    private var scratch = IterationScratch()
 
     /// `nil` unless the scenario has `data:`.
     public init?(_ scenario: Scenario) {
@@ -71,17 +73,16 @@ public struct Trainer: Sendable {
         return pass
     }
 
-    /// Trains one mini-batch.
+    /// Trains one mini-batch, in place (`Network.train`): what `Network.iterate` gives, bit for
+    /// bit, without allocating.
     @discardableResult
-    public mutating func step() -> Iteration {
+    public mutating func step() -> TrainingStep {
         let last = batchIndex == plan.batchesPerEpoch - 1
         if last { fill(&lastBatch) } else { fill(&fullBatch) }
-        let network = network, parameters = parameters, state = optimizerState, batch = last ? lastBatch : fullBatch
+        let network = network, batch = last ? lastBatch : fullBatch
         let outcome = batchGradientNorms.withUnsafeMutableBufferPointer {
-            network.iterate(parameters, state, on: batch, record: false, gradientNorms: $0)
+            network.train(&parameters, &optimizerState, on: batch, scratch: &scratch, gradientNorms: $0)
         }
-        self.parameters = outcome.parameters
-        optimizerState = outcome.optimizerState
         lastLoss = outcome.loss
         overflow = overflow ?? outcome.firstNonFinite
         for l in gradientNormSums.indices { gradientNormSums[l] += batchGradientNorms[l] }

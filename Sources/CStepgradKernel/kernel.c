@@ -1,0 +1,254 @@
+// Register-blocked products that keep the reference summation order.
+//
+// No contraction of a product and a sum into one fused multiply-add, anywhere in this file:
+// each product is rounded before it is added, as the reference (and every expanded line) does.
+#pragma STDC FP_CONTRACT OFF
+//
+// Vectors run across output columns, so each lane is one element's own sum over k, in order;
+// products and sums are separate instructions (the pragma above, and no FMA intrinsics), so
+// each product is rounded before it is added, as in the reference.
+// The reference skips products whose left factor is 0; a dense block adds them instead, which
+// leaves every sum unchanged as long as they are ±0 — a sum that starts at +0 is never −0, and
+// s + (±0) = s — that is, as long as the right factor is finite. A panel of b holding ∞ or NaN
+// is therefore computed by the reference loop.
+
+#include "stepgrad_kernel.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define SG_X86 1
+#endif
+
+// MARK: - Choosing a path
+
+#ifdef SG_X86
+static uint64_t xgetbv0(void) {
+    uint32_t eax, edx;
+    __asm__ volatile("xgetbv" : "=a"(eax), "=d"(edx) : "c"(0));
+    return ((uint64_t)edx << 32) | eax;
+}
+#endif
+
+int sg_best_path(void) {
+#ifdef SG_X86
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return SG_PORTABLE;
+    int osxsave = (c >> 27) & 1, avx = (c >> 28) & 1;
+    if (!osxsave || !avx) return SG_PORTABLE;
+    uint64_t xcr0 = xgetbv0();
+    if ((xcr0 & 0x6) != 0x6) return SG_PORTABLE;  // the OS saves SSE and AVX state
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return SG_PORTABLE;
+    int avx2 = (b >> 5) & 1, avx512f = (b >> 16) & 1;
+    if (avx512f && (xcr0 & 0xe6) == 0xe6) return SG_AVX512;  // and opmask, ZMM state
+    if (avx2) return SG_AVX2;
+#endif
+    return SG_PORTABLE;
+}
+
+// MARK: - The reference
+
+#define A(i, k) a[(i) * a_row + (k) * a_column]
+#define B(k, j) b[(k) * b_row + (j) * b_column]
+
+/// Columns j0..<j1 of c by the reference loop: for each row, the nonzero factors in order.
+static void reference(const double *a, ptrdiff_t a_row, ptrdiff_t a_column, const double *b, ptrdiff_t b_row,
+                      ptrdiff_t b_column, double *c, ptrdiff_t m, ptrdiff_t p, ptrdiff_t n, ptrdiff_t j0, ptrdiff_t j1) {
+    for (ptrdiff_t i = 0; i < m; i++) {
+        double *row = c + i * n;
+        for (ptrdiff_t j = j0; j < j1; j++) row[j] = 0;
+        for (ptrdiff_t k = 0; k < p; k++) {
+            double f = A(i, k);
+            if (f == 0) continue;
+            if (b_column == 1) {
+                const double *bk = b + k * b_row;
+                for (ptrdiff_t j = j0; j < j1; j++) row[j] = row[j] + f * bk[j];
+            } else {
+                for (ptrdiff_t j = j0; j < j1; j++) row[j] = row[j] + f * B(k, j);
+            }
+        }
+    }
+}
+
+/// One row times a transposed b: dot products along contiguous rows of b, four at a time.
+static void row_dots(const double *a, ptrdiff_t a_column, const double *b, ptrdiff_t b_row, double *c, ptrdiff_t p, ptrdiff_t n) {
+    ptrdiff_t j = 0;
+    for (; j + 4 <= n; j += 4) {
+        const double *b0 = b + j * b_row, *b1 = b0 + b_row, *b2 = b1 + b_row, *b3 = b2 + b_row;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (ptrdiff_t k = 0; k < p; k++) {
+            double f = a[k * a_column];
+            if (f == 0) continue;
+            s0 = s0 + f * b0[k];
+            s1 = s1 + f * b1[k];
+            s2 = s2 + f * b2[k];
+            s3 = s3 + f * b3[k];
+        }
+        c[j] = s0; c[j + 1] = s1; c[j + 2] = s2; c[j + 3] = s3;
+    }
+    for (; j < n; j++) {
+        const double *bj = b + j * b_row;
+        double s = 0;
+        for (ptrdiff_t k = 0; k < p; k++) {
+            double f = a[k * a_column];
+            if (f != 0) s = s + f * bj[k];
+        }
+        c[j] = s;
+    }
+}
+
+// MARK: - Packing
+
+/// Scratch for one panel of b, kept per thread and grown, never freed: products allocate nothing.
+static _Thread_local double *scratch;
+static _Thread_local size_t scratch_capacity;
+
+static double *panel_buffer(size_t count) {
+    if (count > scratch_capacity) {
+        free(scratch);
+        scratch = aligned_alloc(64, ((count * sizeof(double) + 63) / 64) * 64);
+        scratch_capacity = scratch ? count : 0;
+    }
+    return scratch;
+}
+
+/// Columns j0..<j0+w of b, k-major and `width` wide (the rest 0); whether all of them are finite.
+static int pack(const double *b, ptrdiff_t b_row, ptrdiff_t b_column, ptrdiff_t p, ptrdiff_t j0, ptrdiff_t w, int width,
+                double *panel) {
+    double check = 0;
+    for (ptrdiff_t k = 0; k < p; k++) {
+        double *out = panel + k * width;
+        const double *in = b + k * b_row + j0 * b_column;
+        ptrdiff_t jj = 0;
+        if (b_column == 1) {
+            for (; jj < w; jj++) { out[jj] = in[jj]; check += in[jj] * 0; }
+        } else {
+            for (; jj < w; jj++) { out[jj] = in[jj * b_column]; check += in[jj * b_column] * 0; }
+        }
+        for (; jj < width; jj++) out[jj] = 0;
+    }
+    // x·0 is 0 for every finite x and NaN for ∞ and NaN.
+    return check == 0;
+}
+
+// MARK: - Blocks
+
+// A block is R rows × V vectors of L doubles; for each k it loads V vectors of the panel,
+// broadcasts R factors of a, and adds R×V products to as many accumulators.
+// Each path's block: as many accumulators as its registers hold beside the loaded vectors
+// (16 ymm registers for AVX2: 4×3 accumulators; 32 zmm for AVX-512: 6×4).
+#define SG_AVX2_ROWS 4
+#define SG_AVX2_VECTORS 3
+#define SG_AVX512_ROWS 6
+#define SG_AVX512_VECTORS 4
+
+#define SG_MIN(x, y) ((x) < (y) ? (x) : (y))
+
+#define SG_CASE_V(NAME, R, VMAX)                                                                                    \
+    switch (V) {                                                                                                     \
+    case 1: NAME##_block(R, 1, ai, a_row, a_column, panel, p, ci, n, w); break;                                      \
+    case 2: NAME##_block(R, SG_MIN(2, VMAX), ai, a_row, a_column, panel, p, ci, n, w); break;                        \
+    case 3: NAME##_block(R, SG_MIN(3, VMAX), ai, a_row, a_column, panel, p, ci, n, w); break;                        \
+    default: NAME##_block(R, VMAX, ai, a_row, a_column, panel, p, ci, n, w); break;                                  \
+    }
+
+#define SG_BLOCK(NAME, TARGET, RMAX, VMAX, VEC, L, ZERO, LOAD, STORE, BROADCAST, MUL, ADD)                           \
+    TARGET static inline __attribute__((always_inline)) void NAME##_block(                                            \
+        int R, int V, const double *a, ptrdiff_t a_row, ptrdiff_t a_column, const double *panel, ptrdiff_t p,        \
+        double *c, ptrdiff_t n, ptrdiff_t w) {                                                                       \
+        VEC acc[RMAX][VMAX];                                                                                         \
+        for (int r = 0; r < R; r++)                                                                                  \
+            for (int v = 0; v < V; v++) acc[r][v] = ZERO;                                                            \
+        for (ptrdiff_t k = 0; k < p; k++) {                                                                          \
+            const double *pk = panel + k * (V * L);                                                                  \
+            VEC bv[VMAX];                                                                                            \
+            for (int v = 0; v < V; v++) bv[v] = LOAD(pk + v * L);                                                   \
+            for (int r = 0; r < R; r++) {                                                                            \
+                VEC f = BROADCAST(a[r * a_row + k * a_column]);                                                      \
+                for (int v = 0; v < V; v++) acc[r][v] = ADD(acc[r][v], MUL(f, bv[v]));                               \
+            }                                                                                                        \
+        }                                                                                                            \
+        if (w == V * L) {                                                                                            \
+            for (int r = 0; r < R; r++)                                                                              \
+                for (int v = 0; v < V; v++) STORE(c + r * n + v * L, acc[r][v]);                                     \
+        } else {                                                                                                     \
+            double tmp[VMAX * L] __attribute__((aligned(64)));                                                       \
+            for (int r = 0; r < R; r++) {                                                                            \
+                for (int v = 0; v < V; v++) STORE(tmp + v * L, acc[r][v]);                                           \
+                memcpy(c + r * n, tmp, (size_t)w * sizeof(double));                                                  \
+            }                                                                                                        \
+        }                                                                                                            \
+    }                                                                                                                \
+    /* Columns of one packed panel, `V` vectors wide (the last panel may be narrower), for every row. */            \
+    TARGET static void NAME##_panel(int V, const double *a, ptrdiff_t a_row, ptrdiff_t a_column, const double *panel, \
+                                    ptrdiff_t p, double *c, ptrdiff_t m, ptrdiff_t n, ptrdiff_t w) {                 \
+        ptrdiff_t i = 0;                                                                                             \
+        for (; i + RMAX <= m; i += RMAX) {                                                                           \
+            const double *ai = a + i * a_row;                                                                        \
+            double *ci = c + i * n;                                                                                  \
+            SG_CASE_V(NAME, RMAX, VMAX)                                                                              \
+        }                                                                                                            \
+        if (i < m) {                                                                                                 \
+            const double *ai = a + i * a_row;                                                                        \
+            double *ci = c + i * n;                                                                                  \
+            switch (m - i) {                                                                                         \
+            case 1: SG_CASE_V(NAME, 1, VMAX) break;                                                                  \
+            case 2: SG_CASE_V(NAME, SG_MIN(2, RMAX), VMAX) break;                                                    \
+            case 3: SG_CASE_V(NAME, SG_MIN(3, RMAX), VMAX) break;                                                    \
+            case 4: SG_CASE_V(NAME, SG_MIN(4, RMAX), VMAX) break;                                                    \
+            default: SG_CASE_V(NAME, SG_MIN(5, RMAX), VMAX) break;                                                   \
+            }                                                                                                        \
+        }                                                                                                            \
+    }
+
+#ifdef SG_X86
+#define SG_AVX2_TARGET __attribute__((target("avx2")))
+SG_BLOCK(avx2, SG_AVX2_TARGET, SG_AVX2_ROWS, SG_AVX2_VECTORS, __m256d, 4, _mm256_setzero_pd(), _mm256_load_pd,
+         _mm256_storeu_pd, _mm256_set1_pd, _mm256_mul_pd, _mm256_add_pd)
+#define SG_AVX512_TARGET __attribute__((target("avx512f")))
+SG_BLOCK(avx512, SG_AVX512_TARGET, SG_AVX512_ROWS, SG_AVX512_VECTORS, __m512d, 8, _mm512_setzero_pd(), _mm512_load_pd,
+         _mm512_storeu_pd, _mm512_set1_pd, _mm512_mul_pd, _mm512_add_pd)
+#endif
+
+// MARK: - The product
+
+void sg_multiply(int path, const double *a, ptrdiff_t a_row, ptrdiff_t a_column,
+                 const double *b, ptrdiff_t b_row, ptrdiff_t b_column,
+                 double *c, ptrdiff_t m, ptrdiff_t p, ptrdiff_t n) {
+    if (m <= 0 || n <= 0) return;
+    if (m == 1 && b_column != 1) {
+        row_dots(a, a_column, b, b_column, c, p, n);
+        return;
+    }
+    // Below a few thousand products the packing costs more than the vectors save.
+    if (path == SG_PORTABLE || m * n * p < 2048 || m < 2) {
+        reference(a, a_row, a_column, b, b_row, b_column, c, m, p, n, 0, n);
+        return;
+    }
+#ifdef SG_X86
+    int lanes = path == SG_AVX512 ? 8 : 4;
+    int widest = path == SG_AVX512 ? SG_AVX512_VECTORS * 8 : SG_AVX2_VECTORS * 4;
+    double *panel = panel_buffer((size_t)(p * widest));
+    if (!panel) {
+        reference(a, a_row, a_column, b, b_row, b_column, c, m, p, n, 0, n);
+        return;
+    }
+    for (ptrdiff_t j0 = 0; j0 < n; j0 += widest) {
+        ptrdiff_t w = n - j0 < widest ? n - j0 : widest;
+        int vectors = (int)((w + lanes - 1) / lanes);
+        if (!pack(b, b_row, b_column, p, j0, w, vectors * lanes, panel)) {
+            reference(a, a_row, a_column, b, b_row, b_column, c, m, p, n, j0, j0 + w);
+            continue;
+        }
+        if (path == SG_AVX512) avx512_panel(vectors, a, a_row, a_column, panel, p, c + j0, m, n, w);
+        else avx2_panel(vectors, a, a_row, a_column, panel, p, c + j0, m, n, w);
+    }
+#else
+    reference(a, a_row, a_column, b, b_row, b_column, c, m, p, n, 0, n);
+#endif
+}
