@@ -70,9 +70,10 @@ func waitForScreen(_ viewer: ProbeViewer, showing text: String, size: Size = Siz
     return lines
 }
 
-/// Polls `condition` every 10 ms for up to `timeout` (generous: under the whole suite the main
-/// actor is busy); records an issue and throws when it never holds.
-@MainActor func waitUntil(_ what: String, timeout: Duration = .seconds(60), sourceLocation: SourceLocation = #_sourceLocation,
+/// Polls `condition` every 10 ms for up to `timeout`; records an issue and throws when it never
+/// holds. Generous: the server's viewers run on the main actor, which the whole parallel suite
+/// shares, and in a fresh-clone CI run a joining viewer once waited over 60 s for its first frame.
+@MainActor func waitUntil(_ what: String, timeout: Duration = .seconds(180), sourceLocation: SourceLocation = #_sourceLocation,
                _ condition: () throws -> Bool) async throws {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
