@@ -39,7 +39,7 @@ public enum Activation: Hashable, Sendable {
         case .relu: for i in 0..<count { a[i] = z[i] > 0 ? z[i] : 0 }
         case .leakyRelu(let s): for i in 0..<count { a[i] = z[i] > 0 ? z[i] : s * z[i] }
         case .sigmoid: for i in 0..<count { a[i] = Activation.sigmoid(z[i]) }
-        case .tanh: for i in 0..<count { a[i] = Foundation.tanh(z[i]) }
+        case .tanh: Kernel.tanh(z, into: a, count: count)
         case .softmax:
             // Shifted by the row's maximum, so that large z do not overflow.
             guard columns > 0 else { return }
