@@ -33,7 +33,7 @@ struct ScenarioSummary {
         ] + (frozen.isEmpty ? [] : [("Frozen", frozen.joined(separator: ", ") + " (never updated)")])
         layoutNote = scenario.batch.size == 1
             ? "Vectors are written as columns."
-            : "Vectors are written as columns, one column per sample; z[s,j] is unit j of sample s."
+            : "Vectors are written as columns, one column per sample; z[j,s] is unit j of sample s."
     }
 
     static func describe(_ optimizer: Optimizer) -> String {

@@ -111,9 +111,9 @@ import Testing
                                ⎣1  3⎦
             """))
         // Wrapped at 80 columns.
-        #expect(text.contains("Vectors are written as columns, one column per sample; z[s,j] is unit j of\nsample s.\n"))
+        #expect(text.contains("Vectors are written as columns, one column per sample; z[j,s] is unit j of\nsample s.\n"))
         #expect(text.contains("    z₁[0,0] = 1·2 + (−1)·1 + 0.5 = 1.5\n"))
-        #expect(text.contains("    z₁[1,0] = 1·0 + (−1)·3 + 0.5 = −2.5\n"))
+        #expect(text.contains("    z₁[0,1] = 1·0 + (−1)·3 + 0.5 = −2.5\n"))
         #expect(text.contains("    dW₁[0,1] = 0.5·1 + (−2.5)·3 = −7\n"))
         #expect(text.contains("    db₁[0] = 0.5 + (−2.5) = −2\n"))
         #expect(text.components(separatedBy: "\n").contains { $0.hasPrefix("    L = ") && $0.hasSuffix(" = 3.25") })
