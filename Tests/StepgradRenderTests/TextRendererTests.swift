@@ -160,3 +160,12 @@ import Testing
         #expect(first != nil && plus != nil && first! < plus!)
     }
 }
+
+extension TextRendererTests {
+    @Test func theSummaryGivesALeakyReLUsSlope() {
+        var scenario = Exercises.twoSamples
+        scenario.network.layers[0].activation = .leakyRelu(negativeSlope: 0.2)
+        let text = SolutionRenderer(format: .text).render(scenario, iterations: 1)
+        #expect(text.contains("Network    2 inputs → 1 leaky-relu (slope 0.2)\n"))
+    }
+}
