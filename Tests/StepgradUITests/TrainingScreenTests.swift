@@ -92,8 +92,22 @@ import Testing
         backend.press(KeyEvent("x"), KeyEvent(" "))
         backend.advance(by: .milliseconds(100))
         #expect(screen.trainer.iterations > trained)
-        // Each slice ends at an epoch's end at the latest, so the curves get every epoch.
+        // Every epoch's figures reach the curves.
         #expect(screen.history.count == screen.trainer.epoch + 1)
+    }
+
+    @Test func aSliceTrainsOnAcrossEpochsEnds() throws {
+        // A full batch is one mini-batch an epoch: a slice that stopped at each epoch's end would
+        // train one step a frame.
+        let scenario = try ScenarioLoader.parse(Self.circles.replacingOccurrences(of: "batch-size: 10", with: "batch-size: 60")
+            .replacingOccurrences(of: "epochs: 5", with: "epochs: 40"))
+        let options = ScreenOptions(theme: Theme.dark, capabilities: TerminalCapabilities(colourDepth: .trueColour, unicode: true))
+        let screen = try #require(TrainingScreen(scenario: scenario, options: options))
+        #expect(screen.trainer.plan.batchesPerEpoch == 1)
+        screen.playing = true
+        screen.trainSlice(budget: .seconds(600))
+        #expect(screen.trainer.epoch == 40 && !screen.playing)
+        #expect(screen.history.map(\.epoch) == Array(0...40))
     }
 
     @Test func trainingStopsAfterTheScenariosEpochs() throws {

@@ -2,7 +2,8 @@ import Foundation
 import TerminalUI
 
 /// Curves over epochs in Braille dots (2 × 4 a cell), with the value axis labelled on the left and
-/// the epochs below; without Unicode, a `*` a cell. Each series is a value per epoch from 0.
+/// the epochs below; without Unicode, a `*` a cell. Each series is values evenly spaced over the
+/// epochs from 0 to `lastEpoch` (every epoch, or every few once a long run's history is thinned).
 struct LineChart {
     struct Series {
         var values: [Double]
@@ -13,6 +14,8 @@ struct LineChart {
     /// The value axis: from `low` to the largest value (or `high` when given).
     var low: Double
     var high: Double?
+    /// The epoch of each series' last value.
+    var lastEpoch: Int
     var unicode: Bool
     var labelStyle: Style
     /// How the value axis's two ends are written.
@@ -32,7 +35,7 @@ struct LineChart {
         let epochs = max((series.map(\.values.count).max() ?? 1) - 1, 0)
         let first = "0" + (caption.map { "  " + $0 } ?? "")
         grid.write(first, x: plot.x, y: plot.maxY, style: labelStyle, clip: Rect(x: plot.x, y: plot.maxY, width: plot.width, height: 1))
-        let last = caption == nil ? "epoch \(epochs)" : "\(epochs)"
+        let last = caption == nil ? "epoch \(lastEpoch)" : "\(lastEpoch)"
         if plot.maxX - last.count > plot.x + first.count {
             grid.write(last, x: plot.maxX - last.count, y: plot.maxY, style: labelStyle)
         }
@@ -43,7 +46,7 @@ struct LineChart {
         for (s, line) in series.enumerated() where line.values.count >= 1 {
             var previous: Int?
             for dx in 0..<dotsWide {
-                // The epoch under this column of dots: 0 at the left edge, the latest at the right.
+                // The value under this column of dots: epoch 0 at the left edge, the latest at the right.
                 let index = epochs == 0 ? 0 : min(line.values.count - 1, (dx * epochs + (dotsWide - 1) / 2) / max(dotsWide - 1, 1))
                 let value = line.values[index]
                 guard value.isFinite else { previous = nil; continue }

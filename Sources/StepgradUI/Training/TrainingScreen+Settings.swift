@@ -86,7 +86,7 @@ extension TrainingScreen {
     private func rebuild(_ network: Network, change: String) {
         scenario = scenario.redrawn(with: network)
         trainer = Trainer(scenario)!
-        history = [trainer.metrics]
+        history = MetricsHistory(trainer.metrics)
         mapCache = nil
         let initializer = scenario.initializer!
         // Short enough for an 80-column key bar.

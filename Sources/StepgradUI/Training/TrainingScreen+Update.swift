@@ -124,15 +124,16 @@ extension TrainingScreen {
         }
     }
 
-    /// Trains until the slice's time is up (at least one mini-batch), or an epoch ends, so that
-    /// every epoch's figures are drawn.
-    func trainSlice() {
-        let clock = ContinuousClock(), start = clock.now, epoch = trainer.epoch
+    /// Trains until the slice's time is up (at least one mini-batch), across as many epochs as fit:
+    /// each epoch's figures go into the history as it ends (`trainStep`), drawn or not, so a
+    /// slice need not stop at an epoch's end — with a full batch that would be one step a frame.
+    func trainSlice(budget: Duration = sliceBudget) {
+        let clock = ContinuousClock(), start = clock.now
         var steps = 0
         repeat {
             trainStep()
             steps += 1
-        } while playing && trainer.epoch == epoch && clock.now - start < Self.sliceBudget
+        } while playing && clock.now - start < budget
         let elapsed = (clock.now - start).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         if seconds > 0 { throughput = Double(steps) / seconds }

@@ -56,7 +56,7 @@ extension TrainingScreen {
                        _ look: Look, _ box: BoxGlyphs, into grid: inout Grid) {
         grid.drawBox(rect, glyphs: box, style: look[.border], title: title, titleStyle: look[.title], ellipsis: look.glyphs.base.ellipsis)
         let series = zip(values, styles).filter { !$0.0.isEmpty }.map { LineChart.Series(values: $0.0, style: look[.text].patched(with: $0.1)) }
-        LineChart(series: series, low: low, high: high, unicode: options.capabilities.unicode, labelStyle: look[.dim])
+        LineChart(series: series, low: low, high: high, lastEpoch: history.lastEpoch, unicode: options.capabilities.unicode, labelStyle: look[.dim])
             .draw(in: rect.inset(by: 1), into: &grid)
     }
 
@@ -89,6 +89,7 @@ extension TrainingScreen {
             let finite = lines.joined().filter(\.isFinite)
             let low = (finite.min() ?? 0).rounded(.down), high = max((finite.max() ?? 1).rounded(.up), low + 1)
             LineChart(series: lines.enumerated().map { LineChart.Series(values: $1, style: style($0 + 1)) }, low: low, high: high,
+                      lastEpoch: history.lastEpoch,
                       unicode: options.capabilities.unicode, labelStyle: look[.dim], label: Self.power, caption: caption)
                 .draw(in: half, into: &grid)
         }

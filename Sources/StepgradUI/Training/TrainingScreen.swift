@@ -21,8 +21,8 @@ public final class TrainingScreen: TerminalProgram {
     /// The scenario as trained now: its network and optimizer follow the keys that change them.
     public internal(set) var scenario: Scenario
     public internal(set) var trainer: Trainer
-    /// The metrics before training (epoch 0) and after each epoch since.
-    public internal(set) var history: [EpochMetrics]
+    /// The metrics before training (epoch 0) and after each epoch since, thinned in a long run.
+    public internal(set) var history: MetricsHistory
     public internal(set) var playing = false
     /// The step-by-step view of one pass, while it is open.
     public internal(set) var pass: SessionScreen?
@@ -61,7 +61,7 @@ public final class TrainingScreen: TerminalProgram {
         self.scenario = scenario
         self.trainer = trainer
         self.options = options
-        history = [trainer.metrics]
+        history = MetricsHistory(trainer.metrics)
         let data = trainer.plan.data
         extent = data.train.features.count == 2 && data.train.classes != nil
             ? BoundaryMap.Extent(Matrix(rows: data.train.count + data.test.count, columns: 2,
