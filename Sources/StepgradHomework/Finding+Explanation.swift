@@ -85,11 +85,12 @@ extension Finding {
     }
 }
 
-/// `z₂[1]`, `dW₁[0,2]`: an element's name, for data as well as results.
+/// `z₂[1]`, `dW₁[0,2]`, `z₁[j,s]` in a batch: an element's name, for data as well as results, as
+/// `explain` writes it (row and column as drawn, a batch one column per sample).
 func label(_ q: Quantity, _ cell: Cell, _ context: Operation.Context) -> String {
     if q == .loss { return q.symbol(outputLayer: context.outputLayer) }
     let vector = q.isPerSample && context.batch == 1 || [.b, .db, .b_new].contains(q.kind)
-    let index = vector ? "\(cell.column)" : "\(cell.row),\(cell.column)"
+    let index = vector ? "\(cell.column)" : q.isPerSample ? "\(cell.column),\(cell.row)" : "\(cell.row),\(cell.column)"
     return "\(q.symbol(outputLayer: context.outputLayer))[\(index)]"
 }
 

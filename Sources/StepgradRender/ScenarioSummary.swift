@@ -12,7 +12,9 @@ struct ScenarioSummary {
     init(_ scenario: Scenario) {
         let network = scenario.network
         let layers = network.layers.map { layer in
-            "\(layer.units) \(layer.activation.name)" + (layer.hasBias ? "" : " (no bias)")
+            var slope = ""
+            if case .leakyRelu(let s) = layer.activation { slope = " (slope \(NumberStyle.exact.format(s)))" }
+            return "\(layer.units) \(layer.activation.name)" + slope + (layer.hasBias ? "" : " (no bias)")
         }
         let samples = scenario.batch.size == 1 ? "1 sample" : "\(scenario.batch.size) samples"
         let reduction = network.reduction == .mean ? "mean over \(samples)" : "sum over \(samples)"
@@ -33,7 +35,7 @@ struct ScenarioSummary {
         ] + (frozen.isEmpty ? [] : [("Frozen", frozen.joined(separator: ", ") + " (never updated)")])
         layoutNote = scenario.batch.size == 1
             ? "Vectors are written as columns."
-            : "Vectors are written as columns, one column per sample; z[s,j] is unit j of sample s."
+            : "Vectors are written as columns, one column per sample; z[j,s] is unit j of sample s."
     }
 
     static func describe(_ optimizer: Optimizer) -> String {

@@ -29,7 +29,8 @@ extension Solution {
 }
 
 extension Operation {
-    /// The lines of the elements `extent` shows, row-major; they use `z[s,j]` once there is more than one sample.
+    /// The lines of the elements `extent` shows, in stored order (a batch sample by sample); they use
+    /// `z[j,s]`, unit j of sample s, once there is more than one sample.
     func writtenLines(style: NumberStyle, extent: Extent) -> [WrittenLine] {
         extent.shownElements(of: self).map {
             element(at: cell(at: $0)).written(style: style, outputLayer: context.outputLayer, batch: context.batch)

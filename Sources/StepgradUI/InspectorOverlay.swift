@@ -12,13 +12,15 @@ struct InspectorOverlay {
     let inspection: Inspection
     let history: [IterationValue]
 
-    /// `z₂[1]`, `W₂[1,2]`, `L`: one index for a vector of one sample or a bias, two otherwise.
+    /// `z₂[1]`, `W₂[1,2]`, `L`: one index for a vector of one sample or a bias, two otherwise, row
+    /// and column as drawn (`z₁[j,s]`, unit j of sample s, in a batch), as the formula panel writes them.
     static func label(_ reference: CellReference, scene: Scene) -> String {
         let q = reference.quantity, cell = reference.cell
         let name = q.symbol(outputLayer: scene.outputLayer)
         if q == .loss { return name }
         let vector = (q.isPerSample && scene.batch == 1) || Equation.isVectorLike(q) && !q.isPerSample
-        return vector ? "\(name)[\(cell.column)]" : "\(name)[\(cell.row),\(cell.column)]"
+        if vector { return "\(name)[\(cell.column)]" }
+        return q.isPerSample ? "\(name)[\(cell.column),\(cell.row)]" : "\(name)[\(cell.row),\(cell.column)]"
     }
 
     private func kind(_ q: Quantity) -> String {

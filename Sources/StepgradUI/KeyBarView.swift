@@ -7,6 +7,8 @@ struct KeyBarView {
     let focused: Bool
     let busy: Bool
     var viewer: ViewerRole? = nil
+    /// Keys for what the screen cannot show at once (`SessionScreen.offers`), first as they matter most.
+    var offers: [(key: String, action: String)] = []
 
     /// The keys for now, in order; the last two (help and quit) are kept whatever the width.
     private var hints: [(key: String, action: String)] {
@@ -17,7 +19,7 @@ struct KeyBarView {
             return [("L", "back to the lecturer"), ("↑↓←→", "move"), ("Enter", "inspect"), ("Esc", "unfocus"),
                     ("?", "help"), ("q", "leave")]
         case .roaming:
-            return [("L", "back to the lecturer"), ("←→", "step"), ("[ ]", "phase"), ("g", "granularity"), ("Tab", "panels"),
+            return offers + [("L", "back to the lecturer"), ("←→", "step"), ("[ ]", "phase"), ("g", "granularity"), ("Tab", "panels"),
                     ("?", "help"), ("q", "leave")]
         case nil:
             break
@@ -27,7 +29,7 @@ struct KeyBarView {
             return [("↑↓←→", "move"), ("Enter", "inspect"), ("z", "zoom"), ("Tab", "next panel"), ("Esc", "unfocus"),
                     ("?", "help"), ("q", "quit")]
         }
-        return [("Space", "play"), ("←→", "step"), ("[ ]", "phase"), ("g", "granularity"), ("Tab", "panels"),
+        return offers + [("Space", "play"), ("←→", "step"), ("[ ]", "phase"), ("g", "granularity"), ("Tab", "panels"),
                 ("f", "fast-forward"), ("?", "help"), ("q", "quit")]
     }
 

@@ -144,6 +144,14 @@ struct NetworkView {
                 x += width + Self.columnGap
             }
             x += Self.groupGap - Self.columnGap
+            // A dotted rule between layers: row r of one is not row r of the next (x[1] has nothing
+            // to do with dz₁[1]), whatever their heights make them look like.
+            if g + 1 < all.count {
+                for y in roomTop..<(roomTop + roomHeight) {
+                    grid.write(String(context.look.glyphs.layerRule), x: x - (Self.groupGap + 1) / 2, y: y,
+                               style: context.look[.dim], clip: inner)
+                }
+            }
             guard withFooter else { continue }
             let footer = context.look.text(groups[g].footer)
             let span = x - Self.groupGap - groupStart

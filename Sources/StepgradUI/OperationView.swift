@@ -344,7 +344,9 @@ struct OperationView {
     /// The selected matrix alone, as a window of single values around the selection.
     private func drawZoomed(_ source: MatrixSource, in inner: Rect, into grid: inout Grid, hits: inout HitMap) {
         let look = context.look
-        let room = Size(width: inner.width, height: inner.height - 2)
+        // The legend's row goes when the matrix would be whole without it: zoomed in for its numbers.
+        let withLegend = source.rows <= inner.height - 2 || source.rows > inner.height - 1
+        let room = Size(width: inner.width, height: inner.height - (withLegend ? 2 : 1))
         let fit = MatrixFit.make(source, room: room, look: look, anchor: context.anchor(in: source), zoomed: true)
         let rows = "rows \(fit.firstRow + 1)–\(min(fit.firstRow + fit.visibleRows * fit.rowBlock, source.rows)) of \(source.rows)"
         let columns = "columns \(fit.firstColumn + 1)–\(min(fit.firstColumn + fit.visibleColumns * fit.columnBlock, source.columns)) of \(source.columns)"
@@ -352,6 +354,8 @@ struct OperationView {
         grid.write(caption, x: inner.x, y: inner.y, style: look[.title], clip: inner, ellipsis: look.glyphs.base.ellipsis)
         context.draw(source, fit: fit, panel: .operation, x: inner.x + max((inner.width - fit.size.width) / 2, 0),
                      y: inner.y + 1, clip: inner, bracketed: false, into: &grid, hits: &hits)
-        drawLegend([(source, fit)], in: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, height: 1), into: &grid)
+        if withLegend {
+            drawLegend([(source, fit)], in: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 1, height: 1), into: &grid)
+        }
     }
 }

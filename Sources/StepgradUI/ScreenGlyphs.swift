@@ -21,6 +21,8 @@ struct ScreenGlyphs: Hashable, Sendable {
     var done: Character
     /// A matrix's brackets, each left and right: for one row, then the top, middle and bottom rows of a taller one.
     var brackets: [String]
+    /// Between the layers of the network panel: their units are not the same from one to the next.
+    var layerRule: Character
 
     init(_ base: Glyphs, unicode: Bool) {
         self.base = base
@@ -35,6 +37,7 @@ struct ScreenGlyphs: Hashable, Sendable {
             progressEmpty = "░"
             done = "✓"
             brackets = ["[]", "⎡⎤", "⎢⎥", "⎣⎦"]
+            layerRule = "┊"
         } else {
             ribbonSeparator = ">"
             bars = ["_", ".", "-", "~", "=", "+", "*", "#"]
@@ -45,6 +48,7 @@ struct ScreenGlyphs: Hashable, Sendable {
             progressEmpty = "."
             done = "+"
             brackets = ["[]", "[]", "||", "[]"]
+            layerRule = ":"
         }
     }
 

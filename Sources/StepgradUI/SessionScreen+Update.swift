@@ -110,7 +110,10 @@ extension SessionScreen {
         case .previousPanel: cycleFocus(by: -1)
         case .inspect: inspect()
         case .zoom:
-            if focus == nil { focus(.operation) }
+            if focus == nil {
+                selectHiddenNumbers()
+                focus(.operation)
+            }
             zoomed.toggle()
         case .sample: sample = (sample + 1) % max(session.scenario.batch.size, 1)
         case .numbers: showsNumbers.toggle()
@@ -161,6 +164,12 @@ extension SessionScreen {
     }
 
     private func inspect() {
+        // With no panel in use, `i` explains the student's wrong answer, as the key bar offers.
+        if focus == nil, overlay != .inspector, let wrong = wrongAnswer(in: Scene(session)) {
+            session.select(wrong)
+            overlay = .inspector
+            return
+        }
         guard session.selection != nil else {
             message = StyledLine(text: "Tab to a panel and pick a cell, or click one, to inspect it.", role: .dim)
             return

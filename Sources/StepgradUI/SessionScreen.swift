@@ -134,7 +134,10 @@ public final class SessionScreen: TerminalProgram {
             FormulaView.draw(formulaLines(context.scene, look, layout.formula), in: layout.formula, context: context, into: &grid)
         }
         if let rect = layout.outline { views.outline.draw(in: rect, into: &grid) }
-        KeyBarView(look: look, message: message, focused: focus != nil, busy: session.isBusy, viewer: viewerRole).draw(in: layout.keyBar, into: &grid)
+        let offers = self.offers(hidden: Self.hiddenNumbers(in: hits, showsNumbers: showsNumbers, zoomed: zoomed),
+                                 wrong: wrongAnswer(in: context.scene))
+        KeyBarView(look: look, message: message, focused: focus != nil, busy: session.isBusy, viewer: viewerRole, offers: offers)
+            .draw(in: layout.keyBar, into: &grid)
         drawOverlays(context, layout: layout, into: &grid)
         self.hits = hits
         lastLayoutShowedNetwork = layout.network != nil

@@ -66,7 +66,7 @@ import Testing
         let parameters = Parameters(weights: [Matrix([[1, 2]])], biases: [Matrix(row: [0.5])])
         let batch = Batch(input: Matrix([[1, 1], [2, 0]]), target: Matrix([[1], [0]]))
         let t = network.iterate(parameters, OptimizerState(), on: batch).trace
-        #expect(line(t, .z(1), 1, 0, batch: 2) == "z₁[1,0] = 1·2 + 2·0 + 0.5 = 2.5")
+        #expect(line(t, .z(1), 1, 0, batch: 2) == "z₁[0,1] = 1·2 + 2·0 + 0.5 = 2.5")
         // ℓ = (2.5², 2.5²), L = (6.25 + 6.25)/2
         #expect(t.operation(producing: .loss)?.element(at: Cell(0, 0)).value == 6.25)
         #expect(line(t, .loss, 0, 0, batch: 2)?.hasSuffix(" = (1/2)·(6.25 + 6.25) = 6.25") == true)
@@ -83,7 +83,7 @@ import Testing
         let batch = Batch(input: Matrix([[1], [3]]), target: Matrix([[1], [0]]))
         let t = network.iterate(parameters, OptimizerState(), on: batch).trace
         #expect(line(t, .dz(1), 0, 0, batch: 2) == "dz₁[0,0] = (1/2)·(0.5 − 1) = −0.25")
-        #expect(line(t, .dz(1), 1, 0, batch: 2) == "dz₁[1,0] = (1/2)·(0.5 − 0) = 0.25")
+        #expect(line(t, .dz(1), 1, 0, batch: 2) == "dz₁[0,1] = (1/2)·(0.5 − 0) = 0.25")
         // dW = Σₛ dz·x = −0.25·1 + 0.25·3
         #expect(line(t, .dW(1), 0, 0, batch: 2) == "dW₁[0,0] = (−0.25)·1 + 0.25·3 = 0.5")
     }

@@ -111,9 +111,9 @@ import Testing
                                ⎣1  3⎦
             """))
         // Wrapped at 80 columns.
-        #expect(text.contains("Vectors are written as columns, one column per sample; z[s,j] is unit j of\nsample s.\n"))
+        #expect(text.contains("Vectors are written as columns, one column per sample; z[j,s] is unit j of\nsample s.\n"))
         #expect(text.contains("    z₁[0,0] = 1·2 + (−1)·1 + 0.5 = 1.5\n"))
-        #expect(text.contains("    z₁[1,0] = 1·0 + (−1)·3 + 0.5 = −2.5\n"))
+        #expect(text.contains("    z₁[0,1] = 1·0 + (−1)·3 + 0.5 = −2.5\n"))
         #expect(text.contains("    dW₁[0,1] = 0.5·1 + (−2.5)·3 = −7\n"))
         #expect(text.contains("    db₁[0] = 0.5 + (−2.5) = −2\n"))
         #expect(text.components(separatedBy: "\n").contains { $0.hasPrefix("    L = ") && $0.hasSuffix(" = 3.25") })
@@ -158,5 +158,14 @@ import Testing
         let first = lines.firstIndex { $0.hasPrefix("    z₁ = ⎢ 0.1   0.2  −0.5⎥ · ⎢−1     0.25   2     −0.6⎥") }
         let plus = lines.firstIndex { $0.hasPrefix("         + ⎢−0.02⎥ = ⎢−1.17   0.555   0.005  −0.66⎥") }
         #expect(first != nil && plus != nil && first! < plus!)
+    }
+}
+
+extension TextRendererTests {
+    @Test func theSummaryGivesALeakyReLUsSlope() {
+        var scenario = Exercises.twoSamples
+        scenario.network.layers[0].activation = .leakyRelu(negativeSlope: 0.2)
+        let text = SolutionRenderer(format: .text).render(scenario, iterations: 1)
+        #expect(text.contains("Network    2 inputs → 1 leaky-relu (slope 0.2)\n"))
     }
 }

@@ -79,6 +79,8 @@ struct AnswerTests {
     @Test func theInspectorExplains() {
         let (backend, program) = screen()
         for _ in 0..<7 { backend.press(KeyEvent(.right)) }
+        // A cell chosen in the operation panel (unfocused, `i` explains the first wrong answer instead).
+        program.focus = .operation
         program.session.select(CellReference(.dz(2), Cell(0, 2)))
         backend.press(KeyEvent("i"))
         let text = backend.lines.joined(separator: "\n")

@@ -67,11 +67,10 @@ struct NumbersWalkTests {
             #expect(region.fit.showsNumbers && region.fit.showsAll(source),
                     "\(place): \(source.label) is not shown whole with its numbers")
             guard region.fit.showsNumbers && region.fit.showsAll(source) else { continue }
+            let shown = Self.numbers(in: region, on: grid)
             for r in 0..<source.rows {
                 for c in 0..<source.columns {
-                    let y = region.y + r * region.fit.cellHeight + region.fit.cellHeight / 2
-                    let x = region.x + c * region.fit.cellWidth
-                    let text = String(grid.lines[y].dropFirst(x).prefix(region.fit.cellWidth)).trimmingCharacters(in: .whitespaces)
+                    let text = shown[r][c]
                     let stored = source.cell(r, c)
                     guard let value = session.revealedValue(q, stored) else {
                         #expect(text == "·", "\(place): \(source.label)[\(r),\(c)] shows '\(text)' before it is computed")
@@ -91,6 +90,17 @@ struct NumbersWalkTests {
                 }
             }
             #expect(labelled, "\(place): the name \(label) is not whole above its matrix")
+        }
+    }
+
+    /// What each cell of a matrix drawn whole with its numbers reads on `grid`, display row by row.
+    static func numbers(in region: HitMap.Region, on grid: Grid) -> [[String]] {
+        (0..<region.source.rows).map { r in
+            (0..<region.source.columns).map { c in
+                let y = region.y + r * region.fit.cellHeight + region.fit.cellHeight / 2
+                let x = region.x + c * region.fit.cellWidth
+                return String(grid.lines[y].dropFirst(x).prefix(region.fit.cellWidth)).trimmingCharacters(in: .whitespaces)
+            }
         }
     }
 

@@ -65,17 +65,23 @@ final class SSHServer {
                                        in: directory)
             if started.status == 0, Self.waitForPidFile(pidFile) {
                 port = candidate
-                // The shared server lives as long as the test process: stop the daemon when it exits.
+                // The shared server lives as long as the test process: stop the daemon and remove
+                // its keys and files when it exits.
                 if let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
                    let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
                     serverPid = pid
-                    atexit { if serverPid > 0 { kill(serverPid, SIGTERM) } }
+                }
+                serverDirectory = directory.path
+                atexit {
+                    if serverPid > 0 { kill(serverPid, SIGTERM) }
+                    try? FileManager.default.removeItem(atPath: serverDirectory)
                 }
                 return
             }
             lastFailure = "sshd exited with \(started.status): \(started.errors)"
                 + ((try? String(contentsOfFile: directory.appendingPathComponent("sshd.log").path, encoding: .utf8)) ?? "")
         }
+        try? FileManager.default.removeItem(at: directory)
         throw SSHFailure(description: lastFailure.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
@@ -106,8 +112,9 @@ final class SSHServer {
     }
 }
 
-/// The daemon's process id, for the exit handler (a C function pointer cannot capture).
+/// The daemon's process id and directory, for the exit handler (a C function pointer cannot capture).
 nonisolated(unsafe) private var serverPid: pid_t = 0
+nonisolated(unsafe) private var serverDirectory = ""
 
 struct SSHFailure: Error, CustomStringConvertible {
     let description: String
