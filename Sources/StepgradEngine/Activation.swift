@@ -39,7 +39,7 @@ public enum Activation: Hashable, Sendable {
         case .relu: for i in 0..<count { a[i] = z[i] > 0 ? z[i] : 0 }
         case .leakyRelu(let s): for i in 0..<count { a[i] = z[i] > 0 ? z[i] : s * z[i] }
         case .sigmoid: for i in 0..<count { a[i] = Activation.sigmoid(z[i]) }
-        case .tanh: for i in 0..<count { a[i] = Foundation.tanh(z[i]) }
+        case .tanh: Kernel.tanh(z, into: a, count: count)
         case .softmax:
             // Shifted by the row's maximum, so that large z do not overflow.
             guard columns > 0 else { return }
@@ -60,10 +60,20 @@ public enum Activation: Hashable, Sendable {
     /// `dz = da ⊙ f′(z)`, or for softmax the Jacobian product `dz_j = a_j (da_j − Σ_k da_k a_k)`.
     func gradient(da: UnsafePointer<Double>, z: UnsafePointer<Double>, a: UnsafePointer<Double>,
                   into dz: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
-        guard self == .softmax else {
-            for i in 0..<rows * columns { dz[i] = da[i] * derivative(z: z[i], a: a[i]) }
-            return
+        let count = rows * columns
+        // `da · derivative(z:a:)`, each activation's loop on its own so that it vectorizes.
+        switch self {
+        case .identity: for i in 0..<count { dz[i] = da[i] * 1 }
+        case .relu: for i in 0..<count { dz[i] = da[i] * (z[i] > 0 ? 1 : 0) }
+        case .leakyRelu(let s): for i in 0..<count { dz[i] = da[i] * (z[i] > 0 ? 1 : s) }
+        case .sigmoid: for i in 0..<count { dz[i] = da[i] * (a[i] * (1 - a[i])) }
+        case .tanh: for i in 0..<count { dz[i] = da[i] * (1 - a[i] * a[i]) }
+        case .softmax: softmaxGradient(da: da, a: a, into: dz, rows: rows, columns: columns)
         }
+    }
+
+    private func softmaxGradient(da: UnsafePointer<Double>, a: UnsafePointer<Double>, into dz: UnsafeMutablePointer<Double>,
+                                 rows: Int, columns: Int) {
         for r in 0..<rows {
             let o = r * columns
             var dot = 0.0

@@ -12,6 +12,16 @@ enum Kernel {
     /// The fastest path this processor runs.
     static let path = KernelPath(rawValue: sg_best_path()) ?? .portable
 
+    /// The path of `tanh`: AVX-512 only where the products take it too and it has given this
+    /// process's C library tanh bit for bit on inputs reaching every branch (a different C library
+    /// may round differently; then every tanh is the library's own).
+    static let tanhPath: KernelPath = path == .avx512 && sg_tanh_agrees(KernelPath.avx512.rawValue, 4096) != 0 ? .avx512 : .portable
+
+    /// `a[i] = tanh(z[i])`, the C library's bits; `a` may be `z`.
+    static func tanh(_ z: UnsafePointer<Double>, into a: UnsafeMutablePointer<Double>, count: Int, path: KernelPath = tanhPath) {
+        sg_tanh(path.rawValue, z, a, count)
+    }
+
     /// `c (m×n) = a (m×p) · b (p×n)`.
     static func multiply(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
                          m: Int, p: Int, n: Int, path: KernelPath = path) {

@@ -13,7 +13,10 @@ enum PaperZero {
     /// `sum`, or 0 when it is a rounding residue of terms whose magnitudes add up to `magnitude`.
     @inline(__always)
     static func snapped(_ sum: Double, magnitude: Double) -> Double {
-        abs(sum) <= ulps * magnitude.ulp ? 0 : sum
+        // ulps · ulp(m) ≤ m · 2⁻⁵⁰ for a normal m (ulp(x) ≤ x · 2⁻⁵²): a sum past that, or past 2⁻¹⁰⁰⁰
+        // when m is tiny, is no residue, found with a multiply instead of `ulp`'s branches.
+        if abs(sum) > max(magnitude * 0x1p-50, 0x1p-1000) { return sum }
+        return abs(sum) <= ulps * magnitude.ulp ? 0 : sum
     }
 
     /// a + b under the rule.
@@ -40,10 +43,12 @@ enum PaperZero {
             }
             for i in 0..<m {
                 for j in 0..<n {
-                    let value = c[i * n + j], biasMagnitude = bias.map { abs($0[j]) } ?? 0
+                    let value = c[i &* n &+ j], biasMagnitude = bias.map { abs($0[j]) } ?? 0
                     // Σ|terms| ≤ bound, and ulp grows with magnitude: past this, not a residue.
                     let bound = rowSums[i] * columnMaxima[j] + biasMagnitude
-                    guard value != 0, abs(value) <= ulps * bound.ulp else { continue }
+                    // ulps · ulp(bound) ≤ bound · 2⁻⁵⁰ for a normal bound (ulp(x) ≤ x · 2⁻⁵²), so past that,
+                    // or past 2⁻¹⁰⁰⁰ when the bound is tiny, no residue: a multiply instead of `ulp` for almost all.
+                    guard value != 0, abs(value) <= max(bound * 0x1p-50, 0x1p-1000), abs(value) <= ulps * bound.ulp else { continue }
                     var magnitude = biasMagnitude
                     for k in 0..<p { magnitude += abs(a[i, k] * b[k, j]) }
                     c[i * n + j] = snapped(value, magnitude: magnitude)
@@ -59,6 +64,6 @@ enum PaperZero {
         var column: Int
 
         @inline(__always)
-        subscript(_ i: Int, _ k: Int) -> Double { base[i * row + k * column] }
+        subscript(_ i: Int, _ k: Int) -> Double { base[i &* row &+ k &* column] }
     }
 }

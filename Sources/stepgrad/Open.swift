@@ -96,19 +96,8 @@ struct Open: AsyncParsableCommand {
 
     /// Runs the screen until the user quits or the terminal goes, then saves the session.
     @MainActor private func show(_ scenario: Scenario) async throws -> TerminalOutcome {
-        let runner: TerminalRunner
-        do {
-            runner = try TerminalRunner()
-        } catch let error as TerminalError {
-            // Its message is already a whole line, `stepgrad: …` with the plain-text alternative.
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode.failure
-        }
-        let capabilities = runner.capabilities
-        let chosen = theme.flatMap { Theme.named($0.rawValue) }
-            ?? ScreenOptions.defaultTheme(presenting: present, depth: capabilities.colourDepth,
-                                          environment: ProcessInfo.processInfo.environment)
-        let options = ScreenOptions(theme: chosen, capabilities: capabilities, presenting: present, decimals: decimals)
+        let runner = try TerminalRunner.forCommand()
+        let options = runner.options(theme: theme, presenting: present, decimals: decimals)
         // A scenario with data opens on its training; its passes open from there.
         if let training = TrainingScreen(scenario: scenario, options: options) {
             return try await runner.run(training)

@@ -65,18 +65,9 @@ struct Replay: AsyncParsableCommand {
     private var scratch: String { NSTemporaryDirectory() + "stepgrad-replay-\(getpid())" }
 
     @MainActor private func show(_ recording: Recording, _ scenarios: [Scenario]) async throws -> TerminalOutcome {
-        let runner: TerminalRunner
-        do { runner = try TerminalRunner() } catch let error as TerminalError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode.failure
-        }
-        let capabilities = runner.capabilities
-        let chosen = theme.flatMap { Theme.named($0.rawValue) }
-            ?? ScreenOptions.defaultTheme(presenting: false, depth: capabilities.colourDepth,
-                                          environment: ProcessInfo.processInfo.environment)
+        let runner = try TerminalRunner.forCommand()
         let replay = ReplayScreen(recording: recording, scenarios: scenarios,
-                                  options: ScreenOptions(theme: chosen, capabilities: capabilities, decimals: decimals),
-                                  stateDirectory: scratch)
+                                  options: runner.options(theme: theme, decimals: decimals), stateDirectory: scratch)
         if let training = replay.go(to: 0) { _ = await training.value }
         return try await runner.run(replay)
     }

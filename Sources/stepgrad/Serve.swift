@@ -77,11 +77,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     @MainActor private func lecture(_ scenario: Scenario, hostKey: HostKey) async throws -> TerminalOutcome {
-        let runner: TerminalRunner
-        do { runner = try TerminalRunner() } catch let error as TerminalError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode.failure
-        }
+        let runner = try TerminalRunner.forCommand()
         let session = TrainingSession(scenario: scenario, loader: Self.load)
         let classroom = Classroom(session: session, decimals: decimals)
         let recorder = try record.map { try SessionRecorder.start(session, path: $0) }
@@ -94,11 +90,7 @@ struct Serve: AsyncParsableCommand {
         }
         let announcement = "stepgrad: serving on \(listen) port \(server.port); host key \(hostKey.fingerprint)\n"
         FileHandle.standardError.write(Data(announcement.utf8))
-        let capabilities = runner.capabilities
-        let theme = ScreenOptions.defaultTheme(presenting: false, depth: capabilities.colourDepth,
-                                               environment: ProcessInfo.processInfo.environment)
-        let screen = SessionScreen(session: session, options: ScreenOptions(theme: theme, capabilities: capabilities,
-                                                                            decimals: decimals))
+        let screen = SessionScreen(session: session, options: runner.options(theme: nil, decimals: decimals))
         screen.notify("Students: ssh -p \(server.port) ANYNAME@HOST   host key \(hostKey.fingerprint)")
         let console = LecturerConsole(screen: screen, classroom: classroom)
         let outcome: TerminalOutcome

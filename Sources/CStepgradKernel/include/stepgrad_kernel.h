@@ -17,4 +17,13 @@ void sg_multiply(int path, const double *a, ptrdiff_t a_row, ptrdiff_t a_column,
                  const double *b, ptrdiff_t b_row, ptrdiff_t b_column,
                  double *c, ptrdiff_t m, ptrdiff_t p, ptrdiff_t n);
 
+/// `a[i] = tanh(z[i])` for `count` elements, bit for bit the C library's tanh where the path is
+/// one `sg_tanh_agrees` accepts; `a` may be `z`. `SG_AVX512` needs AVX-512F and FMA; any other
+/// path calls the C library.
+void sg_tanh(int path, const double *z, double *a, ptrdiff_t count);
+
+/// Whether `sg_tanh` on `path` gives the C library's tanh, bit for bit, on `samples` inputs that
+/// reach every branch of the algorithm (its edges first, then magnitudes from 2⁻⁶⁰ to 2⁵).
+int sg_tanh_agrees(int path, int samples);
+
 #endif

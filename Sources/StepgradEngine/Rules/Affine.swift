@@ -26,7 +26,10 @@ public struct Affine: RuleFamily {
             Kernel.multiply(x, w, into: z, m: rows, p: inputs, n: units)
         }
         if let b {
-            for s in 0..<rows { for j in 0..<units { z[s * units + j] += b[j] } }
+            for s in 0..<rows {
+                let row = z + s &* units
+                for j in 0..<units { row[j] += b[j] }
+            }
         }
         let transposed = convention == .wtx
         PaperZero.snap(z, m: rows, n: units, p: inputs, bias: b, .init(base: x, row: inputs, column: 1),
