@@ -6,7 +6,7 @@ public struct Element: Hashable, Sendable {
     /// Successive equal forms: symbolic with numbers substituted, then partial results.
     public var steps: [Expression]
     public var value: Double
-    /// The operand cells this element read, for highlighting the flow of a step.
+    /// The operand cells this element read, in order; `Operation.reads(at:)` gives them without the expansion.
     public var reads: [CellReference]
 }
 

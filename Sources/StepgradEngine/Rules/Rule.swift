@@ -1,6 +1,7 @@
 /// How an operation computed its result: one case per rule family, each carrying its operands
-/// as typed fields. A family's arithmetic (shared with `Workspace`) and how one element expands
-/// into the expression a student writes live in that family's file, side by side, as micrograd
+/// as typed fields. A family's arithmetic (shared with `Workspace`), how one element expands
+/// into the expression a student writes, and which cells that element reads live in that
+/// family's file, side by side, as micrograd
 /// keeps an operation's forward and backward together; how its formula is written is notation
 /// (StepgradNotation's `Operation+Formula`).
 public enum Rule: Hashable, Sendable {
@@ -74,7 +75,7 @@ public enum Rule: Hashable, Sendable {
     }
 }
 
-/// One family of rules: its arithmetic and its expansion in one place.
+/// One family of rules: its arithmetic, its expansion and the cells that reads, in one place.
 protocol RuleFamily: Hashable, Sendable {
     /// What the rule reads, in the order a solution lists it.
     var operands: [Operand] { get }
@@ -94,7 +95,7 @@ protocol RuleFamily: Hashable, Sendable {
 /// Receives an operand cell an element reads: the operand, row and column.
 typealias CellVisitor = (_ operand: Operand, _ row: Int, _ column: Int) -> Void
 
-/// Collects the operand cells an expansion reads, for highlighting the flow of a step.
+/// Collects the operand cells an expansion reads: an element's `reads`.
 final class CellReader {
     private(set) var reads: [CellReference] = []
 
