@@ -28,7 +28,7 @@ extension Finding {
             let total = style.format(sum)
             return "The shortcut \(s(.dz(L))) = ŷ − y was used\(upstream), but it holds only when the target sums to 1. "
                 + "Here y sums to \(total), so \(s(.dz(L))) = ŷ·Σy − y = ŷ·\(total) − y."
-                + (alternative.map { " With \(yours), ŷ − y = \(Format.matrix($0, style))." } ?? "")
+                + (alternative.map { " With \(yours), ŷ − y = \(Format.samples($0, style))." } ?? "")
 
         case .updatedWeights(let layer):
             return "The error was sent back through the updated weights \(s(.W_new(layer))) instead of \(s(.W(layer)))\(upstream). "
@@ -38,7 +38,7 @@ extension Finding {
             return "The bias \(s(.b(layer))) is missing from \(s(.z(layer)))\(upstream)."
 
         case .differentTarget(let used, let actual):
-            return "The loss was computed with the target \(Format.matrix(used, style)) instead of y = \(Format.matrix(actual, style))"
+            return "The loss was computed with the target \(Format.samples(used, style)) instead of y = \(Format.samples(actual, style))"
                 + "\(upstream)" + (arithmetic.isEmpty ? "." : ":")
 
         case .missingWeightDecay:
@@ -101,5 +101,11 @@ enum Format {
         if m.rows == 1 { return "(\(rows[0]))" }
         if m.columns == 1 { return "(\(m.elements.map { style.format($0) }.joined(separator: ", ")))" }
         return "[" + rows.joined(separator: "; ") + "]"
+    }
+
+    /// A per-sample quantity (stored one row per sample) as `explain` draws a batch: one column per
+    /// sample, so that its rows are units as in `z₁[j,s]`.
+    static func samples(_ m: Matrix, _ style: NumberStyle) -> String {
+        matrix(m.rows > 1 ? m.transposed : m, style)
     }
 }

@@ -56,7 +56,8 @@ struct InputImage {
                 } else {
                     let value = pixel(dy / scale, dx / (2 * scale))
                     let level = value.map(heat.level) ?? .zero
-                    let marker = look.glyphs.base.heatMarker(level)
+                    // A picture's zero pixels are its background: blank, not a field of zeros.
+                    let marker = level == .zero ? "  " : look.glyphs.base.heatMarker(level)
                     let character = marker[marker.index(marker.startIndex, offsetBy: dx % 2)]
                     grid.write(String(character), x: x + dx, y: y + dy, style: look.heatStyle(level))
                 }

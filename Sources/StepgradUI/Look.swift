@@ -14,6 +14,10 @@ struct Look {
     var showsNumbers: Bool
     /// Presentation mode: fewer, larger panels.
     var presenting: Bool
+    /// Measuring what panels want for the iteration: every computed number and parameter as wide
+    /// as a number of its magnitude written to all its figures (`MatrixFit`), as later iterations
+    /// write them, so that the layout does not change when given numbers like 0.2 become 0.1427.
+    var measuresAllFigures = false
 
     /// The role's style, legible at the terminal's colour depth.
     subscript(role: Role) -> Style { theme.style(role, depth: depth) }

@@ -1,3 +1,4 @@
+import Foundation
 import StepgradEngine
 import TerminalUI
 
@@ -118,19 +119,32 @@ struct MatrixFit: Hashable {
 
     /// The cell width numbers need over a part of the matrix: the longest, a blank each side.
     /// Numbers are never rounded further to fit: a cell shows the value as the formulas do, or none.
+    /// Measuring wants (`Look.measuresAllFigures`), values other than the given data count as wide
+    /// as a number of their magnitude with all its figures.
     private static func numberWidth(_ source: MatrixSource, rows: Range<Int>, columns: Range<Int>, look: Look) -> Int {
+        let allFigures = look.measuresAllFigures && source.quantity != .x && source.quantity != .y
         let key = NumberText.Key(quantity: source.quantity, transposed: source.transposed, columnRange: source.columnRange,
-                                   rows: rows, columns: columns)
+                                 rows: rows, columns: columns, allFigures: allFigures)
         return look.numbers.width(key) {
             var longest = 1
             for r in rows.clamped(to: 0..<source.rows) {
                 for c in columns.clamped(to: 0..<source.columns) {
                     let stored = source.cell(r, c)
-                    longest = max(longest, look.format(source.matrix[stored.row, stored.column]).count)
+                    let value = source.matrix[stored.row, stored.column]
+                    longest = max(longest, look.format(allFigures ? withAllFigures(value) : value).count)
                 }
             }
             return longest + 2
         }
+    }
+
+    /// A number of the magnitude and leading digit of `value` with every further figure non-zero
+    /// (0.2 → 0.2123…): what it may become once it is computed rather than given. Zero stays zero.
+    static func withAllFigures(_ value: Double) -> Double {
+        guard value.isFinite, value != 0 else { return value }
+        let unit = pow(10, (log10(abs(value))).rounded(.down))
+        let leading = (abs(value) / unit).rounded(.down)
+        return (value < 0 ? -1 : 1) * (min(max(leading, 1), 9) + 0.1234567) * unit
     }
 
     /// The display cells drawn in screen cell (`i`, `j`).

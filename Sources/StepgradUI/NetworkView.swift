@@ -80,7 +80,8 @@ struct NetworkView {
         let all = sources()
         let columnCount = all.joined().count
         var title = "Network"
-        if scene.batch > 1 { title += " · sample \(sample + 1) of \(scene.batch) (b)" }
+        // Counted as the formulas index it (z₁[j,s] is unit j of sample s), from 0.
+        if scene.batch > 1 { title += " · sample s = \(sample) of 0–\(scene.batch - 1) (b)" }
         let inner = context.frame(rect, title: title, panel: .network, into: &grid)
         guard inner.height >= 2, columnCount > 0 else { return }
         let tallest = all.joined().map(\.rows).max() ?? 0

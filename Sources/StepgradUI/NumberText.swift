@@ -13,6 +13,7 @@ final class NumberText {
         var columnRange: Range<Int>
         var rows: Range<Int>
         var columns: Range<Int>
+        var allFigures = false
     }
 
     let style: NumberStyle

@@ -230,7 +230,14 @@ public final class SessionScreen: TerminalProgram {
     /// matrices that could show their numbers on a screen of this size (a 64×32 W₁ never can: it
     /// is drawn in colour whatever its numbers); the network's again when the sample shown changes.
     private func steadyWants(_ views: Views, size: Size) -> ScreenLayout.Wants {
-        let (network, operation, formula, outline) = (views.network, views.operation, views.formula, views.outline)
+        // Measured with every computed number as wide as it may become (`Look.measuresAllFigures`).
+        let drawn = views.context
+        var look = drawn.look
+        look.measuresAllFigures = true
+        let context = ViewContext(scene: drawn.scene, look: look, scales: drawn.scales, selection: drawn.selection, focus: drawn.focus,
+                                  zoomed: drawn.zoomed, sample: drawn.sample, answers: drawn.answers)
+        let (network, operation) = (NetworkView(context: context), OperationView(context: context))
+        let (formula, outline) = (views.formula, views.outline)
         let key = WantsKey(size: size, granularity: session.granularity, generation: generation, showsNumbers: showsNumbers,
                            unicode: numbers.glyphs.unicode)
         let iteration = session.iteration

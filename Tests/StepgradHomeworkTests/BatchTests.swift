@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import StepgradEngine
+import StepgradNotation
 import StepgradScenario
 @testable import StepgradHomework
 
@@ -30,6 +31,15 @@ import StepgradScenario
         ]))
         #expect(report.results.allSatisfy { $0.verdict == .correct }, "\(report.text())")
         #expect(report.result(for: .a(1))?.writtenTransposed == true)
+    }
+
+    /// A diagnosis writes a batch's values as explain draws them, one column per sample (the
+    /// stored matrix has a row per sample), so that z₁[j,s] is row j, column s there too.
+    @Test func aDiagnosisWritesSamplesAsColumns() {
+        let style = NumberStyle()
+        #expect(Format.samples(Matrix([[1, 2, 3], [4, 5, 6]]), style) == "[1, 4; 2, 5; 3, 6]")
+        #expect(Format.samples(Matrix([[1, 2, 3]]), style) == "(1, 2, 3)")
+        #expect(Format.samples(Matrix([[1], [2]]), style) == "(1, 2)")
     }
 
     @Test func aMistakeInOneSampleIsNamedWithItsSample() throws {

@@ -42,7 +42,7 @@ struct BatchOrientationTests {
                 Issue.record("\(place): the result is not drawn whole with its numbers")
             }
             #expect(InspectorOverlay.label(CellReference(step.quantity, cell), scene: Scene(program.session)) == label)
-            #expect(backend.lines[2].contains("sample \(s + 1) of \(B)"), "\(place): the network shows another sample")
+            #expect(backend.lines[2].contains("sample s = \(s) of 0–\(B - 1)"), "\(place): the network shows another sample")
             checked += 1
         }
         // z₁, a₁, z₂, ŷ forward and dŷ, dz₂, da₁, dz₁ backward: 4·4 + 4·1 elements each way.

@@ -93,6 +93,10 @@ import Testing
         #expect(Theme.dark.heatmap.style(for: .positive(0.8), depth: .ansi16).background == Colour.ANSI.brightBlue.colour)
         #expect(palette.style(for: .negative(0.8), depth: .ansi8).background == Colour.ANSI.red.colour)
         #expect(palette.style(for: .nan, depth: .ansi8).background == Colour.ANSI.magenta.colour)
+        // Zero has a grey of its own, at the start of both ramps: white on a light theme, black on a dark one.
+        #expect(palette.style(for: .zero, depth: .ansi16).background == Colour.ANSI.white.colour)
+        #expect(palette.style(for: .zero, depth: .ansi8).background == Colour.ANSI.white.colour)
+        #expect(Theme.dark.heatmap.style(for: .zero, depth: .ansi16).background == Colour.ANSI.black.colour)
         #expect(ColourDepth.ansi16.showsMagnitudeInColour == false)
         #expect(ColourDepth.palette256.showsMagnitudeInColour)
     }
@@ -115,7 +119,7 @@ import Testing
         #expect(unicode.heatMarker(.positive(0.26)) == "+▒")
         #expect(unicode.heatMarker(.negative(0.6)) == "−▓")
         #expect(unicode.heatMarker(.negative(1)) == "−█")
-        #expect(unicode.heatMarker(.zero) == "  ")
+        #expect(unicode.heatMarker(.zero) == " 0")
         #expect(unicode.heatMarker(.nan) == "??")
         #expect(unicode.heatMarker(.negativeInfinity) == "−∞")
         #expect(ascii.heatMarker(.negative(1)) == "-#")

@@ -198,10 +198,10 @@ struct KeyTests {
         let xor = Scenario(title: "XOR", network: network, parameters: Initializer(seed: 7).parameters(for: network),
                            batch: Batch(input: Matrix([[0, 0], [0, 1], [1, 0], [1, 1]]), target: Matrix([[0], [1], [1], [0]])))
         let (backend, _) = screen(xor)
-        #expect(backend.lines[2].contains("Network · sample 1 of 4 (b)"))
+        #expect(backend.lines[2].contains("Network · sample s = 0 of 0–3 (b)"))
         backend.press(KeyEvent("b"))
-        #expect(backend.lines[2].contains("Network · sample 2 of 4 (b)"))
-        // The network shows sample 2: x = (0, 1); its hidden units are unknown until the first step.
+        #expect(backend.lines[2].contains("Network · sample s = 1 of 0–3 (b)"))
+        // The network shows sample s = 1: x = (0, 1); its hidden units are unknown until the first step.
         let x = try #require(backend.screen.find(" x ", rows: 3..<5))
         let column = (x.y + 1..<backend.screen.height).map { String(backend.lines[$0].dropFirst(x.x).prefix(3)) }
         #expect(column.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.contains("─") }.map { $0.trimmingCharacters(in: .whitespaces) }.prefix(2) == ["0", "1"])

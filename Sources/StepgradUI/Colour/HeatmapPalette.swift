@@ -85,7 +85,10 @@ public struct HeatmapPalette: Hashable, Sendable {
         case (.zero, .palette256):
             background = neutral256
         case (.zero, _):
-            background = nil
+            // Zero is a value, not the page: the ANSI grey at the start of both ramps, black where
+            // they grow lighter and white where they grow darker (the nearest to a theme's own
+            // neutral grey may sit between a ramp's steps, as high contrast's does).
+            background = (hues.positive.oklab.L > hues.neutral.oklab.L ? Colour.ANSI.black : .white).colour
         case (.nan, _):
             background = depth.showsMagnitudeInColour ? hues.nan : Colour.ANSI.magenta.colour
         case (_, .trueColour):
