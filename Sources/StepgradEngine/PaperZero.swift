@@ -43,19 +43,48 @@ enum PaperZero {
                     for i in 0..<m { rowSums[i] += abs(column[i]) }
                 }
             } else {
-                for i in 0..<m {
+                // Four rows at a time, so that four chains of additions overlap.
+                var i = 0
+                while i &+ 4 <= m {
+                    var t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0
+                    for k in 0..<p {
+                        t0 += abs(a[i, k])
+                        t1 += abs(a[i &+ 1, k])
+                        t2 += abs(a[i &+ 2, k])
+                        t3 += abs(a[i &+ 3, k])
+                    }
+                    (rowSums[i], rowSums[i &+ 1], rowSums[i &+ 2], rowSums[i &+ 3]) = (t0, t1, t2, t3)
+                    i &+= 4
+                }
+                for i in i..<m {
                     var total = 0.0
                     for k in 0..<p { total += abs(a[i, k]) }
                     rowSums[i] = total
                 }
             }
+            // Each column's maximum in increasing k; across a contiguous row of b in vectors, and
+            // otherwise column by column, four at a time (each column's sequence is the same either way).
             for j in 0..<n { columnMaxima[j] = 0 }
-            for k in 0..<p {
-                if b.column == 1 {
+            if b.column == 1 {
+                for k in 0..<p {
                     let row = b.base + k &* b.row
                     for j in 0..<n { columnMaxima[j] = max(columnMaxima[j], abs(row[j])) }
-                } else {
-                    for j in 0..<n { columnMaxima[j] = max(columnMaxima[j], abs(b[k, j])) }
+                }
+            } else {
+                var j = 0
+                while j &+ 4 <= n {
+                    var m0 = 0.0, m1 = 0.0, m2 = 0.0, m3 = 0.0
+                    for k in 0..<p {
+                        m0 = max(m0, abs(b[k, j]))
+                        m1 = max(m1, abs(b[k, j &+ 1]))
+                        m2 = max(m2, abs(b[k, j &+ 2]))
+                        m3 = max(m3, abs(b[k, j &+ 3]))
+                    }
+                    (columnMaxima[j], columnMaxima[j &+ 1], columnMaxima[j &+ 2], columnMaxima[j &+ 3]) = (m0, m1, m2, m3)
+                    j &+= 4
+                }
+                for j in j..<n {
+                    for k in 0..<p { columnMaxima[j] = max(columnMaxima[j], abs(b[k, j])) }
                 }
             }
             for j in 0..<n { biasMagnitudes[j] = bias.map { abs($0[j]) } ?? 0 }
