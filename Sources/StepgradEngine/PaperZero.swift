@@ -1,3 +1,5 @@
+import CStepgradKernel
+
 /// Zero on paper is zero. A sum whose exact decimal value is 0 — `0.1·1 + 0.2·1 + (−0.3)` —
 /// comes out of binary arithmetic as a residue of a few ulps (5.55e−17), and then relu′ of it is 1
 /// where a student, rightly, writes 0. So a sum whose magnitude is at most `ulps` units in the last
@@ -30,17 +32,37 @@ enum PaperZero {
     static func snap(_ c: UnsafeMutablePointer<Double>, m: Int, n: Int, p: Int, bias: UnsafePointer<Double>? = nil,
                      _ a: Strided, _ b: Strided) {
         guard m > 0, n > 0 else { return }
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: m + n) { scratch in
-            let rowSums = scratch.baseAddress!, columnMaxima = rowSums + m
-            for i in 0..<m {
-                var total = 0.0
-                for k in 0..<p { total += abs(a[i, k]) }
-                rowSums[i] = total
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: m + 2 * n) { scratch in
+            let rowSums = scratch.baseAddress!, columnMaxima = rowSums + m, biasMagnitudes = columnMaxima + n
+            // Each row's sum in increasing k. Where a column of a is contiguous (a transposed operand,
+            // whose rows are long), the rows are summed side by side in vectors; otherwise row by row.
+            if a.row == 1 {
+                for i in 0..<m { rowSums[i] = 0 }
+                for k in 0..<p {
+                    let column = a.base + k &* a.column
+                    for i in 0..<m { rowSums[i] += abs(column[i]) }
+                }
+            } else {
+                for i in 0..<m {
+                    var total = 0.0
+                    for k in 0..<p { total += abs(a[i, k]) }
+                    rowSums[i] = total
+                }
             }
             for j in 0..<n { columnMaxima[j] = 0 }
             for k in 0..<p {
-                for j in 0..<n { columnMaxima[j] = max(columnMaxima[j], abs(b[k, j])) }
+                if b.column == 1 {
+                    let row = b.base + k &* b.row
+                    for j in 0..<n { columnMaxima[j] = max(columnMaxima[j], abs(row[j])) }
+                } else {
+                    for j in 0..<n { columnMaxima[j] = max(columnMaxima[j], abs(b[k, j])) }
+                }
             }
+            for j in 0..<n { biasMagnitudes[j] = bias.map { abs($0[j]) } ?? 0 }
+            // First, in the kernel's vectors, whether any element passes the cheap test below: almost
+            // always none does, and the products are left as they are.
+            let candidates = sg_snap_candidates(Kernel.path.rawValue, c, m, n, rowSums, columnMaxima, biasMagnitudes)
+            guard candidates != 0 else { return }
             for i in 0..<m {
                 for j in 0..<n {
                     let value = c[i &* n &+ j], biasMagnitude = bias.map { abs($0[j]) } ?? 0

@@ -229,7 +229,7 @@ extension Checker {
             // A guess must reproduce the written number itself, not merely come near it.
             let allowance = Tolerance.halfUnit(decimals: element.decimals) + basis.carried[cell.row, cell.column]
             var references: [CellReference] = []
-            for reference in op.element(at: cell).reads where !references.contains(reference) { references.append(reference) }
+            for reference in op.reads(at: cell) where !references.contains(reference) { references.append(reference) }
             for reference in references {
                 guard let operand = op.operands.first(where: { $0.quantity == reference.quantity }) else { continue }
                 let actual = operand.value[reference.cell.row, reference.cell.column]

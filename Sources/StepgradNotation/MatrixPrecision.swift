@@ -26,8 +26,7 @@ public struct MatrixPrecision {
     public func fit(_ op: StepgradEngine.Operation, shown: [Quantity], results: [PrintedNumber]) -> Fitted? {
         var seen = Set<Quantity>()
         let shown = shown.filter { seen.insert($0).inserted }
-        let elements = (0..<op.elementCount).map { op.element(at: op.cell(at: $0)) }
-        guard elements.allSatisfy({ $0.reads.allSatisfy { seen.contains($0.quantity) } }) else { return nil }
+        guard op.readOperands.allSatisfy({ seen.contains($0.quantity) }) else { return nil }
 
         func styles(_ figures: [Int]) -> [Quantity: NumberStyle] {
             Dictionary(uniqueKeysWithValues: zip(shown, figures.map { NumberStyle(significant: $0) }))

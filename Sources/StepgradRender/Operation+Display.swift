@@ -25,18 +25,12 @@ extension Operation {
         guard let draft else { return nil }
         guard draft.works else { return draft.display }
         guard let fitted = MatrixPrecision(style: style).fit(self, shown: shown, results: lines.map(\.result)) else {
-            return listing(of: Self.readOperands(self), results) { .matrix(PrintedMatrix($1, style: style)) }
+            return listing(of: readOperands, results) { .matrix(PrintedMatrix($1, style: style)) }
         }
         var display = equation(results) { q, m in .matrix(PrintedMatrix(m, style: fitted.styles[q] ?? style)) }!.display
         display.addsUp = fitted.addsUp
         if !fitted.addsUp { display.pieces.append(.symbol(.mark)) }
         return display
-    }
-
-    /// The operands an element line reads, in the order the rule lists them.
-    private static func readOperands(_ op: Operation) -> [Operand] {
-        let read = Set(op.elements.flatMap { $0.reads.map(\.quantity) })
-        return op.operands.filter { read.contains($0.quantity) }
     }
 
     /// The equation with each matrix set by `print(quantity, matrix as shown)` and the result as

@@ -27,14 +27,27 @@ extension Step {
     init(at place: Int, in trace: Trace, layout: TraceLayout, granularity: Granularity) {
         let (index, elements) = layout.granule(endingAt: place, granularity)
         let last = layout.operation(containingElement: place - 1)
-        let revealed = (layout.operation(containingElement: elements.lowerBound)...last).flatMap { i in
-            let op = trace.operations[i], start = layout.start(ofOperation: i)
-            return (max(elements.lowerBound, start)..<min(place, layout.ends[i])).map { (op, op.cell(at: $0 - start)) }
+        // Each operation the step reaches with the indices of its elements revealed.
+        let revealed = (layout.operation(containingElement: elements.lowerBound)...last).map { i in
+            let start = layout.start(ofOperation: i)
+            return (op: trace.operations[i], indices: (max(elements.lowerBound, start) - start)..<(min(place, layout.ends[i]) - start))
         }
-        let changed = revealed.map { CellReference($0.0.quantity, $0.1) }
-        var seen = Set(changed), reads: [CellReference] = []
-        for (op, cell) in revealed {
-            for r in op.element(at: cell).reads where seen.insert(r).inserted { reads.append(r) }
+        var marked = MarkedCells(), changed: [CellReference] = [], reads: [CellReference] = []
+        for (op, indices) in revealed {
+            let start = marked.start(of: op.quantity, count: op.elementCount)
+            for i in indices {
+                _ = marked.insert(start + i)
+                changed.append(CellReference(op.quantity, op.cell(at: i)))
+            }
+        }
+        for (op, indices) in revealed {
+            let operands = op.operands
+            let starts = operands.map { marked.start(of: $0.quantity, count: $0.value.count) }
+            op.forEachRead(ofElements: indices) { operand, row, column in
+                guard let k = operands.firstIndex(where: { $0.quantity == operand.quantity }),
+                      marked.insert(starts[k] + row * operand.value.columns + column) else { return }
+                reads.append(CellReference(operand.quantity, Cell(row, column)))
+            }
         }
         let op = trace.operations[last]
         self.init(granularity: granularity, phase: op.phase, operation: last, quantity: op.quantity,

@@ -39,4 +39,9 @@ public struct Activate: RuleFamily {
             return [textbook, .quotient(.number(exps[c]), .number(exps.reduce(0, +)))]
         }
     }
+
+    func reads(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellVisitor) {
+        read(z, r, c)
+        if function == .softmax { for k in 0..<z.value.columns { read(z, r, k) } }
+    }
 }

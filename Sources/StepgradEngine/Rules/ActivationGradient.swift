@@ -45,4 +45,18 @@ public struct ActivationGradient: RuleFamily {
             return [.product([d, .number(function.derivative(z: z.value[r, c], a: a.value[r, c]))])]
         }
     }
+
+    func reads(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellVisitor) {
+        read(da, r, c)
+        switch function {
+        case .softmax:
+            for k in 0..<da.value.columns {
+                read(da, r, k)
+                read(a, r, k)
+            }
+            read(a, r, c)
+        case .sigmoid, .tanh: read(a, r, c)
+        default: read(z, r, c)
+        }
+    }
 }

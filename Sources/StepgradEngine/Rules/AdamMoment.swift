@@ -35,4 +35,9 @@ public struct AdamMoment: RuleFamily {
         return [.sum([.product([.number(beta), read(previous, r, c)]),
                       .product([.number(1 - beta), order == 1 ? g : .square(g)])])]
     }
+
+    func reads(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellVisitor) {
+        gradient.reads(r, c, read)
+        read(previous, r, c)
+    }
 }

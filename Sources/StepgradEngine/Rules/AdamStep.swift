@@ -33,4 +33,10 @@ public struct AdamStep: RuleFamily {
         return [.difference(p, .product([.number(settings.learningRate),
                                           .quotient(m, .sum([.call(.sqrt, [v]), .number(settings.epsilon)]))]))]
     }
+
+    func reads(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellVisitor) {
+        read(parameter, r, c)
+        read(mhat, r, c)
+        read(vhat, r, c)
+    }
 }

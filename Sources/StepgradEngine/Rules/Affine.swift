@@ -59,4 +59,13 @@ public struct Affine: RuleFamily {
         if let bias { terms.append(read(bias, 0, c)) }
         return [.sum(terms)]
     }
+
+    func reads(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellVisitor) {
+        let transposed = context.convention == .wtx
+        for k in 0..<input.value.columns {
+            if transposed { read(weights, k, c) } else { read(weights, c, k) }
+            read(input, r, k)
+        }
+        if let bias { read(bias, 0, c) }
+    }
 }

@@ -31,4 +31,6 @@ public struct BiasCorrection: RuleFamily {
     func expansion(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellReader) -> [Expression] {
         [.quotient(read(moment, r, c), .number(BiasCorrection.divisor(beta: beta, step: step)))]
     }
+
+    func reads(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellVisitor) { read(moment, r, c) }
 }

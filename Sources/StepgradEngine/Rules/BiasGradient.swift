@@ -30,4 +30,8 @@ public struct BiasGradient: RuleFamily {
     func expansion(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellReader) -> [Expression] {
         [.total((0..<dz.value.rows).map { read(dz, $0, c) })]
     }
+
+    func reads(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellVisitor) {
+        for s in 0..<dz.value.rows { read(dz, s, c) }
+    }
 }

@@ -32,4 +32,10 @@ public struct DecayedGradient: Hashable, Sendable {
         guard let parameter else { return dp }
         return .sum([dp, .product([.number(decay), read(parameter, r, c)])])
     }
+
+    /// The cells `expression` reads, in its order.
+    func reads(_ r: Int, _ c: Int, _ read: CellVisitor) {
+        read(gradient, r, c)
+        if let parameter { read(parameter, r, c) }
+    }
 }

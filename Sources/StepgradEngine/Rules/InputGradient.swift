@@ -48,4 +48,12 @@ public struct InputGradient: RuleFamily {
         }
         return [.sum(terms)]
     }
+
+    func reads(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellVisitor) {
+        let transposed = context.convention == .wtx
+        for j in 0..<dz.value.columns {
+            if transposed { read(weights, c, j) } else { read(weights, j, c) }
+            read(dz, r, j)
+        }
+    }
 }

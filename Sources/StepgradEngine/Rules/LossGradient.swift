@@ -70,4 +70,20 @@ public struct LossGradient: LossFamily {
         }
         return [context.batchMean(body, reduction)]
     }
+
+    func reads(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellVisitor) {
+        if let z = logits, Extremes.nearZeroOrOne(prediction.value[r, c]) {
+            read(target, r, c)
+            read(z, r, c)
+            switch loss {
+            case .crossEntropy:
+                for k in 0..<z.value.columns { read(z, r, k) }
+                return
+            case .binaryCrossEntropy: return
+            default: break
+            }
+        }
+        read(prediction, r, c)
+        read(target, r, c)
+    }
 }

@@ -53,6 +53,43 @@ public struct LossValue: LossFamily {
         return [wrap(symbolic), wrap(numeric)]
     }
 
+    func reads(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellVisitor) {
+        let p = prediction, y = target, outputs = 0..<prediction.value.columns
+        for s in 0..<p.value.rows {
+            switch loss {
+            case .crossEntropy:
+                if let z = logits, Extremes.nearZeroOrOne(p.value, y.value, row: s, targetsOnly: true) {
+                    for j in outputs { read(z, s, j) }
+                    let hot = outputs.filter { y.value[s, $0] != 0 }
+                    if hot.count == 1 && y.value[s, hot[0]] == 1 {
+                        read(z, s, hot[0])
+                    } else {
+                        for j in hot {
+                            read(y, s, j)
+                            read(z, s, j)
+                        }
+                    }
+                } else {
+                    for j in outputs {
+                        read(y, s, j)
+                        read(p, s, j)
+                    }
+                }
+            case .binaryCrossEntropy:
+                let z = logits.flatMap { Extremes.nearZeroOrOne(p.value, y.value, row: s) ? $0 : nil }
+                for j in outputs {
+                    read(y, s, j)
+                    read(z ?? p, s, j)
+                }
+            case .mse, .sse, .halfSSE:
+                for j in outputs {
+                    read(p, s, j)
+                    read(y, s, j)
+                }
+            }
+        }
+    }
+
     /// ℓ of sample `s` with its numbers: from ŷ as in a textbook, or from the logits where ŷ is too close to 0 or 1 to say.
     private func perSample(_ s: Int, _ divisor: Double, _ read: CellReader) -> Expression {
         let n = prediction.value.columns, p = prediction, y = target

@@ -31,4 +31,9 @@ public struct MomentumBuffer: RuleFamily {
         guard let previous else { return [gradient.expression(r, c, read)] }
         return [.sum([.product([.number(momentum), read(previous, r, c)]), gradient.expression(r, c, read)])]
     }
+
+    func reads(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellVisitor) {
+        if let previous { read(previous, r, c) }
+        gradient.reads(r, c, read)
+    }
 }

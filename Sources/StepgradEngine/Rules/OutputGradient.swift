@@ -79,4 +79,26 @@ public struct OutputGradient: LossFamily {
         }
         return [context.batchMean(body, reduction)]
     }
+
+    func reads(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellVisitor) {
+        if let z = logits, Extremes.nearZeroOrOne(prediction.value[r, c]) {
+            if loss == .crossEntropy {
+                let m = Softmax(z.value.row(r)).top
+                if c == m {
+                    read(z, r, m)
+                    for k in 0..<z.value.columns where k != m { read(z, r, k) }
+                    for k in 0..<z.value.columns where k != m { read(target, r, k) }
+                    read(target, r, m)
+                    return
+                }
+            } else {
+                read(target, r, c)
+                read(z, r, c)
+                return
+            }
+        }
+        read(prediction, r, c)
+        read(target, r, c)
+        if loss == .crossEntropy { for k in 0..<target.value.columns where k != c { read(target, r, k) } }
+    }
 }

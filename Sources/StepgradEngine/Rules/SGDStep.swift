@@ -55,4 +55,12 @@ public struct SGDStep: RuleFamily {
         }
         return [.difference(p, .product([.number(settings.learningRate), step]))]
     }
+
+    func reads(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellVisitor) {
+        read(parameter, r, c)
+        switch direction {
+        case .gradient(let g): g.reads(r, c, read)
+        case .buffer(let b): read(b, r, c)
+        }
+    }
 }

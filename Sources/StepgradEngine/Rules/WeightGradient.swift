@@ -48,4 +48,17 @@ public struct WeightGradient: RuleFamily {
         }
         return [.total(terms)]
     }
+
+    func reads(_ r: Int, _ c: Int, _ context: Operation.Context, _ read: CellVisitor) {
+        let transposed = context.convention == .wtx
+        for s in 0..<dz.value.rows {
+            if transposed {
+                read(input, s, r)
+                read(dz, s, c)
+            } else {
+                read(dz, s, r)
+                read(input, s, c)
+            }
+        }
+    }
 }
