@@ -325,3 +325,44 @@ void sg_multiply(int path, const double *a, ptrdiff_t a_row, ptrdiff_t a_column,
     reference(a, a_row, a_column, b, b_row, b_column, c, m, p, n, 0, n);
 #endif
 }
+
+// MARK: - Paper zero's first pass
+
+/// How many elements of c pass `0 < |c(i,j)| ≤ max(bound(i,j) · 2⁻⁵⁰, 2⁻¹⁰⁰⁰)` with
+/// `bound(i,j) = rows[i] · columns[j] + bias[j]`: PaperZero's cheap test, made for every element after
+/// every product, without branches (on bit patterns, which order non-negative doubles as their
+/// values; a NaN threshold passes everything). Compiled once per path so that it runs in its vectors.
+#define SG_CANDIDATES(NAME, TARGET)                                                                                 \
+    TARGET static ptrdiff_t NAME(const double *c, ptrdiff_t m, ptrdiff_t n, const double *rows, const double *columns, \
+                                 const double *bias) {                                                              \
+        ptrdiff_t count = 0;                                                                                         \
+        for (ptrdiff_t i = 0; i < m; i++) {                                                                          \
+            const double *row = c + i * n;                                                                           \
+            double r = rows[i];                                                                                      \
+            for (ptrdiff_t j = 0; j < n; j++) {                                                                      \
+                double bound = r * columns[j] + bias[j], scaled = bound * 0x1p-50;                                   \
+                double threshold = 0x1p-1000 >= scaled ? 0x1p-1000 : scaled;                                         \
+                double magnitude = fabs(row[j]);                                                                     \
+                uint64_t t, v;                                                                                       \
+                memcpy(&t, &threshold, sizeof t);                                                                    \
+                memcpy(&v, &magnitude, sizeof v);                                                                    \
+                count += v - 1 < t;                                                                                  \
+            }                                                                                                        \
+        }                                                                                                            \
+        return count;                                                                                                \
+    }
+
+SG_CANDIDATES(candidates, )
+#ifdef SG_X86
+SG_CANDIDATES(candidates_avx2, __attribute__((target("avx2"))))
+SG_CANDIDATES(candidates_avx512, __attribute__((target("avx512f"))))
+#endif
+
+ptrdiff_t sg_snap_candidates(int path, const double *c, ptrdiff_t m, ptrdiff_t n, const double *rows, const double *columns,
+                             const double *bias) {
+#ifdef SG_X86
+    if (path == SG_AVX512) return candidates_avx512(c, m, n, rows, columns, bias);
+    if (path == SG_AVX2) return candidates_avx2(c, m, n, rows, columns, bias);
+#endif
+    return candidates(c, m, n, rows, columns, bias);
+}

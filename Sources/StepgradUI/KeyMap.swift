@@ -38,7 +38,7 @@ enum KeyMap {
         KeyBinding(keys: [KeyEvent(.backTab)], names: "Shift-Tab", command: .previousPanel, summary: "previous panel"),
         KeyBinding(keys: [KeyEvent("i")], names: "↑↓←→ Enter i", command: .inspect,
                    summary: "move, inspect cell"),
-        KeyBinding(keys: [KeyEvent("z")], names: "z", command: .zoom, summary: "zoom in / out"),
+        KeyBinding(keys: [KeyEvent("z")], names: "z", command: .zoom, summary: "zoom into numbers"),
         KeyBinding(keys: [KeyEvent("b")], names: "b", command: .sample, summary: "next batch sample"),
         KeyBinding(keys: [KeyEvent("v")], names: "v", command: .numbers, summary: "numbers / colour"),
         KeyBinding(keys: [KeyEvent("c")], names: "c", command: .scaleMode, summary: "colour scale mode"),

@@ -28,9 +28,10 @@ extension SessionScreen {
         return known.first { $0.quantity == scene.operation?.quantity } ?? known.max { order($0) < order($1) }
     }
 
-    /// The keys to offer while no panel has focus and nothing covers the panels.
+    /// The keys to offer while no panel has focus and nothing covers the panels (a quiz question
+    /// takes the keys for its answer).
     func offers(hidden: HitMap.Region?, wrong: CellReference?) -> [(key: String, action: String)] {
-        guard focus == nil, overlay == nil, viewerRole != .following else { return [] }
+        guard focus == nil, overlay == nil, quizPrompt == nil, soloQuiz?.prompt == nil, viewerRole != .following else { return [] }
         var offers: [(key: String, action: String)] = []
         if wrong != nil { offers.append(("i", "why wrong")) }
         if let hidden { offers.append(("z", "numbers of " + hidden.source.label)) }

@@ -1,4 +1,5 @@
 import StepgradEngine
+import StepgradScenario
 import StepgradSession
 import TerminalUI
 import TerminalUITesting
@@ -219,7 +220,7 @@ struct SnapshotTests {
                 "┃ Tab               next panel            +1       positive; full at scale ±   ┃",
                 "┃ Shift-Tab         previous panel       name      read by this step           ┃",
                 "┃ ↑↓←→ Enter i      move, inspect cell   name      written by this step        ┃",
-                "┃ z                 zoom in / out         1.5      the element being computed  ┃",
+                "┃ z                 zoom into numbers     1.5      the element being computed  ┃",
                 "┃ b                 next batch sample     1.5      a value it reads            ┃",
                 "┃ v                 numbers / colour      1.5      a student's wrong answer    ┃",
                 "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
@@ -446,7 +447,7 @@ struct SnapshotTests {
                 "┌─ z₂ = W₂·a₁ ──────────────────────────────────────────┃ Tab               next panel                 ┃───────────────────────────────────────────────────────┐",
                 "│                                                       ┃ Shift-Tab         previous panel             ┃                                                       │",
                 "│                                                       ┃ ↑↓←→ Enter i      move, inspect cell         ┃                                                       │",
-                "│                                                       ┃ z                 zoom in / out              ┃z₂                                                     │",
+                "│                                                       ┃ z                 zoom into numbers          ┃z₂                                                     │",
                 "│                                                ⎡      ┃ b                 next batch sample          ┃      ⎤                                                │",
                 "│                                                ⎢   0.1┃ v                 numbers / colour           ┃.195  ⎥                                                │",
                 "│                                                ⎢      ┃ c                 colour scale mode          ┃      ⎥                                                │",
@@ -465,6 +466,42 @@ struct SnapshotTests {
                 "│                                                       ┃ name              written by this step       ┃           ││ ✓ a₁ = relu(z₁)                          │",
                 "│                                                       ┃  1.5              the element being computed ┃           ││ ▶ z₂ = W₂·a₁  2/3                        │",
                 "│                                                       ┃  1.5              a value it reads           ┃           ││   ŷ = softmax(z₂)                        │",
+        ])
+    }
+
+    /// A batch, one column per sample: in xor-tanh, element by element, z₁[1,1] is unit 1 of sample
+    /// s = 1, x = (0, 1), so z₁[·,1] is W₁'s second column (−0.97, 0.17, −0.5, −0.34); after
+    /// sample 0's four zeros and z₁[0,1] = −0.97 the sixth step computes z₁[1,1] = 0.17, at row 1,
+    /// column 1 of z₁. The network shows sample s = 1, its layers ruled apart.
+    @Test func batchElementStepAt80x24() throws {
+        let scenario = try ScenarioLoader.load(path: try Exercises.resolve("xor-tanh"))
+        let backend = TestBackend(program: Fixtures.screen(scenario, granularity: .element), size: Self.small)
+        for _ in 0..<6 { backend.press(KeyEvent(.right)) }
+        expectScreen(backend, [
+                " stepgrad · XOR with a tanh hidden layer    FORWARD › LOSS › BACKWARD › UPDATE",
+                " iteration 1   step 6 of 115   element   loss ·   ‖ paused 2 steps/s",
+                "┌─ Network · sample s = 1 of 0–3 (b) ──────────────────────────────────────────┐",
+                "│           x        z₁         a₁            z₂         ŷ        y            │",
+                "│               ┊ ⎡ −0.97 ⎤ ⎡       · ⎤ ┊                                      │",
+                "│         ⎡ 0 ⎤ ┊ ⎢  0.17 ⎥ ⎢       · ⎥ ┊ [      · ] [      · ] [ 1 ]          │",
+                "│         ⎣ 1 ⎦ ┊ ⎢     · ⎥ ⎢       · ⎥ ┊                                      │",
+                "│               ┊ ⎣     · ⎦ ⎣       · ⎦ ┊                                      │",
+                "└──────────────────────────────────────────────────────────────────────────────┘",
+                "┌─ z₁ = W₁·x + b₁ ─────────────────────────────────────────────────────────────┐",
+                "│         W₁                            b₁                   z₁                │",
+                "│  ⎡ −0.22  −0.97 ⎤         x          ⎡ 0 ⎤   ⎡     0  −0.97      ·      · ⎤  │",
+                "│  ⎢   0.8   0.17 ⎥   ⎡ 0  0  1  1 ⎤   ⎢ 0 ⎥   ⎢     0   0.17      ·      · ⎥  │",
+                "│  ⎢  −0.1   −0.5 ⎥ · ⎣ 0  1  0  1 ⎦ + ⎢ 0 ⎥ = ⎢     0      ·      ·      · ⎥  │",
+                "│  ⎣ −0.06  −0.34 ⎦                    ⎣ 0 ⎦   ⎣     0      ·      ·      · ⎦  │",
+                "└──────────────────────────────────────────────────────────────────────────────┘",
+                "┌─ Formula ────────────────────────────────────────────────────────────────────┐",
+                "│ z₁ = W₁·x + b₁                                                               │",
+                "│ z₁[1,1] = 0.8·0 + 0.17·1 + 0 = 0.17                                          │",
+                "│                                                                              │",
+                "│                                                                              │",
+                "│                                                                              │",
+                "└──────────────────────────────────────────────────────────────────────────────┘",
+                " Space play  ←→ step  [ ] phase  g granularity  Tab panels  ? help  q quit",
         ])
     }
 

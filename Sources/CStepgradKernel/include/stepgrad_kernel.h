@@ -17,6 +17,11 @@ void sg_multiply(int path, const double *a, ptrdiff_t a_row, ptrdiff_t a_column,
                  const double *b, ptrdiff_t b_row, ptrdiff_t b_column,
                  double *c, ptrdiff_t m, ptrdiff_t p, ptrdiff_t n);
 
+/// How many elements of `c` (m×n) pass PaperZero's cheap test `0 < |c(i,j)| ≤ max(b · 2⁻⁵⁰, 2⁻¹⁰⁰⁰)`,
+/// `b = rows[i] · columns[j] + bias[j]` (see PaperZero.swift): 0 when no element can be a residue.
+ptrdiff_t sg_snap_candidates(int path, const double *c, ptrdiff_t m, ptrdiff_t n, const double *rows, const double *columns,
+                             const double *bias);
+
 /// `a[i] = tanh(z[i])` for `count` elements, bit for bit the C library's tanh where the path is
 /// one `sg_tanh_agrees` accepts; `a` may be `z`. `SG_AVX512` needs AVX-512F and FMA; any other
 /// path calls the C library.
