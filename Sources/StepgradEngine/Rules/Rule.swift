@@ -1,9 +1,8 @@
 /// How an operation computed its result: one case per rule family, each carrying its operands
 /// as typed fields. A family's arithmetic (shared with `Workspace`), how one element expands
 /// into the expression a student writes, and which cells that element reads live in that
-/// family's file, side by side, as micrograd
-/// keeps an operation's forward and backward together; how its formula is written is notation
-/// (StepgradNotation's `Operation+Formula`).
+/// family's file, side by side, as micrograd keeps an operation's forward and backward together;
+/// how its formula is written is notation (StepgradNotation's `Operation+Formula`).
 public enum Rule: Hashable, Sendable {
     /// z = W·a + b (or Wᵀ·a + b).
     case affine(Affine)
