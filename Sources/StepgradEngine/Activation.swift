@@ -49,7 +49,9 @@ public enum Activation: Hashable, Sendable {
                 for j in 1..<columns where zr[j] > top { top = zr[j] }
                 var total = 0.0
                 for j in 0..<columns {
-                    ar[j] = exp(zr[j] - top)
+                    // exp(±0) is exactly 1: the largest element (and any tie) needs no call.
+                    let shifted = zr[j] - top
+                    ar[j] = shifted == 0 ? 1 : exp(shifted)
                     total += ar[j]
                 }
                 for j in 0..<columns { ar[j] /= total }

@@ -23,7 +23,13 @@ public struct LossGradient: LossFamily {
                 let i = s * columns + j
                 if loss == .crossEntropy {
                     var reciprocal = 0.0
-                    if y[i] != 0 { for k in 0..<columns { reciprocal += exp(z[s * columns + k] - z[i]) } }
+                    if y[i] != 0 {
+                        for k in 0..<columns {
+                            // exp(±0) is exactly 1: z_i's own term (and any equal one) needs no call.
+                            let shifted = z[s * columns + k] - z[i]
+                            reciprocal += shifted == 0 ? 1 : exp(shifted)
+                        }
+                    }
                     d[i] = y[i] == 0 ? 0 : scale * (-y[i] * reciprocal)
                 } else {
                     d[i] = scale * (binaryFromLogit(z[i], y[i]) / divisor)
