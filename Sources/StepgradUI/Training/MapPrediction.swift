@@ -10,8 +10,8 @@ struct MapPrediction {
     private(set) var outputs = Matrix(rows: 0, columns: 0)
     private var size = Size(width: 0, height: 0)
     private var pixels = Matrix(rows: 0, columns: 0)
-    /// The layer's input and output, a row a pixel, and its weights as inputs × units.
-    private var input: [Double] = [], output: [Double] = [], weights: [Double] = []
+    /// A layer's input and output, a row a pixel.
+    private var input = Matrix(rows: 0, columns: 0), output = Matrix(rows: 0, columns: 0)
 
     mutating func update(_ network: Network, _ parameters: Parameters, extent: BoundaryMap.Extent, size: Size) {
         if size != self.size || pixels.rows == 0 {
@@ -19,40 +19,27 @@ struct MapPrediction {
             self.size = size
         }
         let rows = pixels.rows
-        input.removeAll(keepingCapacity: true)
-        input.append(contentsOf: pixels.elements)
         for l in 1...network.depth {
-            let inputs = network.inputs(ofLayer: l), units = network.layer(l).units, w = parameters.weights(l)
-            weights.removeAll(keepingCapacity: true)
-            for k in 0..<inputs {
-                for j in 0..<units { weights.append(network.convention == .wx ? w.elements[j * inputs + k] : w.elements[k * units + j]) }
-            }
-            output.removeAll(keepingCapacity: true)
-            let bias = parameters.bias(l)?.elements ?? Array(repeating: 0, count: units)
-            for _ in 0..<rows { output.append(contentsOf: bias) }
-            input.withUnsafeBufferPointer { x in
-                weights.withUnsafeBufferPointer { w in
-                    output.withUnsafeMutableBufferPointer { z in
-                        // z = x·W + b, a row at a time, the units innermost so that the loop runs over contiguous memory.
-                        for r in 0..<rows {
-                            let zr = z.baseAddress! + r * units
-                            for k in 0..<inputs {
-                                let xk = x[r * inputs + k], wk = w.baseAddress! + k * units
-                                for j in 0..<units { zr[j] += xk * wk[j] }
-                            }
-                        }
-                        let activation = network.layer(l).activation
-                        if activation != .identity {
-                            activation.apply(UnsafePointer(z.baseAddress!), into: z.baseAddress!, rows: rows, columns: units)
-                        }
+            let units = network.layer(l).units, w = parameters.weights(l)
+            // z = x·W + b with the engine's vectorized product, which wants W as inputs × units.
+            (l == 1 ? pixels : input).multiply(network.convention == .wx ? w.transposed : w, into: &output)
+            output.elements.withUnsafeMutableBufferPointer { z in
+                parameters.bias(l)?.elements.withUnsafeBufferPointer { b in
+                    for r in 0..<rows {
+                        let zr = z.baseAddress! + r * units
+                        for j in 0..<units { zr[j] += b[j] }
                     }
+                }
+                let activation = network.layer(l).activation
+                if activation != .identity {
+                    activation.apply(UnsafePointer(z.baseAddress!), into: z.baseAddress!, rows: rows, columns: units)
                 }
             }
             swap(&input, &output)
         }
-        if outputs.rows != rows || outputs.columns != network.outputs {
-            outputs = Matrix(rows: rows, columns: network.outputs)
+        if outputs.shape != input.shape { outputs = Matrix(rows: rows, columns: network.outputs) }
+        outputs.elements.withUnsafeMutableBufferPointer { out in
+            input.elements.withUnsafeBufferPointer { _ = out.update(fromContentsOf: $0) }
         }
-        for i in 0..<outputs.count { outputs.elements[i] = input[i] }
     }
 }
