@@ -40,7 +40,7 @@ struct TerminalColourTests {
 
     @Test func noColorShowsSignAndMagnitudeInCharactersOnly() throws {
         let row = try heatRow(["NO_COLOR": "1"])
-        #expect(row.plain.contains("heat −█ −▓ −▒ −░    +░ +▒ +▓ +█ ?? +∞ −∞"))
+        #expect(row.plain.contains("heat −█ −▓ −▒ −░  0 +░ +▒ +▓ +█ ?? +∞ −∞"))
         #expect(!row.escaped.contains("38;") && !row.escaped.contains("48;"))
     }
 
@@ -52,7 +52,7 @@ struct TerminalColourTests {
         let screen = try tmux.screen()
         #expect(screen.first == "+- terminal-demo " + String(repeating: "-", count: 42) + "+")
         #expect(screen.contains { $0.contains("size 60x10") })
-        #expect(screen.contains { $0.contains("heat -# -* -: -.    +. +: +* +# ?? +! -!") })
+        #expect(screen.contains { $0.contains("heat -# -* -: -.  0 +. +: +* +# ?? +! -!") })
         #expect(screen.allSatisfy { $0.allSatisfy(\.isASCII) })
     }
 }
