@@ -86,11 +86,31 @@ SG_REFERENCE(reference_avx512, __attribute__((target("avx512f"))))
 #endif
 
 /// The reference loop for at most 8 columns: each row's sums kept in registers while k runs,
-/// instead of a loop over a handful of columns for every k. Same sums, same order.
+/// instead of a loop over a handful of columns for every k. Same sums, same order. Where b is
+/// finite, four rows run together, adding the products of 0 factors too (±0, which leave a sum
+/// from +0 unchanged; see the top of this file): four rows' chains of additions overlap.
 #define SG_NARROW(N)                                                                                                 \
     static void narrow_##N(const double *a, ptrdiff_t a_row, ptrdiff_t a_column, const double *b, ptrdiff_t b_row,   \
-                           ptrdiff_t b_column, double *c, ptrdiff_t m, ptrdiff_t p) {                                \
-        for (ptrdiff_t i = 0; i < m; i++) {                                                                          \
+                           ptrdiff_t b_column, double *c, ptrdiff_t m, ptrdiff_t p, int dense) {                     \
+        ptrdiff_t i = 0;                                                                                             \
+        if (dense) {                                                                                                 \
+            for (; i + 4 <= m; i += 4) {                                                                             \
+                double s[4][N];                                                                                      \
+                for (int r = 0; r < 4; r++)                                                                          \
+                    for (int j = 0; j < N; j++) s[r][j] = 0;                                                         \
+                for (ptrdiff_t k = 0; k < p; k++) {                                                                  \
+                    double bk[N];                                                                                    \
+                    for (int j = 0; j < N; j++) bk[j] = B(k, j);                                                     \
+                    for (int r = 0; r < 4; r++) {                                                                    \
+                        double f = A(i + r, k);                                                                      \
+                        for (int j = 0; j < N; j++) s[r][j] = s[r][j] + f * bk[j];                                   \
+                    }                                                                                                \
+                }                                                                                                    \
+                for (int r = 0; r < 4; r++)                                                                          \
+                    for (int j = 0; j < N; j++) c[(i + r) * N + j] = s[r][j];                                        \
+            }                                                                                                        \
+        }                                                                                                            \
+        for (; i < m; i++) {                                                                                         \
             double s[N];                                                                                             \
             for (int j = 0; j < N; j++) s[j] = 0;                                                                    \
             for (ptrdiff_t k = 0; k < p; k++) {                                                                      \
@@ -112,15 +132,21 @@ SG_NARROW(8)
 
 static void narrow(const double *a, ptrdiff_t a_row, ptrdiff_t a_column, const double *b, ptrdiff_t b_row,
                    ptrdiff_t b_column, double *c, ptrdiff_t m, ptrdiff_t p, ptrdiff_t n) {
+    // x·0 is 0 for every finite x and NaN for ∞ and NaN: whether all of b is finite, without branches.
+    double check = 0;
+    if (m >= 4)
+        for (ptrdiff_t k = 0; k < p; k++)
+            for (ptrdiff_t j = 0; j < n; j++) check += B(k, j) * 0;
+    int dense = m >= 4 && check == 0;
     switch (n) {
-    case 1: narrow_1(a, a_row, a_column, b, b_row, b_column, c, m, p); break;
-    case 2: narrow_2(a, a_row, a_column, b, b_row, b_column, c, m, p); break;
-    case 3: narrow_3(a, a_row, a_column, b, b_row, b_column, c, m, p); break;
-    case 4: narrow_4(a, a_row, a_column, b, b_row, b_column, c, m, p); break;
-    case 5: narrow_5(a, a_row, a_column, b, b_row, b_column, c, m, p); break;
-    case 6: narrow_6(a, a_row, a_column, b, b_row, b_column, c, m, p); break;
-    case 7: narrow_7(a, a_row, a_column, b, b_row, b_column, c, m, p); break;
-    default: narrow_8(a, a_row, a_column, b, b_row, b_column, c, m, p); break;
+    case 1: narrow_1(a, a_row, a_column, b, b_row, b_column, c, m, p, dense); break;
+    case 2: narrow_2(a, a_row, a_column, b, b_row, b_column, c, m, p, dense); break;
+    case 3: narrow_3(a, a_row, a_column, b, b_row, b_column, c, m, p, dense); break;
+    case 4: narrow_4(a, a_row, a_column, b, b_row, b_column, c, m, p, dense); break;
+    case 5: narrow_5(a, a_row, a_column, b, b_row, b_column, c, m, p, dense); break;
+    case 6: narrow_6(a, a_row, a_column, b, b_row, b_column, c, m, p, dense); break;
+    case 7: narrow_7(a, a_row, a_column, b, b_row, b_column, c, m, p, dense); break;
+    default: narrow_8(a, a_row, a_column, b, b_row, b_column, c, m, p, dense); break;
     }
 }
 
@@ -365,4 +391,63 @@ ptrdiff_t sg_snap_candidates(int path, const double *c, ptrdiff_t m, ptrdiff_t n
     if (path == SG_AVX2) return candidates_avx2(c, m, n, rows, columns, bias);
 #endif
     return candidates(c, m, n, rows, columns, bias);
+}
+
+// MARK: - Whole buffers
+
+/// Whether no element is ∞ or NaN: the exponent bits of each, plus one in the lowest of them, carry
+/// into the sign bit exactly when they are all ones. No branch, so it runs in the path's vectors.
+#define SG_ALL_FINITE(NAME, TARGET)                                                                                 \
+    TARGET static int NAME(const double *x, ptrdiff_t count) {                                                       \
+        uint64_t carried = 0;                                                                                        \
+        for (ptrdiff_t i = 0; i < count; i++) {                                                                      \
+            uint64_t bits;                                                                                           \
+            memcpy(&bits, x + i, sizeof bits);                                                                       \
+            carried |= (bits & 0x7FF0000000000000ull) + (1ull << 52);                                                \
+        }                                                                                                            \
+        return (carried >> 63) == 0;                                                                                 \
+    }
+
+SG_ALL_FINITE(all_finite, )
+#ifdef SG_X86
+SG_ALL_FINITE(all_finite_avx2, __attribute__((target("avx2"))))
+SG_ALL_FINITE(all_finite_avx512, __attribute__((target("avx512f"))))
+#endif
+
+int sg_all_finite(int path, const double *x, ptrdiff_t count) {
+#ifdef SG_X86
+    if (path == SG_AVX512) return all_finite_avx512(x, count);
+    if (path == SG_AVX2) return all_finite_avx2(x, count);
+#endif
+    return all_finite(x, count);
+}
+
+/// Each column's sum, rows in increasing order from +0: a row at a time across the columns, so
+/// that the columns' sums run side by side in the path's vectors (each lane one column's own sum).
+#define SG_COLUMN_SUMS(NAME, TARGET)                                                                                \
+    TARGET static void NAME(const double *x, ptrdiff_t rows, ptrdiff_t columns, double *sums) {                      \
+        for (ptrdiff_t j0 = 0; j0 < columns; j0 += 32) {                                                             \
+            ptrdiff_t w = columns - j0 < 32 ? columns - j0 : 32;                                                     \
+            double s[32];                                                                                            \
+            for (ptrdiff_t j = 0; j < w; j++) s[j] = 0;                                                              \
+            for (ptrdiff_t r = 0; r < rows; r++) {                                                                   \
+                const double *row = x + r * columns + j0;                                                            \
+                for (ptrdiff_t j = 0; j < w; j++) s[j] = s[j] + row[j];                                              \
+            }                                                                                                        \
+            for (ptrdiff_t j = 0; j < w; j++) sums[j0 + j] = s[j];                                                   \
+        }                                                                                                            \
+    }
+
+SG_COLUMN_SUMS(column_sums, )
+#ifdef SG_X86
+SG_COLUMN_SUMS(column_sums_avx2, __attribute__((target("avx2"))))
+SG_COLUMN_SUMS(column_sums_avx512, __attribute__((target("avx512f"))))
+#endif
+
+void sg_column_sums(int path, const double *x, ptrdiff_t rows, ptrdiff_t columns, double *sums) {
+#ifdef SG_X86
+    if (path == SG_AVX512) { column_sums_avx512(x, rows, columns, sums); return; }
+    if (path == SG_AVX2) { column_sums_avx2(x, rows, columns, sums); return; }
+#endif
+    column_sums(x, rows, columns, sums);
 }

@@ -40,22 +40,31 @@ public enum Activation: Hashable, Sendable {
         case .leakyRelu(let s): for i in 0..<count { a[i] = z[i] > 0 ? z[i] : s * z[i] }
         case .sigmoid: for i in 0..<count { a[i] = Activation.sigmoid(z[i]) }
         case .tanh: Kernel.tanh(z, into: a, count: count)
-        case .softmax:
-            // Shifted by the row's maximum, so that large z do not overflow.
-            guard columns > 0 else { return }
-            for r in 0..<rows {
-                let zr = z + r * columns, ar = a + r * columns
-                var top = zr[0]
-                for j in 1..<columns where zr[j] > top { top = zr[j] }
-                var total = 0.0
-                for j in 0..<columns {
-                    // exp(±0) is exactly 1: the largest element (and any tie) needs no call.
-                    let shifted = zr[j] - top
-                    ar[j] = shifted == 0 ? 1 : exp(shifted)
-                    total += ar[j]
-                }
-                for j in 0..<columns { ar[j] /= total }
+        case .softmax: Activation.softmax(z, into: a, rows: rows, columns: columns)
+        }
+    }
+
+    /// Softmax per row, shifted by the row's maximum so that large z do not overflow; with `shapes`,
+    /// each row's `Softmax` too, from the same exponentials (bit for bit `Softmax(row)`), so that
+    /// the loss and its gradient need not take them again.
+    static func softmax(_ z: UnsafePointer<Double>, into a: UnsafeMutablePointer<Double>, rows: Int, columns: Int,
+                        shapes: UnsafeMutablePointer<Softmax>? = nil) {
+        guard columns > 0 else { return }
+        for r in 0..<rows {
+            let zr = z + r * columns, ar = a + r * columns
+            var top = 0
+            for j in 1..<columns where zr[j] > zr[top] { top = j }
+            let largest = zr[top]
+            var total = 0.0, others = 0.0
+            for j in 0..<columns {
+                // exp(±0) is exactly 1: the largest element (and any tie) needs no call.
+                let shifted = zr[j] - largest
+                ar[j] = shifted == 0 ? 1 : exp(shifted)
+                total += ar[j]
+                if j != top { others += ar[j] }
             }
+            shapes?[r] = Softmax(top: top, largest: largest, others: others)
+            for j in 0..<columns { ar[j] /= total }
         }
     }
 

@@ -22,6 +22,17 @@ enum Kernel {
         sg_tanh(path.rawValue, z, a, count)
     }
 
+    /// Whether none of `count` doubles is ∞ or NaN.
+    static func allFinite(_ x: UnsafePointer<Double>, count: Int, path: KernelPath = path) -> Bool {
+        sg_all_finite(path.rawValue, x, count) != 0
+    }
+
+    /// `sums[j]` = Σ over rows of column j of `x` (rows × columns), rows in increasing order from +0.
+    static func columnSums(_ x: UnsafePointer<Double>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Double>,
+                           path: KernelPath = path) {
+        sg_column_sums(path.rawValue, x, rows, columns, sums)
+    }
+
     /// `c (m×n) = a (m×p) · b (p×n)`.
     static func multiply(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
                          m: Int, p: Int, n: Int, path: KernelPath = path) {

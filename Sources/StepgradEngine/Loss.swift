@@ -53,10 +53,12 @@ public enum Loss: String, Hashable, Sendable, CaseIterable {
     /// ℓ for one sample of cross-entropy or binary cross-entropy from the logits z, in forms that
     /// neither overflow nor cancel: Σⱼ yⱼ·(ln Σₖ e^zₖ − zⱼ) with the log-sum-exp taken about the
     /// largest z, and y·ln(1 + e^−z) + (1 − y)·ln(1 + e^z) with ln(1 + e^x) = max(x, 0) + ln(1 + e^−|x|).
-    func value<Row: Collection<Double>>(logits z: Row, target y: Row, divisor: Double) -> Double where Row.Index == Int {
+    /// `shape`, when given, is `Softmax(z)` taken already.
+    func value<Row: Collection<Double>>(logits z: Row, target y: Row, divisor: Double, shape: Softmax? = nil) -> Double
+    where Row.Index == Int {
         switch self {
         case .crossEntropy:
-            let shape = Softmax(z)
+            let shape = shape ?? Softmax(z)
             var total = 0.0
             for (j, yj) in zip(z.indices, y) where yj != 0 { total += yj * shape.negativeLog(j, of: z) }
             return total
@@ -93,6 +95,12 @@ struct Softmax {
     let largest: Double
     /// S: Σ e^(zₖ − m) over k ≠ top.
     let others: Double
+
+    init(top: Int, largest: Double, others: Double) {
+        self.top = top
+        self.largest = largest
+        self.others = others
+    }
 
     init<Row: Collection<Double>>(_ z: Row) where Row.Index == Int {
         var top = z.startIndex

@@ -77,14 +77,8 @@ extension Matrix {
 }
 
 extension UnsafeBufferPointer<Double> {
-    /// Whether no element is ∞ or NaN, in integer operations the compiler vectorizes: an exponent
-    /// field of all ones, plus one in its lowest place, carries into the sign bit; no other does.
-    var allFinite: Bool {
-        let exponent: UInt64 = 0x7FF0_0000_0000_0000
-        var carried: UInt64 = 0
-        for x in self { carried |= (x.bitPattern & exponent) &+ (1 << 52) }
-        return carried & (1 << 63) == 0
-    }
+    /// Whether no element is ∞ or NaN, in the kernel's vectors.
+    var allFinite: Bool { baseAddress.map { Kernel.allFinite($0, count: count) } ?? true }
 }
 
 extension Matrix {

@@ -15,7 +15,7 @@ extension Network {
                        on batch: Batch, _ gradientNorms: UnsafeMutableBufferPointer<Double>?) -> TrainingStep {
         work.forward(parameters, batch.input)
         let loss = work.loss(batch.target)
-        work.backward(parameters, batch.target)
+        work.backward(parameters, batch.target, training: true)
         if let gradientNorms { work.writeGradientNorms(gradientNorms) }
         let overflowBefore = work.firstNonFinite(loss: loss)
 

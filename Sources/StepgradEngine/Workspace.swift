@@ -12,6 +12,9 @@ struct Workspace: ~Copyable {
     private let buffer: UnsafeMutableBufferPointer<Double>
     /// Per layer (index 0: the input): where its block starts in `buffer`, its units and its inputs.
     private let layout: UnsafeMutableBufferPointer<(start: Int, units: Int, inputs: Int)>
+    /// For softmax with cross-entropy, each sample's `Softmax` of the output's z, taken by the forward
+    /// pass from its own exponentials and read by the loss and ∂z: the same numbers, not taken thrice.
+    private let shapes: UnsafeMutableBufferPointer<Softmax>?
 
     init(_ network: Network, rows: Int) {
         self.network = network
@@ -26,6 +29,8 @@ struct Workspace: ~Copyable {
         }
         buffer = .allocate(capacity: size)
         buffer.initialize(repeating: 0)
+        shapes = network.isFused && network.loss == .crossEntropy ? .allocate(capacity: rows) : nil
+        shapes?.initialize(repeating: Softmax(top: 0, largest: 0, others: 0))
     }
 
     /// A workspace holding numbers kept from an earlier one of the same network and batch size,
@@ -42,6 +47,7 @@ struct Workspace: ~Copyable {
     deinit {
         buffer.deallocate()
         layout.deallocate()
+        shapes?.deallocate()
     }
 
     /// Where a region of layer `l` starts; `(.a, 0)` is the input.
@@ -93,7 +99,11 @@ struct Workspace: ~Copyable {
                                    rows: rows, inputs: inputs, units: units, convention: network.convention)
                 }
             }
-            network.layer(l).activation.apply(pointer(.z, l), into: pointer(.a, l), rows: rows, columns: units)
+            if l == network.depth, let shapes {
+                Activation.softmax(pointer(.z, l), into: pointer(.a, l), rows: rows, columns: units, shapes: shapes.baseAddress)
+            } else {
+                network.layer(l).activation.apply(pointer(.z, l), into: pointer(.a, l), rows: rows, columns: units)
+            }
         }
     }
 
@@ -103,19 +113,27 @@ struct Workspace: ~Copyable {
         let logits = network.isFused ? UnsafePointer(pointer(.z, network.depth)) : nil
         return target.withPointer { y in
             LossValue.compute(network.loss, network.reduction, prediction: pointer(.a, network.depth), logits: logits, target: y,
-                              rows: rows, columns: network.outputs)
+                              rows: rows, columns: network.outputs, shapes: shapes.map { UnsafePointer($0.baseAddress!) })
         }
     }
 
-    /// ∂L for every quantity, layer L down to 1.
-    func backward(_ parameters: Parameters, _ target: Matrix) {
+    /// ∂L for every quantity, layer L down to 1. For a training step (`training`), the output's ∂ŷ
+    /// under softmax with cross-entropy, which nothing below reads, holds only what could overflow
+    /// (`LossGradient.overflowOnly`).
+    func backward(_ parameters: Parameters, _ target: Matrix, training: Bool = false) {
         let L = network.depth, outputs = network.outputs, loss = network.loss, reduction = network.reduction
         let yHat = UnsafePointer(pointer(.a, L)), logits = network.isFused ? UnsafePointer(pointer(.z, L)) : nil
         target.withPointer { y in
-            LossGradient.compute(loss, reduction, prediction: yHat, logits: logits, target: y, into: pointer(.da, L), rows: rows, columns: outputs)
+            if training, let logits, let shapes {
+                LossGradient.overflowOnly(reduction, logits: logits, shapes: shapes.baseAddress!, target: y, into: pointer(.da, L),
+                                          rows: rows, columns: outputs)
+            } else {
+                LossGradient.compute(loss, reduction, prediction: yHat, logits: logits, target: y, into: pointer(.da, L), rows: rows,
+                                     columns: outputs)
+            }
             if network.isFused {
                 OutputGradient.compute(loss, reduction, prediction: yHat, logits: logits, target: y, into: pointer(.dz, L),
-                                       rows: rows, columns: outputs)
+                                       rows: rows, columns: outputs, shapes: shapes.map { UnsafePointer($0.baseAddress!) })
             } else {
                 network.layer(L).activation.gradient(da: pointer(.da, L), z: pointer(.z, L), a: yHat, into: pointer(.dz, L),
                                                      rows: rows, columns: outputs)

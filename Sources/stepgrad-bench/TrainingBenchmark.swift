@@ -44,11 +44,12 @@ enum TrainingBenchmark {
             .deletingLastPathComponent().appendingPathComponent("Tests/Reference/bench_training.py")
     }
 
-    static func run() {
+    /// Every case, or only those whose keys are given.
+    static func run(only keys: [String] = []) {
         print("Training benchmark: epochs per second, stepgrad's Trainer beside NumPy (\(script.lastPathComponent)),")
         print("\(rounds) interleaved rounds of \(roundSeconds) s each; medians, with the lowest and highest in brackets\n")
         var rows: [[String]] = []
-        for c in cases {
+        for c in cases where keys.isEmpty || keys.contains(c.key) {
             guard let scenario = try? ScenarioLoader.parse(c.yaml), var trainer = Trainer(scenario) else {
                 print("\(c.title): could not load (run from the source checkout, where Assets/data is)")
                 continue

@@ -1,13 +1,17 @@
 import Foundation
 
 /// `stepgrad-bench` runs every benchmark; `stepgrad-bench SECTION…` only those named;
-/// `--quick` shortens the goals benchmark.
+/// `--quick` shortens the goals benchmark. A training case's key (`spiral32`, `spiral-full`,
+/// `iris32`) runs the training benchmark on that case alone, as when profiling it.
 let sections = ["goals", "engine", "training", "session", "persistence", "frame", "classroom"]
 let arguments = Array(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
-let chosen = arguments.filter { $0 != "--quick" }
+let trainingCases = TrainingBenchmark.cases.map(\.key).filter(arguments.contains)
+var chosen = arguments.filter { $0 != "--quick" && !trainingCases.contains($0) }
+if !trainingCases.isEmpty && !chosen.contains("training") { chosen.append("training") }
 if let unknown = chosen.first(where: { !sections.contains($0) }) {
-    print("stepgrad-bench: no benchmark \"\(unknown)\"; the benchmarks are \(sections.joined(separator: ", "))")
+    print("stepgrad-bench: no benchmark \"\(unknown)\"; the benchmarks are \(sections.joined(separator: ", "))"
+          + " (and the training cases \(TrainingBenchmark.cases.map(\.key).joined(separator: ", ")))")
     exit(2)
 }
 for (index, section) in sections.filter({ chosen.isEmpty || chosen.contains($0) }).enumerated() {
@@ -16,8 +20,8 @@ for (index, section) in sections.filter({ chosen.isEmpty || chosen.contains($0) 
     case "goals": GoalsBenchmark.run(quick: quick)
     case "engine": EngineBenchmark.run()
     case "training":
-        TrainingBenchmark.run()
-        TrainingViewBenchmark.run()
+        TrainingBenchmark.run(only: trainingCases)
+        if trainingCases.isEmpty { TrainingViewBenchmark.run() }
     case "session": await SessionBenchmark.run()
     case "persistence": await SessionBenchmark.persistence()
     case "frame": FrameBenchmark.run()

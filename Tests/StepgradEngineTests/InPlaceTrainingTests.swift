@@ -58,4 +58,20 @@ import Testing
         _ = network.train(&p, &state, on: one, scratch: &scratch)
         #expect(p == expected.parameters)
     }
+
+    /// A training step leaves out softmax with cross-entropy's ∂ŷ where it is provably finite; at and
+    /// past the edges of that proof (a logit 700 and 745 below the row's largest, a target large enough
+    /// to overflow on its own, ties) it must still find an overflow exactly where `iterate` does.
+    @Test(arguments: [(0.0, 1.0), (-699.9, 1.0), (-700.1, 1.0), (-709.0, 1.0), (-745.0, 1.0), (-5.0, 1e307), (-5.0, 1e305), (0.0, 5.6)])
+    func aSkippedOutputGradientStillFindsItsOverflow(_ gap: Double, _ y: Double) {
+        let network = Network(inputs: 1, layers: [Layer(units: 3, activation: .softmax)], loss: .crossEntropy,
+                              optimizer: .sgd(.init(learningRate: 1e-9)))
+        // z = x·W + b for x = 1: the true class (column 1) `gap` from the largest, column 0.
+        let parameters = Parameters(weights: [Matrix([[0], [0], [0]])], biases: [Matrix([[0, gap, gap - 3]])])
+        let batch = Batch(input: Matrix([[1], [1]]), target: Matrix([[0, y, 0], [1, 0, 0]]))
+        Self.compare(network, parameters, batch, iterations: 2, "gap \(gap), y \(y)")
+        let expected = network.iterate(parameters, OptimizerState(), on: batch, record: false)
+        // The cases past e^709.78 overflow, and those within it do not: the comparison above is not vacuous.
+        #expect((expected.firstNonFinite != nil) == (gap < -709.78 || y > 1e306), "gap \(gap), y \(y)")
+    }
 }

@@ -22,6 +22,12 @@ void sg_multiply(int path, const double *a, ptrdiff_t a_row, ptrdiff_t a_column,
 ptrdiff_t sg_snap_candidates(int path, const double *c, ptrdiff_t m, ptrdiff_t n, const double *rows, const double *columns,
                              const double *bias);
 
+/// Whether none of `count` doubles is ∞ or NaN.
+int sg_all_finite(int path, const double *x, ptrdiff_t count);
+
+/// `sums[j]` = the sum of column j of `x` (rows×columns, row-major), rows in increasing order from +0.
+void sg_column_sums(int path, const double *x, ptrdiff_t rows, ptrdiff_t columns, double *sums);
+
 /// `a[i] = tanh(z[i])` for `count` elements, bit for bit the C library's tanh where the path is
 /// one `sg_tanh_agrees` accepts; `a` may be `z`. `SG_AVX512` needs AVX-512F and FMA; any other
 /// path calls the C library.

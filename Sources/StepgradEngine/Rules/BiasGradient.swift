@@ -10,11 +10,7 @@ public struct BiasGradient: RuleFamily {
 
     /// On raw buffers; the engine's only bias-gradient arithmetic.
     static func compute(dz: UnsafePointer<Double>, into db: UnsafeMutablePointer<Double>, rows: Int, units: Int) {
-        for j in 0..<units { db[j] = 0 }
-        for s in 0..<rows {
-            let row = dz + s &* units
-            for j in 0..<units { db[j] += row[j] }
-        }
+        Kernel.columnSums(dz, rows: rows, columns: units, into: db)
         withUnsafePointer(to: 1.0) { one in
             PaperZero.snap(db, m: 1, n: units, p: rows, .init(base: one, row: 0, column: 0), .init(base: dz, row: units, column: 1))
         }

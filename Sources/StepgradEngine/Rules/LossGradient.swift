@@ -22,20 +22,42 @@ public struct LossGradient: LossFamily {
             for j in 0..<columns {
                 let i = s * columns + j
                 if loss == .crossEntropy {
-                    var reciprocal = 0.0
-                    if y[i] != 0 {
-                        for k in 0..<columns {
-                            // exp(±0) is exactly 1: z_i's own term (and any equal one) needs no call.
-                            let shifted = z[s * columns + k] - z[i]
-                            reciprocal += shifted == 0 ? 1 : exp(shifted)
-                        }
-                    }
-                    d[i] = y[i] == 0 ? 0 : scale * (-y[i] * reciprocal)
+                    d[i] = y[i] == 0 ? 0 : crossEntropy(z + s * columns, j, columns: columns, y: y[i], scale: scale)
                 } else {
                     d[i] = scale * (binaryFromLogit(z[i], y[i]) / divisor)
                 }
             }
         }
+    }
+
+    /// As `compute` for a training step of softmax with cross-entropy, whose ∂z comes from the closed
+    /// form and so reads no ∂ŷ: only the elements that could be ∞ or NaN are worked out, so that the
+    /// step finds an overflow exactly where `compute` would; the others are written as 0. An element is
+    /// provably finite when its logit is at most 700 below the row's largest (`shapes`) and
+    /// |scale·y|·columns ≤ 17: then |scale·y·Σₖ e^(zₖ − zⱼ)| ≤ 17·e^700 ≈ 1.7e305. (With a z or the
+    /// loss not finite, the step reports that first, whatever ∂ŷ holds.)
+    static func overflowOnly(_ reduction: Reduction, logits z: UnsafePointer<Double>, shapes: UnsafePointer<Softmax>,
+                             target y: UnsafePointer<Double>, into d: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
+        let scale = reduction.factor(batch: rows)
+        for s in 0..<rows {
+            let o = s * columns, largest = shapes[s].largest
+            for j in 0..<columns {
+                let i = o + j
+                let finite = largest - z[i] <= 700 && abs(scale * y[i]) * Double(columns) <= 17
+                d[i] = y[i] == 0 || finite ? 0 : crossEntropy(z + o, j, columns: columns, y: y[i], scale: scale)
+            }
+        }
+    }
+
+    /// scale·(−y·Σₖ e^(zₖ − zⱼ)): element j of a row of cross-entropy's ∂ŷ from its logits, y ≠ 0.
+    static func crossEntropy(_ z: UnsafePointer<Double>, _ j: Int, columns: Int, y: Double, scale: Double) -> Double {
+        var reciprocal = 0.0
+        for k in 0..<columns {
+            // exp(±0) is exactly 1: z_j's own term (and any equal one) needs no call.
+            let shifted = z[k] - z[j]
+            reciprocal += shifted == 0 ? 1 : exp(shifted)
+        }
+        return scale * (-y * reciprocal)
     }
 
     /// (1 − y)(1 + e^z) − y(1 + e^−z), leaving out a term whose factor is 0 (so e^800 never meets 0).

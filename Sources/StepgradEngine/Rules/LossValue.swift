@@ -8,15 +8,17 @@ public struct LossValue: LossFamily {
     /// z of the output layer, for cross-entropy and binary cross-entropy.
     public var logits: Operand?
 
-    /// The reduced loss of `rows × columns` outputs; the engine's only loss arithmetic.
+    /// The reduced loss of `rows × columns` outputs; the engine's only loss arithmetic. `shapes`, as
+    /// in `OutputGradient.compute`.
     static func compute(_ loss: Loss, _ reduction: Reduction, prediction p: UnsafePointer<Double>, logits z: UnsafePointer<Double>?,
-                        target y: UnsafePointer<Double>, rows: Int, columns: Int) -> Double {
+                        target y: UnsafePointer<Double>, rows: Int, columns: Int, shapes: UnsafePointer<Softmax>? = nil) -> Double {
         let divisor = loss.outputDivisor(columns, reduction)
         var total = 0.0
         for s in 0..<rows {
             let target = UnsafeBufferPointer(start: y + s * columns, count: columns)
             if let z {
-                total += loss.value(logits: UnsafeBufferPointer(start: z + s * columns, count: columns), target: target, divisor: divisor)
+                total += loss.value(logits: UnsafeBufferPointer(start: z + s * columns, count: columns), target: target,
+                                    divisor: divisor, shape: shapes?[s])
             } else {
                 total += loss.value(prediction: UnsafeBufferPointer(start: p + s * columns, count: columns), target: target, divisor: divisor)
             }

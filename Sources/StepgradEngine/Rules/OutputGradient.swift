@@ -14,9 +14,11 @@ public struct OutputGradient: LossFamily {
     /// z of the output layer.
     public var logits: Operand?
 
-    /// `dz (rows × columns)` on raw buffers; the engine's only fused output gradient.
+    /// `dz (rows × columns)` on raw buffers; the engine's only fused output gradient. `shapes`, when
+    /// given, holds each row's `Softmax` of the logits, taken already (`Activation.softmax`).
     static func compute(_ loss: Loss, _ reduction: Reduction, prediction p: UnsafePointer<Double>, logits z: UnsafePointer<Double>?,
-                        target y: UnsafePointer<Double>, into dz: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
+                        target y: UnsafePointer<Double>, into dz: UnsafeMutablePointer<Double>, rows: Int, columns: Int,
+                        shapes: UnsafePointer<Softmax>? = nil) {
         let scale = reduction.factor(batch: rows), divisor = loss.outputDivisor(columns, reduction)
         for s in 0..<rows {
             let o = s * columns
@@ -25,7 +27,7 @@ public struct OutputGradient: LossFamily {
                 for j in 0..<columns { targetSum += y[o + j] }
                 for j in 0..<columns { dz[o + j] = scale * (p[o + j] * targetSum - y[o + j]) }
                 if let z {
-                    let shape = Softmax(UnsafeBufferPointer(start: z + o, count: columns)), m = shape.top
+                    let shape = shapes?[s] ?? Softmax(UnsafeBufferPointer(start: z + o, count: columns)), m = shape.top
                     var rest = 0.0
                     for k in 0..<columns where k != m { rest += y[o + k] }
                     dz[o + m] = scale * ((rest - y[o + m] * shape.others) / (1 + shape.others))
