@@ -1,3 +1,4 @@
+import CStepgradKernel
 @testable import StepgradEngine
 import Testing
 
@@ -68,18 +69,85 @@ import Testing
         }
     }
 
-    /// The overflow check that runs over every workspace: ∞ and NaN found anywhere, nothing finite mistaken.
-    @Test func finiteMeansNoInfinityAndNoNaN() {
+    /// The overflow check that runs over every workspace, on every path: ∞ and NaN found anywhere
+    /// (in a vector's body or its tail), nothing finite mistaken.
+    @Test(arguments: KernelPath.available)
+    func finiteMeansNoInfinityAndNoNaN(_ path: KernelPath) {
         let finite = [0, -0.0, 1, -2.5, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude, 1e-310]
-        #expect(Matrix(row: finite).allFinite)
+        let values = finite + finite + [3, -4, 5]
+        #expect(Self.allFinite(values, path))
         for bad in [Double.infinity, -.infinity, .nan, -.nan, .signalingNaN] {
-            for position in [0, 3, 7] {
-                var values = finite
-                values[position] = bad
-                #expect(!Matrix(row: values).allFinite, "\(bad) at \(position)")
+            for position in [0, 3, 7, 12, 18] {
+                var with = values
+                with[position] = bad
+                #expect(!Self.allFinite(with, path), "\(path): \(bad) at \(position)")
             }
         }
         #expect(Matrix(rows: 0, columns: 0).allFinite)
+    }
+
+    static func allFinite(_ x: [Double], _ path: KernelPath) -> Bool {
+        x.withUnsafeBufferPointer { Kernel.allFinite($0.baseAddress!, count: $0.count, path: path) }
+    }
+
+    /// The bias gradient's column sums, on every path, against rows added in order: widths around
+    /// the vectors' (8 and 32), sums that depend on their order, and ∞ and NaN.
+    @Test(arguments: KernelPath.available)
+    func columnSumsAddTheRowsInOrder(_ path: KernelPath) {
+        var g = SplitMix64(seed: 21)
+        for (rows, columns) in [(1, 1), (3, 2), (32, 16), (7, 33), (100, 3), (5, 70), (1000, 2)] {
+            let x = (0..<rows * columns).map { t -> Double in
+                let u = g.nextUnit()
+                if t == 17 && columns == 33 { return .infinity }
+                if t == 40 && columns == 70 { return .nan }
+                return (u * 2 - 1) * Double(sign: .plus, exponent: Int(g.next() % 60) - 30, significand: 1)
+            }
+            var expected = [Double](repeating: 0, count: columns)
+            for r in 0..<rows { for j in 0..<columns { expected[j] = expected[j] + x[r * columns + j] } }
+            var sums = [Double](repeating: 7, count: columns)
+            x.withUnsafeBufferPointer { x in
+                sums.withUnsafeMutableBufferPointer { Kernel.columnSums(x.baseAddress!, rows: rows, columns: columns, into: $0.baseAddress!, path: path) }
+            }
+            #expect(Self.same(sums, expected), "\(path) \(rows)×\(columns)")
+        }
+    }
+
+    /// PaperZero's cheap first test, on every path, against its definition: elements on both sides of
+    /// the threshold (bound·2⁻⁵⁰, and 2⁻¹⁰⁰⁰ where that is smaller), zeros, ∞ and NaN in the
+    /// elements and the bounds, widths around the vectors'.
+    @Test(arguments: KernelPath.available)
+    func snapCandidatesAreCountedAlike(_ path: KernelPath) {
+        var g = SplitMix64(seed: 22)
+        for (m, n) in [(1, 1), (2, 3), (32, 16), (5, 9), (16, 2), (3, 33), (64, 10), (1, 70)] {
+            func draw(_ special: Bool) -> Double {
+                let u = g.nextUnit()
+                if special && u < 0.02 { return u < 0.01 ? .nan : .infinity }
+                return u * 3 * Double(sign: .plus, exponent: Int(g.next() % 8) - 4, significand: 1)
+            }
+            let rows = (0..<m).map { i in i == 1 ? .nan : draw(false) }
+            let columns = (0..<n).map { j in j == 2 ? 1e-320 : draw(false) }
+            let bias = (0..<n).map { j in j % 3 == 0 ? 0 : draw(false) }
+            let c = (0..<m * n).map { t -> Double in
+                let (i, j) = (t / n, t % n), bound = rows[i] * columns[j] + bias[j]
+                let u = g.nextUnit()
+                if u < 0.1 { return 0 }
+                if u < 0.15 { return draw(true) }
+                // Within a few binades of the threshold, either sign.
+                let near = Swift.max(bound * 0x1p-50, 0x1p-1000) * Double(sign: .plus, exponent: Int(g.next() % 7) - 3, significand: 1)
+                return u < 0.55 ? near : -near
+            }
+            var expected = 0
+            for i in 0..<m {
+                for j in 0..<n {
+                    let scaled = (rows[i] * columns[j] + bias[j]) * 0x1p-50
+                    let threshold = 0x1p-1000 >= scaled ? 0x1p-1000 : scaled
+                    if abs(c[i * n + j]).bitPattern &- 1 < threshold.bitPattern { expected += 1 }
+                }
+            }
+            let counted = sg_snap_candidates(path.rawValue, c, m, n, rows, columns, bias)
+            #expect(counted == expected, "\(path) \(m)×\(n)")
+            #expect(expected > 0 && expected < m * n || m * n < 4, "\(m)×\(n): the draw reaches both sides")
+        }
     }
 
     @Test func theChosenPathIsOneTheMachineRuns() {
