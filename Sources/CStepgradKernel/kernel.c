@@ -418,6 +418,79 @@ ptrdiff_t sg_snap_candidates(int path, const double *c, ptrdiff_t m, ptrdiff_t n
     return candidates(c, m, n, rows, columns, bias);
 }
 
+/// PaperZero's bounds on Σ|terms|: each row's Σₖ |a(i,k)| in increasing k, and each column's
+/// maxₖ |b(k,j)| (`v ≥ max ? v : max` from 0, so a NaN is passed over, as Swift's `max`). Where a
+/// column of a, or a row of b, is contiguous, eight rows' (columns') run side by side in
+/// registers; otherwise each is its own chain, four at a time so that the chains overlap.
+#define SG_SNAP_BOUNDS(NAME, TARGET)                                                                                \
+    TARGET static void NAME(const double *a, ptrdiff_t a_row, ptrdiff_t a_column, const double *b, ptrdiff_t b_row,  \
+                            ptrdiff_t b_column, ptrdiff_t m, ptrdiff_t p, ptrdiff_t n, double *row_sums,             \
+                            double *column_maxima) {                                                                 \
+        ptrdiff_t i = 0;                                                                                             \
+        if (a_row == 1) {                                                                                            \
+            for (; i + 8 <= m; i += 8) {                                                                             \
+                double t[8] = {0, 0, 0, 0, 0, 0, 0, 0};                                                              \
+                for (ptrdiff_t k = 0; k < p; k++)                                                                    \
+                    for (int r = 0; r < 8; r++) t[r] = t[r] + fabs(a[i + r + k * a_column]);                         \
+                for (int r = 0; r < 8; r++) row_sums[i + r] = t[r];                                                  \
+            }                                                                                                        \
+        } else {                                                                                                     \
+            for (; i + 4 <= m; i += 4) {                                                                             \
+                double t[4] = {0, 0, 0, 0};                                                                          \
+                for (ptrdiff_t k = 0; k < p; k++)                                                                    \
+                    for (int r = 0; r < 4; r++) t[r] = t[r] + fabs(A(i + r, k));                                     \
+                for (int r = 0; r < 4; r++) row_sums[i + r] = t[r];                                                  \
+            }                                                                                                        \
+        }                                                                                                            \
+        for (; i < m; i++) {                                                                                         \
+            double t = 0;                                                                                            \
+            for (ptrdiff_t k = 0; k < p; k++) t = t + fabs(A(i, k));                                                 \
+            row_sums[i] = t;                                                                                         \
+        }                                                                                                            \
+        ptrdiff_t j = 0;                                                                                             \
+        int side = b_column == 1 ? 8 : 4;                                                                            \
+        for (; j + side <= n; j += side) {                                                                           \
+            double x[8] = {0, 0, 0, 0, 0, 0, 0, 0};                                                                  \
+            if (side == 8) {                                                                                         \
+                for (ptrdiff_t k = 0; k < p; k++)                                                                    \
+                    for (int c = 0; c < 8; c++) {                                                                    \
+                        double v = fabs(b[k * b_row + j + c]);                                                       \
+                        x[c] = v >= x[c] ? v : x[c];                                                                 \
+                    }                                                                                                \
+            } else {                                                                                                 \
+                for (ptrdiff_t k = 0; k < p; k++)                                                                    \
+                    for (int c = 0; c < 4; c++) {                                                                    \
+                        double v = fabs(B(k, j + c));                                                                \
+                        x[c] = v >= x[c] ? v : x[c];                                                                 \
+                    }                                                                                                \
+            }                                                                                                        \
+            for (int c = 0; c < side; c++) column_maxima[j + c] = x[c];                                              \
+        }                                                                                                            \
+        for (; j < n; j++) {                                                                                         \
+            double x = 0;                                                                                            \
+            for (ptrdiff_t k = 0; k < p; k++) {                                                                      \
+                double v = fabs(B(k, j));                                                                            \
+                x = v >= x ? v : x;                                                                                  \
+            }                                                                                                        \
+            column_maxima[j] = x;                                                                                    \
+        }                                                                                                            \
+    }
+
+SG_SNAP_BOUNDS(snap_bounds, )
+#ifdef SG_X86
+SG_SNAP_BOUNDS(snap_bounds_avx2, __attribute__((target("avx2"))))
+SG_SNAP_BOUNDS(snap_bounds_avx512, __attribute__((target("avx512f"))))
+#endif
+
+void sg_snap_bounds(int path, const double *a, ptrdiff_t a_row, ptrdiff_t a_column, const double *b, ptrdiff_t b_row,
+                    ptrdiff_t b_column, ptrdiff_t m, ptrdiff_t p, ptrdiff_t n, double *row_sums, double *column_maxima) {
+#ifdef SG_X86
+    if (path == SG_AVX512) { snap_bounds_avx512(a, a_row, a_column, b, b_row, b_column, m, p, n, row_sums, column_maxima); return; }
+    if (path == SG_AVX2) { snap_bounds_avx2(a, a_row, a_column, b, b_row, b_column, m, p, n, row_sums, column_maxima); return; }
+#endif
+    snap_bounds(a, a_row, a_column, b, b_row, b_column, m, p, n, row_sums, column_maxima);
+}
+
 // MARK: - Whole buffers
 
 /// Whether no element is ∞ or NaN: the exponent bits of each, plus one in the lowest of them, carry

@@ -34,59 +34,8 @@ enum PaperZero {
         guard m > 0, n > 0 else { return }
         withUnsafeTemporaryAllocation(of: Double.self, capacity: m + 2 * n) { scratch in
             let rowSums = scratch.baseAddress!, columnMaxima = rowSums + m, biasMagnitudes = columnMaxima + n
-            // Each row's sum in increasing k. Where a column of a is contiguous (a transposed operand,
-            // whose rows are long), the rows are summed side by side in vectors; otherwise row by row.
-            if a.row == 1 {
-                for i in 0..<m { rowSums[i] = 0 }
-                for k in 0..<p {
-                    let column = a.base + k &* a.column
-                    for i in 0..<m { rowSums[i] += abs(column[i]) }
-                }
-            } else {
-                // Four rows at a time, so that four chains of additions overlap.
-                var i = 0
-                while i &+ 4 <= m {
-                    var t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0
-                    for k in 0..<p {
-                        t0 += abs(a[i, k])
-                        t1 += abs(a[i &+ 1, k])
-                        t2 += abs(a[i &+ 2, k])
-                        t3 += abs(a[i &+ 3, k])
-                    }
-                    (rowSums[i], rowSums[i &+ 1], rowSums[i &+ 2], rowSums[i &+ 3]) = (t0, t1, t2, t3)
-                    i &+= 4
-                }
-                for i in i..<m {
-                    var total = 0.0
-                    for k in 0..<p { total += abs(a[i, k]) }
-                    rowSums[i] = total
-                }
-            }
-            // Each column's maximum in increasing k; across a contiguous row of b in vectors, and
-            // otherwise column by column, four at a time (each column's sequence is the same either way).
-            for j in 0..<n { columnMaxima[j] = 0 }
-            if b.column == 1 {
-                for k in 0..<p {
-                    let row = b.base + k &* b.row
-                    for j in 0..<n { columnMaxima[j] = max(columnMaxima[j], abs(row[j])) }
-                }
-            } else {
-                var j = 0
-                while j &+ 4 <= n {
-                    var m0 = 0.0, m1 = 0.0, m2 = 0.0, m3 = 0.0
-                    for k in 0..<p {
-                        m0 = max(m0, abs(b[k, j]))
-                        m1 = max(m1, abs(b[k, j &+ 1]))
-                        m2 = max(m2, abs(b[k, j &+ 2]))
-                        m3 = max(m3, abs(b[k, j &+ 3]))
-                    }
-                    (columnMaxima[j], columnMaxima[j &+ 1], columnMaxima[j &+ 2], columnMaxima[j &+ 3]) = (m0, m1, m2, m3)
-                    j &+= 4
-                }
-                for j in j..<n {
-                    for k in 0..<p { columnMaxima[j] = max(columnMaxima[j], abs(b[k, j])) }
-                }
-            }
+            // Each row's Σₖ|a(i,k)| in increasing k and each column's maxₖ|b(k,j)|, in the kernel's vectors.
+            sg_snap_bounds(Kernel.path.rawValue, a.base, a.row, a.column, b.base, b.row, b.column, m, p, n, rowSums, columnMaxima)
             for j in 0..<n { biasMagnitudes[j] = bias.map { abs($0[j]) } ?? 0 }
             // First, in the kernel's vectors, whether any element passes the cheap test below: almost
             // always none does, and the products are left as they are.

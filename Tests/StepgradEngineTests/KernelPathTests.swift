@@ -150,6 +150,28 @@ import Testing
         }
     }
 
+    /// PaperZero's bounds, on every path, against their definition, for the strides the engine uses
+    /// (a plain, a transposed; b plain, b transposed) and a row of a that is one number (the bias's):
+    /// sums in increasing k, maxima that pass over NaN.
+    @Test(arguments: KernelPath.available)
+    func snapBoundsAreTakenAlike(_ path: KernelPath) {
+        var g = SplitMix64(seed: 23)
+        for (m, p, n) in [(1, 1, 1), (32, 2, 16), (16, 32, 16), (13, 17, 9), (3, 40, 2), (9, 5, 33), (1, 32, 16)] {
+            let a = (0..<m * p).map { t in t == 5 ? .nan : (g.nextUnit() * 2 - 1) * Double(sign: .plus, exponent: Int(g.next() % 50) - 25, significand: 1) }
+            let b = (0..<p * n).map { t in t == 7 ? .nan : (g.nextUnit() * 2 - 1) * Double(sign: .plus, exponent: Int(g.next() % 50) - 25, significand: 1) }
+            for (aRow, aColumn) in [(p, 1), (1, m)] {
+                for (bRow, bColumn) in [(n, 1), (1, p)] {
+                    var expectedSums = [Double](repeating: 0, count: m), expectedMaxima = [Double](repeating: 0, count: n)
+                    for i in 0..<m { for k in 0..<p { expectedSums[i] = expectedSums[i] + abs(a[i * aRow + k * aColumn]) } }
+                    for j in 0..<n { for k in 0..<p { expectedMaxima[j] = Swift.max(expectedMaxima[j], abs(b[k * bRow + j * bColumn])) } }
+                    var sums = [Double](repeating: 7, count: m), maxima = [Double](repeating: 7, count: n)
+                    sg_snap_bounds(path.rawValue, a, aRow, aColumn, b, bRow, bColumn, m, p, n, &sums, &maxima)
+                    #expect(Self.same(sums, expectedSums) && Self.same(maxima, expectedMaxima), "\(path) \(m)×\(p)×\(n) a(\(aRow),\(aColumn)) b(\(bRow),\(bColumn))")
+                }
+            }
+        }
+    }
+
     @Test func theChosenPathIsOneTheMachineRuns() {
         #expect(KernelPath.available.last == KernelPath.chosen)
         #expect(KernelPath.available.first == .portable)

@@ -17,6 +17,11 @@ void sg_multiply(int path, const double *a, ptrdiff_t a_row, ptrdiff_t a_column,
                  const double *b, ptrdiff_t b_row, ptrdiff_t b_column,
                  double *c, ptrdiff_t m, ptrdiff_t p, ptrdiff_t n);
 
+/// PaperZero's bounds for `c = a·b` (a m×p, b p×n, strided as in `sg_multiply`): `row_sums[i]` =
+/// Σₖ |a(i,k)| in increasing k from +0, `column_maxima[j]` = the largest |b(k,j)| (0 if none; NaN passed over).
+void sg_snap_bounds(int path, const double *a, ptrdiff_t a_row, ptrdiff_t a_column, const double *b, ptrdiff_t b_row,
+                    ptrdiff_t b_column, ptrdiff_t m, ptrdiff_t p, ptrdiff_t n, double *row_sums, double *column_maxima);
+
 /// How many elements of `c` (m×n) pass PaperZero's cheap test `0 < |c(i,j)| ≤ max(b · 2⁻⁵⁰, 2⁻¹⁰⁰⁰)`,
 /// `b = rows[i] · columns[j] + bias[j]` (see PaperZero.swift): 0 when no element can be a residue.
 ptrdiff_t sg_snap_candidates(int path, const double *c, ptrdiff_t m, ptrdiff_t n, const double *rows, const double *columns,
