@@ -37,7 +37,7 @@ enum KeyMap {
         KeyBinding(keys: [KeyEvent(.tab)], names: "Tab", command: .nextPanel, summary: "next panel"),
         KeyBinding(keys: [KeyEvent(.backTab)], names: "Shift-Tab", command: .previousPanel, summary: "previous panel"),
         KeyBinding(keys: [KeyEvent("i")], names: "↑↓←→ Enter i", command: .inspect,
-                   summary: "move, inspect cell"),
+                   summary: "inspect, why wrong"),
         KeyBinding(keys: [KeyEvent("z")], names: "z", command: .zoom, summary: "zoom into numbers"),
         KeyBinding(keys: [KeyEvent("b")], names: "b", command: .sample, summary: "next batch sample"),
         KeyBinding(keys: [KeyEvent("v")], names: "v", command: .numbers, summary: "numbers / colour"),
