@@ -1,14 +1,18 @@
 /// The arithmetic of one element, kept as data so that every renderer
 /// (terminal, Markdown, LaTeX, the UI) writes the same sum at its own precision.
-public indirect enum Expression: Hashable, Sendable {
+///
+/// Only the cases that hold an expression directly are boxed: a line of a wide layer has hundreds
+/// of numbers, each checked many times over while its digits are chosen (`LinePrecision`), and a
+/// boxed number costs an allocation to make and a retain and release to read.
+public enum Expression: Hashable, Sendable {
     case number(Double)
     case sum([Expression])
-    case difference(Expression, Expression)
+    indirect case difference(Expression, Expression)
     case product([Expression])
-    case quotient(Expression, Expression)
-    case negation(Expression)
+    indirect case quotient(Expression, Expression)
+    indirect case negation(Expression)
     case call(Function, [Expression])
-    case square(Expression)
+    indirect case square(Expression)
 
     public enum Function: Hashable, Sendable {
         case exp, ln, max, sigmoid, tanh, sqrt

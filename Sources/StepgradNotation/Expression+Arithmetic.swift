@@ -14,6 +14,13 @@ extension Expression {
         return numbers
     }
 
+    /// How many numbers the expression is written with.
+    var numberCount: Int {
+        var count = 0
+        forEachNumber { _ in count += 1 }
+        return count
+    }
+
     private func forEachNumber(_ body: (Double) -> Void) {
         switch self {
         case .number(let v): body(v)

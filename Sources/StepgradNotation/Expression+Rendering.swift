@@ -22,9 +22,13 @@ struct ExpressionWriter {
             return latex ? number.latex : number.unicode
         case .sum(let terms):
             guard let first = terms.first else { return "0" }
-            return terms.dropFirst().reduce(operand(first, above: 0)) { text, term in
-                text + plus + operand(term, above: 1)
+            // Appended in place: a sum of a wide layer has hundreds of terms.
+            var text = operand(first, above: 0)
+            for term in terms.dropFirst() {
+                text += plus
+                text += operand(term, above: 1)
             }
+            return text
         case .difference(let a, let b):
             return operand(a, above: 0) + minus + operand(b, above: 1)
         case .product(let factors):

@@ -47,32 +47,36 @@ struct LinePrecision {
     private func fit(_ step: Expression, to result: PrintedNumber, from n: Int) -> Expression? {
         let numbers = step.numbers
         guard !numbers.isEmpty else { return step }
-        // printedAt[i][f − n]: number i printed to f figures, as the value its text means; filled as needed.
-        var printedAt = numbers.map { _ in [Double?](repeating: nil, count: most - n + 1) }
+        // printedAt[i·figures + f − n]: number i printed to f figures, as the value its text means; filled as needed.
+        let figureCounts = most - n + 1
+        var printedAt = [Double?](repeating: nil, count: numbers.count * figureCounts)
         func printed(_ i: Int, _ f: Int) -> Double {
-            if let known = printedAt[i][f - n] { return known }
+            if let known = printedAt[i * figureCounts + f - n] { return known }
             let value = style.printed(numbers[i], significant: f).value
-            printedAt[i][f - n] = value
+            printedAt[i * figureCounts + f - n] = value
             return value
         }
-        // A quick test in Double; the choice is then confirmed in decimal arithmetic, which also
-        // works the steps a Double cannot hold (e^800).
-        func addsUp(_ figures: [Int]) -> Bool {
-            let values = figures.indices.map { printed($0, figures[$0]) }
-            let worked = step.value(numbers: values)
+        // A quick test in Double, one number changed at a time (only its term is worked again);
+        // the choice is then confirmed in decimal arithmetic, which also works the steps a Double
+        // cannot hold (e^800).
+        var termwise = TermwiseValue(step)
+        func addsUp(_ values: [Double]) -> Bool {
+            let worked = termwise.value(numbers: values)
             guard worked.isFinite else { return Self.addsUp(step.replacingNumbers(with: values), to: result, within: result.unit) }
             return Self.error(worked, result) <= 0.5 * result.unit * (1 - 1e-6)
         }
         for f in n...most {
-            var figures = Array(repeating: f, count: numbers.count)
-            guard addsUp(figures) else { continue }
-            for i in figures.indices where f > n {
-                figures[i] = (n..<f).first { fewer in
-                    figures[i] = fewer
-                    return addsUp(figures)
+            // Every number to f figures; then each in turn gives back the figures it can spare.
+            var values = numbers.indices.map { printed($0, f) }
+            guard addsUp(values) else { continue }
+            for i in values.indices where f > n {
+                let fewest = (n..<f).first { fewer in
+                    values[i] = printed(i, fewer)
+                    return addsUp(values)
                 } ?? f
+                values[i] = printed(i, fewest)
             }
-            let fitted = step.replacingNumbers(with: figures.indices.map { printed($0, figures[$0]) })
+            let fitted = step.replacingNumbers(with: values)
             if Self.addsUp(fitted, to: result, within: result.unit) { return fitted }
         }
         return nil

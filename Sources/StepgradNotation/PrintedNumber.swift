@@ -2,7 +2,11 @@
 /// its last digit, so that a line can be checked the way a reader checks it.
 public struct PrintedNumber: Hashable, Sendable {
     /// For files and programs: `-3.7e-5`, `0.2984`; `NaN`, `Infinity`.
-    public var ascii: String
+    public let ascii: String
+    /// The value of the text (the Double nearest the decimal printed); the number itself when not
+    /// finite. Read once when printed: a line is worked from its numbers' values many times over
+    /// while its digits are chosen, and reading the text back is dear.
+    public let value: Double
     /// The place value of the last digit the rounding kept, trailing zeros included (0.0001 for 0.5
     /// rounded to four places): the text claims the number to within half of it.
     public var unit: Double
@@ -29,9 +33,6 @@ public struct PrintedNumber: Hashable, Sendable {
         return scientific.mantissa + "\\times10^{\(scientific.power)}"
     }
 
-    /// The value of the text (the Double nearest the decimal printed); the number itself when not finite.
-    public var value: Double { nonFinite ?? Double(ascii) ?? .nan }
-
     public static func == (a: PrintedNumber, b: PrintedNumber) -> Bool { a.ascii == b.ascii && a.unit == b.unit }
     public func hash(into hasher: inout Hasher) { hasher.combine(ascii); hasher.combine(unit) }
 
@@ -48,12 +49,14 @@ public struct PrintedNumber: Hashable, Sendable {
             shownUnit = Self.power(min(lastPlace, 0))
         }
         self.unit = min(unit, shownUnit)
+        value = Double(ascii) ?? .nan
     }
 
     /// NaN and the infinities, shown unmistakably.
     init(nonFinite v: Double) {
         nonFinite = v
         ascii = v.isNaN ? "NaN" : v < 0 ? "-Infinity" : "Infinity"
+        value = v
         unit = .nan
         shownUnit = .nan
     }

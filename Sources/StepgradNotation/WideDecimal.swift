@@ -31,18 +31,35 @@ struct WideDecimal {
     /// ln(m·10^k) = ln m + k·ln 10.
     static func ln(_ x: WideDecimal) -> WideDecimal {
         guard !x.isNaN, x.digits > 0 else { return .nan }
-        return WideDecimal(log(Double("\(x.digits)") ?? .nan) + Double(x.power) * M_LN10)
+        // m as the Double its text reads as; below 2⁵³ that is m exactly, got without the text.
+        let m = x.digits < exactInDouble ? NSDecimalNumber(decimal: x.digits).doubleValue : Double("\(x.digits)") ?? .nan
+        return WideDecimal(log(m) + Double(x.power) * M_LN10)
     }
+
+    private static let exactInDouble = Decimal(UInt64(1) << 53)
 }
 
 extension WideDecimal: Arithmetic {
-    /// The shortest decimal that reads back as `v`, exactly: `2.004`, `1e+150`.
+    /// The shortest decimal that reads back as `v`, exactly: `2.004`, `1e+150`. Its digits, as
+    /// Swift writes them (at most 17 and a zero or two: a UInt64), are read here, not by Decimal's
+    /// parser, which cost more than all the arithmetic of checking a long line.
     init(_ v: Double) {
         guard v.isFinite else { self = .nan; return }
-        let text = "\(v)".lowercased()
-        let parts = text.split(separator: "e")
-        guard let mantissa = Decimal(string: String(parts[0])) else { self = .nan; return }
-        self.init(digits: mantissa, power: parts.count > 1 ? Int(parts[1]) ?? 0 : 0)
+        var digits: UInt64 = 0, count = 0, pointAt: Int?, shift = 0, shiftSign = 1, inExponent = false
+        for byte in "\(v.magnitude)".utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if inExponent { shift = shift * 10 + digit } else { (digits, count) = (digits * 10 + UInt64(digit), count + 1) }
+            case UInt8(ascii: "."): pointAt = count
+            case UInt8(ascii: "e"): inExponent = true
+            case UInt8(ascii: "-"): shiftSign = -1
+            default: break
+            }
+        }
+        // d₀d₁…dₖ with the point after `pointAt` digits and the exponent written after them.
+        self.init(digits: Decimal(sign: v.sign, exponent: 0, significand: Decimal(digits)),
+                  power: shiftSign * shift - (count - (pointAt ?? count)))
     }
 
     var double: Double {

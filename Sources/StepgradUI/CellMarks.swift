@@ -24,7 +24,8 @@ struct CellMarks {
     var isEmpty: Bool { run.isEmpty && cells.isEmpty }
 
     func mark(_ cell: Cell) -> CellMark {
-        max(run.contains(cell.row * columns + cell.column) ? runMark : .none, cells[cell] ?? .none)
+        // Most matrices have no single marks: no need to hash every cell for them.
+        max(run.contains(cell.row * columns + cell.column) ? runMark : .none, cells.isEmpty ? .none : cells[cell] ?? .none)
     }
 
     /// Every marked cell with its mark, the run's first.

@@ -28,8 +28,11 @@ struct Look {
     /// A style made of several roles' parts, legible at the terminal's colour depth.
     func legible(_ style: Style) -> Style { theme.legible(style, depth: depth) }
 
-    func heatStyle(_ level: HeatLevel) -> Style {
-        self[.text].patched(with: theme.heatmap.style(for: level, depth: depth))
+    func heatStyle(_ level: HeatLevel) -> Style { heatStyle(level, on: self[.text]) }
+
+    /// The heat style laid on `text`, the text role's style looked up once for many cells.
+    func heatStyle(_ level: HeatLevel, on text: Style) -> Style {
+        text.patched(with: theme.heatmap.style(for: level, depth: depth))
     }
 
     func text(_ string: String) -> String { glyphs.text(string) }

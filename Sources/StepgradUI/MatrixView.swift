@@ -16,18 +16,21 @@ struct MatrixView {
         let overview = fit.isAggregated ? source.overview(fit) : []
         let blockMarks = fit.isAggregated ? self.blockMarks() : [:]
         let overviewScale = HeatmapScale(values: overview.compactMap { $0 })
+        // The theme's styles looked up once, not once a cell: a matrix may have thousands.
+        let styles = CellStyles(look)
         for i in 0..<fit.visibleRows {
             for j in 0..<fit.visibleColumns {
                 let rect = Rect(x: x + j * fit.cellWidth, y: y + i * fit.cellHeight, width: fit.cellWidth, height: fit.cellHeight)
                 guard rect.intersection(clip) == rect else { continue }
                 if fit.isAggregated {
                     let k = i * fit.visibleColumns + j
-                    drawCell(overview[k], blockMarks[k] ?? .none, scale: overviewScale, in: rect, into: &grid, look: look)
+                    drawCell(overview[k], blockMarks[k] ?? .none, scale: overviewScale, in: rect, into: &grid, look: look, styles: styles)
                 } else {
                     let block = fit.block(i, j, in: source)
                     guard let r = block.rows.first, let c = block.columns.first else { continue }
                     let cell = source.cell(r, c)
-                    drawCell(source.value(r, c), marks.isEmpty ? .none : marks.mark(cell), scale: scale, in: rect, into: &grid, look: look)
+                    drawCell(source.value(r, c), marks.isEmpty ? .none : marks.mark(cell), scale: scale, in: rect, into: &grid, look: look,
+                             styles: styles)
                 }
             }
         }
@@ -45,32 +48,46 @@ struct MatrixView {
         return marked
     }
 
+    /// The styles every cell may take, of the look's theme at its depth.
+    private struct CellStyles {
+        let text: Style
+        let dim: Style
+        let needsHeatMarkers: Bool
+        let unknown: String
+
+        init(_ look: Look) {
+            (text, dim, needsHeatMarkers, unknown) = (look[.text], look[.dim], look.needsHeatMarkers, String(look.glyphs.unknown))
+        }
+    }
+
     private func drawCell(_ value: Double?, _ mark: CellMark, scale: HeatmapScale, in rect: Rect, into grid: inout Grid,
-                          look: Look) {
+                          look: Look, styles: CellStyles) {
         var style: Style
         var text: String
         if let value {
             let level = scale.level(value)
-            style = look.heatStyle(level)
+            style = look.heatStyle(level, on: styles.text)
             if fit.showsNumbers {
                 text = look.format(value)
             } else {
-                text = look.needsHeatMarkers ? look.glyphs.base.heatMarker(level) : ""
+                text = styles.needsHeatMarkers ? look.glyphs.base.heatMarker(level) : ""
             }
         } else {
-            style = look[.dim]
-            text = String(look.glyphs.unknown)
+            style = styles.dim
+            text = styles.unknown
         }
         switch mark {
         case .none: break
         case .read: style = text.isEmpty
-            ? style.patched(with: Style(attributes: [.reverse, .bold])) : look[.text].patched(with: look[.readOperand])
+            ? style.patched(with: Style(attributes: [.reverse, .bold])) : styles.text.patched(with: look[.readOperand])
         case .changed: style = style.patched(with: Style(attributes: .bold))
-        case .wrong: style = look[.text].patched(with: look[.error])
-        case .current: style = look[.text].patched(with: look[.highlight])
-        case .selected: style = look[.text].patched(with: Style(attributes: [.reverse, .bold]))
+        case .wrong: style = styles.text.patched(with: look[.error])
+        case .current: style = styles.text.patched(with: look[.highlight])
+        case .selected: style = styles.text.patched(with: Style(attributes: [.reverse, .bold]))
         }
-        grid.fill(rect, with: GridCell(" ", style: style))
+        grid.clear(rect, style: style)
+        // A cell in colour alone has nothing more to write.
+        guard !text.isEmpty else { return }
         // Right-aligned with the fit's padding, so that columns of numbers line up.
         let x = max(rect.maxX - fit.padding - text.count, rect.x)
         let y = rect.y + rect.height / 2

@@ -7,25 +7,30 @@ enum TextFit {
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        var line = ""
+        // The line's length is kept as it grows: counting it again for every word made wrapping
+        // a long equation (a loss of hundreds of terms) cost as much as the rest of its frame.
+        var line = "", length = 0
+        func start(_ word: Substring) {
+            var (word, count) = (word, word.count)
+            while count > width {
+                lines.append(String(word.prefix(width)))
+                word = word.dropFirst(width)
+                count -= width
+            }
+            (line, length) = (String(word), count)
+        }
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            var word = Substring(word)
             if line.isEmpty {
-                while word.count > width {
-                    lines.append(String(word.prefix(width)))
-                    word = word.dropFirst(width)
-                }
-                line = String(word)
-            } else if line.count + 1 + word.count <= width {
+                start(word)
+                continue
+            }
+            let count = word.count
+            if length + 1 + count <= width {
                 line += " " + word
+                length += 1 + count
             } else {
                 lines.append(line)
-                line = ""
-                while word.count > width {
-                    lines.append(String(word.prefix(width)))
-                    word = word.dropFirst(width)
-                }
-                line = String(word)
+                start(word)
             }
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }

@@ -39,10 +39,16 @@ struct ViewContext {
     /// it reads as one matrix whatever its values: a row of zeros, or a column of colour.
     func drawBrackets(around rect: Rect, clip: Rect, into grid: inout Grid) {
         let style = look[.text]
+        // Each piece made into a cell once, not once a row: a tall matrix repeats its middle piece.
+        var last: (pieces: (Character, Character), cells: (left: GridCell, right: GridCell))?
         for row in 0..<rect.height {
-            let (left, right) = look.glyphs.brackets(row: row, of: rect.height)
-            grid.write(String(left), x: rect.x - 1, y: rect.y + row, style: style, clip: clip)
-            grid.write(String(right), x: rect.maxX, y: rect.y + row, style: style, clip: clip)
+            let pieces = look.glyphs.brackets(row: row, of: rect.height)
+            let cells = last.flatMap { $0.pieces == pieces ? $0.cells : nil }
+                ?? (left: GridCell(pieces.left, style: style), right: GridCell(pieces.right, style: style))
+            last = (pieces, cells)
+            let y = rect.y + row
+            if clip.contains(x: rect.x - 1, y: y) { grid[rect.x - 1, y] = cells.left }
+            if clip.contains(x: rect.maxX, y: y) { grid[rect.maxX, y] = cells.right }
         }
     }
 

@@ -31,14 +31,18 @@ public struct Grid: Hashable, Sendable {
     public mutating func fill(_ rect: Rect, with cell: GridCell) {
         let r = rect.intersection(area)
         guard !r.isEmpty else { return }
+        // Cell by cell: most rects filled are a few cells wide, for which a loop beats replaceSubrange.
         for y in r.y..<r.maxY {
-            cells.replaceSubrange((y * width + r.x)..<(y * width + r.maxX), with: repeatElement(cell, count: r.width))
+            for i in (y * width + r.x)..<(y * width + r.maxX) { cells[i] = cell }
         }
     }
 
     /// Fills `rect` with blanks of the given style: the usual first step of drawing a panel.
     public mutating func clear(_ rect: Rect, style: Style = .plain) {
-        fill(rect, with: GridCell(" ", style: style))
+        // A blank restyled: a blank needs no check that it is one column wide.
+        var blank = GridCell.blank
+        blank.style = style
+        fill(rect, with: blank)
     }
 
     /// Lays `overlay` over the style of every cell in `rect`, keeping the characters.
@@ -56,8 +60,20 @@ public struct Grid: Hashable, Sendable {
     /// With an `ellipsis`, text cut at the clip's right edge ends in it, so truncation shows.
     /// Returns the column after the last character written (or that would have been, if clipped).
     @discardableResult
-    public mutating func write(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain,
+    public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain,
                                clip: Rect? = nil, ellipsis: Character? = nil) -> Int {
+        put(text, x: x, y: y, style: style, clip: clip, ellipsis: ellipsis)
+    }
+
+    @discardableResult
+    public mutating func write(_ text: Substring, x: Int, y: Int, style: Style = .plain,
+                               clip: Rect? = nil, ellipsis: Character? = nil) -> Int {
+        put(text, x: x, y: y, style: style, clip: clip, ellipsis: ellipsis)
+    }
+
+    /// `write`, made for each kind of text here, where it is compiled for it: called generically
+    /// from another module, every character would go through the protocol's tables.
+    private mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style, clip: Rect?, ellipsis: Character?) -> Int {
         let bounds = (clip ?? area).intersection(area)
         var column = x
         guard y >= bounds.y, y < bounds.maxY else { return x + text.count }
