@@ -120,7 +120,8 @@ struct MatrixFit: Hashable {
     /// The cell width numbers need over a part of the matrix: the longest, a blank each side.
     /// Numbers are never rounded further to fit: a cell shows the value as the formulas do, or none.
     /// Measuring wants (`Look.measuresAllFigures`), values other than the given data count as wide
-    /// as a number of their magnitude with all its figures.
+    /// as a number of their magnitude, or of a tenth of it, with all its figures: a weight of 0.2
+    /// may be written −0.06495 an iteration later, and the layout should not change then.
     private static func numberWidth(_ source: MatrixSource, rows: Range<Int>, columns: Range<Int>, look: Look) -> Int {
         let allFigures = look.measuresAllFigures && source.quantity != .x && source.quantity != .y
         let key = NumberText.Key(quantity: source.quantity, transposed: source.transposed, columnRange: source.columnRange,
@@ -132,6 +133,7 @@ struct MatrixFit: Hashable {
                     let stored = source.cell(r, c)
                     let value = source.matrix[stored.row, stored.column]
                     longest = max(longest, look.format(allFigures ? withAllFigures(value) : value).count)
+                    if allFigures { longest = max(longest, look.format(withAllFigures(value / 10)).count) }
                 }
             }
             return longest + 2

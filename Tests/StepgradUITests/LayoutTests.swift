@@ -110,10 +110,10 @@ struct LayoutTests {
         #expect(boxes.count == 4)
         // The network above the operation: the update's three matrices and the network do not both fit in 160 columns.
         #expect(boxes.filter { $0.y == 2 }.count == 1)
-        backend.send(.resize(Size(width: 220, height: 60)))
+        backend.send(.resize(Size(width: 260, height: 60)))
         boxes = try #require(Self.boxes(in: backend.screen))
         // Network and operation side by side: the update's matrices, measured as the second
-        // iteration's numbers will be (0.1346, not 0.1), and the network fit in 220 columns.
+        // iteration's numbers will be (0.1346, not 0.1), and the network fit in 260 columns.
         #expect(boxes.filter { $0.y == 2 }.count == 2)
     }
 
