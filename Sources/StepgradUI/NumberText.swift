@@ -4,8 +4,9 @@ import TerminalUI
 
 /// Numbers as the screen writes them, remembered: formatting a number is the dearest part of a
 /// frame, and the same values are drawn frame after frame and measured for several layouts in one.
-/// Texts are kept across frames (up to a bound); widths of matrices only within a frame
-/// (`newFrame()`), as a quantity's matrix changes from one iteration to the next.
+/// Texts are kept across frames (up to a bound); widths of matrices while the iteration on screen
+/// stays the same (`use(iteration:generation:)`), as a quantity's matrix changes from one
+/// iteration to the next (or with a reload) and not before.
 final class NumberText {
     struct Key: Hashable {
         var quantity: Quantity
@@ -20,6 +21,11 @@ final class NumberText {
     let glyphs: ScreenGlyphs
     private var texts: [UInt64: String] = [:]
     private var widths: [Key: Int] = [:]
+    private var moment: Moment?
+    private struct Moment: Equatable {
+        var iteration: Int
+        var generation: Int
+    }
     static let textsKept = 1 << 16
 
     init(style: NumberStyle, glyphs: ScreenGlyphs) {
@@ -35,7 +41,7 @@ final class NumberText {
         return text
     }
 
-    /// The width of a part of a matrix's numbers, measured once a frame.
+    /// The width of a part of a matrix's numbers, measured once an iteration.
     func width(_ key: Key, measure: () -> Int) -> Int {
         if let known = widths[key] { return known }
         let width = measure()
@@ -43,5 +49,11 @@ final class NumberText {
         return width
     }
 
-    func newFrame() { widths.removeAll(keepingCapacity: true) }
+    /// Forgets the widths when the iteration on screen is another, or its numbers were reloaded.
+    func use(iteration: Int, generation: Int) {
+        let now = Moment(iteration: iteration, generation: generation)
+        guard now != moment else { return }
+        moment = now
+        widths.removeAll(keepingCapacity: true)
+    }
 }

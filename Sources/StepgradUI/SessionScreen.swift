@@ -119,7 +119,7 @@ public final class SessionScreen: TerminalProgram {
     }
 
     public func view(into grid: inout Grid) {
-        numbers.newFrame()
+        numbers.use(iteration: session.iteration, generation: generation)
         let views = self.views(), context = views.context, look = context.look
         if look[.text] != .plain { grid.clear(grid.area, style: look[.text]) }
         let layout = ScreenLayout(area: grid.area, presenting: presenting, wants: steadyWants(views, size: grid.size))
@@ -149,7 +149,7 @@ public final class SessionScreen: TerminalProgram {
     /// step's cost, and the frames drawn after it (play, ticks, redraws) keep to their budget.
     func prepareLayout() {
         guard let size = lastSize, !session.isBusy else { return }
-        numbers.newFrame()
+        numbers.use(iteration: session.iteration, generation: generation)
         _ = steadyWants(views(), size: size)
     }
 

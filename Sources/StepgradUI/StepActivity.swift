@@ -15,7 +15,9 @@ struct StepActivity {
     let isSingleElement: Bool
     private let changedQuantities: [Quantity: Int]
     private let elementCounts: [Quantity: Int]
-    private let readCells: Set<CellReference>
+    /// The cells an element read, by quantity: each matrix drawn asks for its own, and an element
+    /// of a loss reads every cell of ŷ and y.
+    private let readCells: [Quantity: Set<Cell>]
     private let readQuantities: Set<Quantity>
 
     init(_ step: Step, trace: Trace, producers: [Quantity: Int], cursor: Cursor) {
@@ -34,10 +36,10 @@ struct StepActivity {
         changedQuantities = changed
         elementCounts = counts
         if isSingleElement {
-            readCells = Set(step.read)
+            readCells = Dictionary(grouping: step.read, by: \.quantity).mapValues { Set($0.map(\.cell)) }
             readQuantities = []
         } else {
-            readCells = []
+            readCells = [:]
             var reads = Set<Quantity>()
             for i in operations {
                 for operand in trace.operations[i].operands where changed[operand.quantity] == nil {
@@ -66,14 +68,12 @@ struct StepActivity {
     func readsAll(_ q: Quantity) -> Bool { readQuantities.contains(q) }
 
     /// Whether the step read some cells of `q`, known one by one (`read(_:_:)`).
-    func readsSome(_ q: Quantity) -> Bool { readCells.contains { $0.quantity == q } }
+    func readsSome(_ q: Quantity) -> Bool { readCells[q] != nil }
 
     /// The cells of `q` an element read, known one by one; none for a larger step.
-    func readCells(of q: Quantity) -> [Cell] {
-        readCells.filter { $0.quantity == q }.map(\.cell)
-    }
+    func readCells(of q: Quantity) -> Set<Cell> { readCells[q] ?? [] }
 
     func read(_ q: Quantity, _ cell: Cell) -> Bool {
-        readQuantities.contains(q) || (!readCells.isEmpty && readCells.contains(CellReference(q, cell)))
+        readQuantities.contains(q) || readCells[q]?.contains(cell) == true
     }
 }

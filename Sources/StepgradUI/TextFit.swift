@@ -19,7 +19,10 @@ enum TextFit {
             }
             (line, length) = (String(word), count)
         }
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+        // Split at the blanks' bytes: splitting the characters walked every grapheme of the text
+        // first; a blank is a byte of its own in UTF-8, and no text here puts a combining mark on one.
+        for bytes in text.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false) {
+            let word = Substring(bytes)
             if line.isEmpty {
                 start(word)
                 continue
