@@ -33,18 +33,19 @@ public struct LossGradient: LossFamily {
     /// As `compute` for a training step of softmax with cross-entropy, whose ∂z comes from the closed
     /// form and so reads no ∂ŷ: only the elements that could be ∞ or NaN are worked out, so that the
     /// step finds an overflow exactly where `compute` would; the others are written as 0. An element is
-    /// provably finite when its logit is at most 700 below the row's largest (`shapes`) and
-    /// |scale·y|·columns ≤ 17: then |scale·y·Σₖ e^(zₖ − zⱼ)| ≤ 17·e^700 ≈ 1.7e305. (With a z or the
-    /// loss not finite, the step reports that first, whatever ∂ŷ holds.)
+    /// provably finite when its logit is no more than 700 below the row's largest (`shapes`) and
+    /// |scale·y|·columns ≤ 17: then |scale·y·Σₖ e^(zₖ − zⱼ)| ≤ 17·e^700 ≈ 1.7e305, a thousandth of the
+    /// largest double, far beyond the rounding of the tests themselves. (With a z or the loss not
+    /// finite, the step reports that first, whatever ∂ŷ holds.)
     static func overflowOnly(_ reduction: Reduction, logits z: UnsafePointer<Double>, shapes: UnsafePointer<Softmax>,
                              target y: UnsafePointer<Double>, into d: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
-        let scale = reduction.factor(batch: rows)
+        let scale = reduction.factor(batch: rows), largestY = 17 / (scale * Double(columns))
         for s in 0..<rows {
-            let o = s * columns, largest = shapes[s].largest
-            for j in 0..<columns {
-                let i = o + j
-                let finite = largest - z[i] <= 700 && abs(scale * y[i]) * Double(columns) <= 17
-                d[i] = y[i] == 0 || finite ? 0 : crossEntropy(z + o, j, columns: columns, y: y[i], scale: scale)
+            let o = s * columns, lowest = shapes[s].largest - 700
+            for i in o..<o + columns {
+                // A NaN largest fails the comparison, and the element is worked out.
+                let finite = y[i] == 0 || (z[i] >= lowest && abs(y[i]) <= largestY)
+                d[i] = finite ? 0 : crossEntropy(z + o, i - o, columns: columns, y: y[i], scale: scale)
             }
         }
     }
