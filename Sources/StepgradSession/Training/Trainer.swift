@@ -77,8 +77,12 @@ public struct Trainer: Sendable {
     /// bit, without allocating.
     @discardableResult
     public mutating func step() -> TrainingStep {
-        let last = batchIndex == plan.batchesPerEpoch - 1
-        if last { fill(&lastBatch) } else { fill(&fullBatch) }
+        let last = batchIndex == plan.batchesPerEpoch - 1, first = batchIndex * plan.batchSize
+        // A static fill, given what it reads: a method of `self` writing into a property of `self`
+        // would have Swift copy the whole trainer first, for exclusive access.
+        if last { Self.fill(&lastBatch, from: plan.train, order: order, first: first) } else {
+            Self.fill(&fullBatch, from: plan.train, order: order, first: first)
+        }
         let network = network, batch = last ? lastBatch : fullBatch
         let outcome = batchGradientNorms.withUnsafeMutableBufferPointer {
             network.train(&parameters, &optimizerState, on: batch, scratch: &scratch, gradientNorms: $0)
@@ -98,10 +102,9 @@ public struct Trainer: Sendable {
         return outcome
     }
 
-    /// Copies mini-batch `batchIndex`'s rows of the epoch's order into `batch`, whose size is that
-    /// mini-batch's (as `plan.batch` would build it, without building it).
-    private func fill(_ batch: inout Batch) {
-        let train = plan.train, first = batchIndex * plan.batchSize
+    /// Copies the rows `order[first...]` of `train` into `batch`, as many as it has: the mini-batch
+    /// starting there, as `plan.batch` would build it, without building it.
+    private static func fill(_ batch: inout Batch, from train: Dataset, order: [Int], first: Int) {
         let inputs = train.inputs.columns, targets = train.targets.columns
         for r in 0..<batch.size {
             let row = order[first + r]
