@@ -86,12 +86,11 @@ struct MatrixView {
         case .selected: style = styles.text.patched(with: Style(attributes: [.reverse, .bold]))
         }
         grid.clear(rect, style: style)
-        // A cell in colour alone has nothing more to write.
-        guard !text.isEmpty else { return }
         // Right-aligned with the fit's padding, so that columns of numbers line up.
         let x = max(rect.maxX - fit.padding - text.count, rect.x)
         let y = rect.y + rect.height / 2
-        grid.write(text, x: x, y: y, style: style, clip: rect)
+        // A cell in colour alone has no text to write.
+        if !text.isEmpty { grid.write(text, x: x, y: y, style: style, clip: rect) }
         if mark == .selected && fit.padding >= 1 && x > rect.x {
             grid.write("[", x: x - 1, y: y, style: style, clip: rect)
             grid.write("]", x: x + text.count, y: y, style: style, clip: rect)
