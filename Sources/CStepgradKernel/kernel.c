@@ -453,7 +453,8 @@ ptrdiff_t sg_snap_candidates(int path, const double *c, ptrdiff_t m, ptrdiff_t n
 }
 
 /// PaperZero's bounds on Σ|terms|: each row's Σₖ |a(i,k)| in increasing k, and each column's
-/// maxₖ |b(k,j)| (`v ≥ max ? v : max` from 0, so a NaN is passed over, as Swift's `max`). Where a
+/// maxₖ |b(k,j)| from 0, passing over NaN, as Swift's `max` does (`v > max ? v : max` is the same
+/// there: two equal magnitudes have the same bits). Where a
 /// column of a, or a row of b, is contiguous, eight rows' (columns') run side by side in
 /// registers; otherwise each is its own chain, four at a time so that the chains overlap.
 #define SG_SNAP_BOUNDS(NAME, TARGET)                                                                                \
@@ -481,30 +482,39 @@ ptrdiff_t sg_snap_candidates(int path, const double *c, ptrdiff_t m, ptrdiff_t n
             for (ptrdiff_t k = 0; k < p; k++) t = t + fabs(A(i, k));                                                 \
             row_sums[i] = t;                                                                                         \
         }                                                                                                            \
+        /* A maximum is exact, so its order is free: two chains over alternate k, side by side. */                 \
         ptrdiff_t j = 0;                                                                                             \
         int side = b_column == 1 ? 8 : 4;                                                                            \
         for (; j + side <= n; j += side) {                                                                           \
-            double x[8] = {0, 0, 0, 0, 0, 0, 0, 0};                                                                  \
+            double x[8] = {0, 0, 0, 0, 0, 0, 0, 0}, y[8] = {0, 0, 0, 0, 0, 0, 0, 0};                                 \
+            ptrdiff_t k = 0;                                                                                         \
             if (side == 8) {                                                                                         \
-                for (ptrdiff_t k = 0; k < p; k++)                                                                    \
+                for (; k + 2 <= p; k += 2)                                                                           \
                     for (int c = 0; c < 8; c++) {                                                                    \
-                        double v = fabs(b[k * b_row + j + c]);                                                       \
-                        x[c] = v >= x[c] ? v : x[c];                                                                 \
+                        double v = fabs(b[k * b_row + j + c]), w = fabs(b[(k + 1) * b_row + j + c]);                 \
+                        x[c] = v > x[c] ? v : x[c];                                                                  \
+                        y[c] = w > y[c] ? w : y[c];                                                                  \
                     }                                                                                                \
             } else {                                                                                                 \
-                for (ptrdiff_t k = 0; k < p; k++)                                                                    \
+                for (; k + 2 <= p; k += 2)                                                                           \
                     for (int c = 0; c < 4; c++) {                                                                    \
-                        double v = fabs(B(k, j + c));                                                                \
-                        x[c] = v >= x[c] ? v : x[c];                                                                 \
+                        double v = fabs(B(k, j + c)), w = fabs(B(k + 1, j + c));                                     \
+                        x[c] = v > x[c] ? v : x[c];                                                                  \
+                        y[c] = w > y[c] ? w : y[c];                                                                  \
                     }                                                                                                \
             }                                                                                                        \
-            for (int c = 0; c < side; c++) column_maxima[j + c] = x[c];                                              \
+            for (; k < p; k++)                                                                                       \
+                for (int c = 0; c < side; c++) {                                                                     \
+                    double v = fabs(B(k, j + c));                                                                    \
+                    x[c] = v > x[c] ? v : x[c];                                                                      \
+                }                                                                                                    \
+            for (int c = 0; c < side; c++) column_maxima[j + c] = y[c] > x[c] ? y[c] : x[c];                         \
         }                                                                                                            \
         for (; j < n; j++) {                                                                                         \
             double x = 0;                                                                                            \
             for (ptrdiff_t k = 0; k < p; k++) {                                                                      \
                 double v = fabs(B(k, j));                                                                            \
-                x = v >= x ? v : x;                                                                                  \
+                x = v > x ? v : x;                                                                                   \
             }                                                                                                        \
             column_maxima[j] = x;                                                                                    \
         }                                                                                                            \
