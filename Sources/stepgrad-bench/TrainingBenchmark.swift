@@ -110,6 +110,9 @@ enum TrainingBenchmark {
         // As the engine benchmark: these settings in this environment slow a current NumPy.
         environment["OPENBLAS_CORETYPE"] = nil
         environment["OPENBLAS_L2_SIZE"] = nil
+        // One thread, as `goals` runs NumPy: OpenBLAS's threads only slow these products on two
+        // shared cores (they halved NumPy's full batch here, flattering stepgrad twofold).
+        for key in ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"] { environment[key] = "1" }
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
