@@ -44,37 +44,3 @@ public struct Trace: Hashable, Sendable {
         return values
     }
 }
-
-public enum Phase: String, Hashable, Sendable, CaseIterable, Codable {
-    case forward, loss, backward, update
-}
-
-/// One input of an operation.
-public struct Operand: Hashable, Sendable {
-    public var quantity: Quantity
-    public var value: Matrix
-    public init(_ quantity: Quantity, _ value: Matrix) {
-        self.quantity = quantity
-        self.value = value
-    }
-}
-
-/// One scalar of one quantity.
-public struct Cell: Hashable, Sendable, Codable {
-    public var row: Int
-    public var column: Int
-    public init(_ row: Int, _ column: Int) {
-        self.row = row
-        self.column = column
-    }
-}
-
-/// A cell of a named quantity: what an element read.
-public struct CellReference: Hashable, Sendable {
-    public var quantity: Quantity
-    public var cell: Cell
-    public init(_ quantity: Quantity, _ cell: Cell) {
-        self.quantity = quantity
-        self.cell = cell
-    }
-}
