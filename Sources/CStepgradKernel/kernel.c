@@ -86,17 +86,17 @@ SG_REFERENCE(reference_avx512, __attribute__((target("avx512f"))))
 #endif
 
 #ifdef SG_X86
+/// The lanes of a vector of 8 doubles that hold the next `left` elements of a row (none if `left` ≤ 0):
+/// the mask of an AVX-512 load or store at a row's edge.
+static inline __mmask8 sg_lanes(ptrdiff_t left) { return left >= 8 ? 0xFF : left <= 0 ? 0 : (__mmask8)((1u << left) - 1); }
+
 /// The reference loop for at most 32 columns of b with contiguous rows, each row's sums kept in four
 /// registers while k runs (masked at the edge) instead of read back from c for every k. Same sums,
 /// same order, the same products of nonzero factors skipped.
 __attribute__((target("avx512f"))) static void reference_registers_avx512(const double *a, ptrdiff_t a_row, ptrdiff_t a_column,
                                                                           const double *b, ptrdiff_t b_row, double *c, ptrdiff_t m,
                                                                           ptrdiff_t p, ptrdiff_t n) {
-    __mmask8 lanes[4];
-    for (int v = 0; v < 4; v++) {
-        ptrdiff_t left = n - 8 * v;
-        lanes[v] = left >= 8 ? 0xFF : left <= 0 ? 0 : (__mmask8)((1u << left) - 1);
-    }
+    const __mmask8 lanes[4] = {sg_lanes(n), sg_lanes(n - 8), sg_lanes(n - 16), sg_lanes(n - 24)};
     for (ptrdiff_t i = 0; i < m; i++) {
         __m512d s0 = _mm512_setzero_pd(), s1 = s0, s2 = s0, s3 = s0;
         for (ptrdiff_t k = 0; k < p; k++) {
@@ -428,7 +428,7 @@ __attribute__((target("avx512f"))) static ptrdiff_t candidates_avx512(const doub
         const double *row = c + i * n;
         const __m512d r = _mm512_set1_pd(rows[i]);
         for (ptrdiff_t j = 0; j < n; j += 8) {
-            __mmask8 lanes = n - j >= 8 ? 0xFF : (__mmask8)((1u << (n - j)) - 1);
+            __mmask8 lanes = sg_lanes(n - j);
             __m512d bound = _mm512_add_pd(_mm512_mul_pd(r, _mm512_maskz_loadu_pd(lanes, columns + j)),
                                           _mm512_maskz_loadu_pd(lanes, bias + j));
             __m512d scaled = _mm512_mul_pd(bound, scale);
@@ -454,9 +454,9 @@ ptrdiff_t sg_snap_candidates(int path, const double *c, ptrdiff_t m, ptrdiff_t n
 
 /// PaperZero's bounds on Σ|terms|: each row's Σₖ |a(i,k)| in increasing k, and each column's
 /// maxₖ |b(k,j)| from 0, passing over NaN, as Swift's `max` does (`v > max ? v : max` is the same
-/// there: two equal magnitudes have the same bits). Where a
-/// column of a, or a row of b, is contiguous, eight rows' (columns') run side by side in
-/// registers; otherwise each is its own chain, four at a time so that the chains overlap.
+/// there: two equal magnitudes have the same bits). Where a column of a, or a row of b, is
+/// contiguous, eight rows' (columns') run side by side in registers; otherwise each is its own
+/// chain, four at a time so that the chains overlap.
 #define SG_SNAP_BOUNDS(NAME, TARGET)                                                                                \
     TARGET static void NAME(const double *a, ptrdiff_t a_row, ptrdiff_t a_column, const double *b, ptrdiff_t b_row,  \
                             ptrdiff_t b_column, ptrdiff_t m, ptrdiff_t p, ptrdiff_t n, double *row_sums,             \
@@ -589,11 +589,8 @@ SG_COLUMN_SUMS(column_sums_avx2, __attribute__((target("avx2"))))
 __attribute__((target("avx512f"))) static void column_sums_avx512(const double *x, ptrdiff_t rows, ptrdiff_t columns,
                                                                    double *sums) {
     for (ptrdiff_t j0 = 0; j0 < columns; j0 += 32) {
-        __mmask8 lanes[4];
-        for (int v = 0; v < 4; v++) {
-            ptrdiff_t left = columns - j0 - 8 * v;
-            lanes[v] = left >= 8 ? 0xFF : left <= 0 ? 0 : (__mmask8)((1u << left) - 1);
-        }
+        const ptrdiff_t left = columns - j0;
+        const __mmask8 lanes[4] = {sg_lanes(left), sg_lanes(left - 8), sg_lanes(left - 16), sg_lanes(left - 24)};
         __m512d s0 = _mm512_setzero_pd(), s1 = s0, s2 = s0, s3 = s0;
         for (ptrdiff_t r = 0; r < rows; r++) {
             const double *row = x + r * columns + j0;

@@ -15,6 +15,8 @@ struct Workspace: ~Copyable {
     /// For softmax with cross-entropy, each sample's `Softmax` of the output's z, taken by the forward
     /// pass from its own exponentials and read by the loss and ∂z: the same numbers, not taken thrice.
     private let shapes: UnsafeMutableBufferPointer<Softmax>?
+    /// `shapes` as the rules read them.
+    private var shapesRead: UnsafePointer<Softmax>? { shapes.map { UnsafePointer($0.baseAddress!) } }
 
     init(_ network: Network, rows: Int) {
         self.network = network
@@ -113,7 +115,7 @@ struct Workspace: ~Copyable {
         let logits = network.isFused ? UnsafePointer(pointer(.z, network.depth)) : nil
         return target.withPointer { y in
             LossValue.compute(network.loss, network.reduction, prediction: pointer(.a, network.depth), logits: logits, target: y,
-                              rows: rows, columns: network.outputs, shapes: shapes.map { UnsafePointer($0.baseAddress!) })
+                              rows: rows, columns: network.outputs, shapes: shapesRead)
         }
     }
 
@@ -124,8 +126,8 @@ struct Workspace: ~Copyable {
         let L = network.depth, outputs = network.outputs, loss = network.loss, reduction = network.reduction
         let yHat = UnsafePointer(pointer(.a, L)), logits = network.isFused ? UnsafePointer(pointer(.z, L)) : nil
         target.withPointer { y in
-            if training, let logits, let shapes {
-                LossGradient.overflowOnly(reduction, logits: logits, shapes: shapes.baseAddress!, target: y, into: pointer(.da, L),
+            if training, let logits, let shapesRead {
+                LossGradient.overflowOnly(reduction, logits: logits, shapes: shapesRead, target: y, into: pointer(.da, L),
                                           rows: rows, columns: outputs)
             } else {
                 LossGradient.compute(loss, reduction, prediction: yHat, logits: logits, target: y, into: pointer(.da, L), rows: rows,
@@ -133,7 +135,7 @@ struct Workspace: ~Copyable {
             }
             if network.isFused {
                 OutputGradient.compute(loss, reduction, prediction: yHat, logits: logits, target: y, into: pointer(.dz, L),
-                                       rows: rows, columns: outputs, shapes: shapes.map { UnsafePointer($0.baseAddress!) })
+                                       rows: rows, columns: outputs, shapes: shapesRead)
             } else {
                 network.layer(L).activation.gradient(da: pointer(.da, L), z: pointer(.z, L), a: yHat, into: pointer(.dz, L),
                                                      rows: rows, columns: outputs)
