@@ -226,23 +226,95 @@ static double *panel_buffer(size_t count) {
 }
 
 /// Columns j0..<j0+w of b, k-major and `width` wide (the rest 0); whether all of them are finite.
+/// The exponent bits of x plus one in the lowest of them: the sign bit is set exactly when they are
+/// all ones (x is ∞ or NaN). OR-ed over many values, one test of the sign bit finds any of them,
+/// without branches or a chain of additions, so loops over it run in vectors.
+static inline uint64_t exponent_carry(double x) {
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    return (bits & 0x7FF0000000000000ull) + (1ull << 52);
+}
+
+/// Columns j0..<j0+w of b, k-major and `width` wide (the rest 0); whether all of them are finite.
 static int pack(const double *b, ptrdiff_t b_row, ptrdiff_t b_column, ptrdiff_t p, ptrdiff_t j0, ptrdiff_t w, int width,
                 double *panel) {
-    double check = 0;
+    uint64_t carried = 0;
     for (ptrdiff_t k = 0; k < p; k++) {
         double *out = panel + k * width;
         const double *in = b + k * b_row + j0 * b_column;
         ptrdiff_t jj = 0;
         if (b_column == 1) {
-            for (; jj < w; jj++) { out[jj] = in[jj]; check += in[jj] * 0; }
+            for (; jj < w; jj++) { out[jj] = in[jj]; carried |= exponent_carry(in[jj]); }
         } else {
-            for (; jj < w; jj++) { out[jj] = in[jj * b_column]; check += in[jj * b_column] * 0; }
+            for (; jj < w; jj++) { out[jj] = in[jj * b_column]; carried |= exponent_carry(in[jj * b_column]); }
         }
         for (; jj < width; jj++) out[jj] = 0;
     }
-    // x·0 is 0 for every finite x and NaN for ∞ and NaN.
-    return check == 0;
+    return (carried >> 63) == 0;
 }
+
+#ifdef SG_X86
+/// `pack` in AVX-512. A transposed b (a weight matrix read as Wᵀ: each column contiguous in k) is
+/// read eight k of eight columns at a time and transposed in registers, so that every cache line
+/// of it is used whole, where `pack` touches w lines far apart for every k; contiguous rows are
+/// copied a vector at a time. Columns past w load as zeros, which is the panel's padding.
+__attribute__((target("avx512f"))) static int pack_avx512(const double *b, ptrdiff_t b_row, ptrdiff_t b_column, ptrdiff_t p,
+                                                          ptrdiff_t j0, ptrdiff_t w, int width, double *panel) {
+    const __m512i exponent = _mm512_set1_epi64(0x7FF0000000000000ll), lowest = _mm512_set1_epi64(1ll << 52);
+    __m512i carried = _mm512_setzero_si512();
+#define SG_CARRY(x) carried = _mm512_or_si512(carried, _mm512_add_epi64(_mm512_and_si512(_mm512_castpd_si512(x), exponent), lowest))
+    if (b_column == 1) {
+        for (ptrdiff_t k = 0; k < p; k++) {
+            const double *in = b + k * b_row + j0;
+            for (int v = 0; v < width; v += 8) {
+                __m512d x = _mm512_maskz_loadu_pd(sg_lanes(w - v), in + v);
+                SG_CARRY(x);
+                _mm512_storeu_pd(panel + k * width + v, x);
+            }
+        }
+    } else if (b_row == 1) {
+        // Transposing 8×8: pairs of rows interleaved, then pairs of pairs, then the halves.
+        const __m512i pairsLow = _mm512_setr_epi64(0, 1, 8, 9, 4, 5, 12, 13), pairsHigh = _mm512_setr_epi64(2, 3, 10, 11, 6, 7, 14, 15);
+        const __m512i halvesLow = _mm512_setr_epi64(0, 1, 2, 3, 8, 9, 10, 11), halvesHigh = _mm512_setr_epi64(4, 5, 6, 7, 12, 13, 14, 15);
+        for (ptrdiff_t k0 = 0; k0 < p; k0 += 8) {
+            const __mmask8 ks = sg_lanes(p - k0);
+            const ptrdiff_t kk = p - k0 < 8 ? p - k0 : 8;
+            for (int v = 0; v < width; v += 8) {
+                __m512d r[8];
+                for (int i = 0; i < 8; i++) {
+                    r[i] = v + i < w ? _mm512_maskz_loadu_pd(ks, b + (j0 + v + i) * b_column + k0) : _mm512_setzero_pd();
+                    SG_CARRY(r[i]);
+                }
+                __m512d t[8], u[8], o[8];
+                for (int i = 0; i < 8; i += 2) {
+                    t[i] = _mm512_unpacklo_pd(r[i], r[i + 1]);      // k 0, 2, 4, 6 of rows i, i+1
+                    t[i + 1] = _mm512_unpackhi_pd(r[i], r[i + 1]);  // k 1, 3, 5, 7
+                }
+                for (int i = 0; i < 8; i += 4) {
+                    u[i] = _mm512_permutex2var_pd(t[i], pairsLow, t[i + 2]);          // k 0, 4 of rows i..i+3
+                    u[i + 1] = _mm512_permutex2var_pd(t[i], pairsHigh, t[i + 2]);     // k 2, 6
+                    u[i + 2] = _mm512_permutex2var_pd(t[i + 1], pairsLow, t[i + 3]);  // k 1, 5
+                    u[i + 3] = _mm512_permutex2var_pd(t[i + 1], pairsHigh, t[i + 3]); // k 3, 7
+                }
+                o[0] = _mm512_permutex2var_pd(u[0], halvesLow, u[4]);
+                o[4] = _mm512_permutex2var_pd(u[0], halvesHigh, u[4]);
+                o[2] = _mm512_permutex2var_pd(u[1], halvesLow, u[5]);
+                o[6] = _mm512_permutex2var_pd(u[1], halvesHigh, u[5]);
+                o[1] = _mm512_permutex2var_pd(u[2], halvesLow, u[6]);
+                o[5] = _mm512_permutex2var_pd(u[2], halvesHigh, u[6]);
+                o[3] = _mm512_permutex2var_pd(u[3], halvesLow, u[7]);
+                o[7] = _mm512_permutex2var_pd(u[3], halvesHigh, u[7]);
+                for (ptrdiff_t i = 0; i < kk; i++) _mm512_storeu_pd(panel + (k0 + i) * width + v, o[i]);
+            }
+        }
+    } else {
+        return pack(b, b_row, b_column, p, j0, w, width, panel);
+    }
+#undef SG_CARRY
+    __m512i sign = _mm512_srli_epi64(carried, 63);
+    return _mm512_reduce_or_epi64(sign) == 0;
+}
+#endif
 
 // MARK: - Blocks
 
@@ -374,7 +446,9 @@ void sg_multiply(int path, const double *a, ptrdiff_t a_row, ptrdiff_t a_column,
     for (ptrdiff_t j0 = 0; j0 < n; j0 += widest) {
         ptrdiff_t w = n - j0 < widest ? n - j0 : widest;
         int vectors = (int)((w + lanes - 1) / lanes);
-        if (!pack(b, b_row, b_column, p, j0, w, vectors * lanes, panel)) {
+        int finite = path == SG_AVX512 ? pack_avx512(b, b_row, b_column, p, j0, w, vectors * lanes, panel)
+                                       : pack(b, b_row, b_column, p, j0, w, vectors * lanes, panel);
+        if (!finite) {
             reference(a, a_row, a_column, b, b_row, b_column, c, m, p, n, j0, j0 + w);
             continue;
         }
@@ -537,16 +611,11 @@ void sg_snap_bounds(int path, const double *a, ptrdiff_t a_row, ptrdiff_t a_colu
 
 // MARK: - Whole buffers
 
-/// Whether no element is ∞ or NaN: the exponent bits of each, plus one in the lowest of them, carry
-/// into the sign bit exactly when they are all ones. No branch, so it runs in the path's vectors.
+/// Whether no element is ∞ or NaN (`exponent_carry`), in the path's vectors.
 #define SG_ALL_FINITE(NAME, TARGET)                                                                                 \
     TARGET static int NAME(const double *x, ptrdiff_t count) {                                                       \
         uint64_t carried = 0;                                                                                        \
-        for (ptrdiff_t i = 0; i < count; i++) {                                                                      \
-            uint64_t bits;                                                                                           \
-            memcpy(&bits, x + i, sizeof bits);                                                                       \
-            carried |= (bits & 0x7FF0000000000000ull) + (1ull << 52);                                                \
-        }                                                                                                            \
+        for (ptrdiff_t i = 0; i < count; i++) carried |= exponent_carry(x[i]);                                       \
         return (carried >> 63) == 0;                                                                                 \
     }
 
@@ -613,4 +682,95 @@ void sg_column_sums(int path, const double *x, ptrdiff_t rows, ptrdiff_t columns
     if (path == SG_AVX2) { column_sums_avx2(x, rows, columns, sums); return; }
 #endif
     column_sums(x, rows, columns, sums);
+}
+
+// MARK: - The SGD step
+
+/// Swift's `Double.ulp` of a magnitude m ≥ 0: NaN past the finite, the least subnormal below the
+/// normal, else 2^(exponent − 52).
+static double ulp_of(double m) {
+    if (!isfinite(m)) return NAN;
+    if (m < 0x1p-1022) return 0x1p-1074;
+    int exponent;
+    frexp(m, &exponent);  // m = f · 2^exponent, f in [½, 1)
+    return ldexp(1.0, exponent - 53);
+}
+
+/// One parameter's step, `SGDStep.element(p, step: g, learningRate: rate)`: p + (−(rate·g)) under
+/// PaperZero's rule (a sum within 4 ulps of its terms' magnitudes is 0), exactly as PaperZero.swift
+/// writes it, for the lanes the vectors below leave to it.
+static double sgd_element(double p, double g, double rate) {
+    double step = rate * g;
+    double sum = p - step;  // p + (−step), the same bits
+    double magnitude = fabs(p) + fabs(step);
+    double scaled = magnitude * 0x1p-50;
+    if (fabs(sum) > (scaled >= 0x1p-1000 ? scaled : 0x1p-1000)) return sum;
+    return fabs(sum) <= 4.0 * ulp_of(magnitude) ? 0.0 : sum;
+}
+
+static int sgd(double *p, const double *g, double rate, ptrdiff_t count) {
+    int finite = 1;
+    for (ptrdiff_t i = 0; i < count; i++) {
+        p[i] = sgd_element(p[i], g[i], rate);
+        finite &= isfinite(p[i]) != 0;
+    }
+    return finite;
+}
+
+#ifdef SG_X86
+/// The rule's cheap test in vectors: a lane whose sum is past max(magnitude · 2⁻⁵⁰, 2⁻¹⁰⁰⁰) is no
+/// residue and keeps its sum (the test fails for a NaN sum, as PaperZero's does); the rest, almost
+/// never any, go through `sgd_element`, from their unchanged parameters.
+__attribute__((target("avx512f"))) static int sgd_avx512(double *p, const double *g, double rate, ptrdiff_t count) {
+    const __m512d r = _mm512_set1_pd(rate), scale = _mm512_set1_pd(0x1p-50), least = _mm512_set1_pd(0x1p-1000);
+    const __m512d largest = _mm512_set1_pd(0x1.fffffffffffffp+1023);
+    __mmask8 infinite = 0;
+    int finite = 1;
+    for (ptrdiff_t i = 0; i < count; i += 8) {
+        const __mmask8 lanes = sg_lanes(count - i);
+        __m512d x = _mm512_maskz_loadu_pd(lanes, p + i), step = _mm512_mul_pd(r, _mm512_maskz_loadu_pd(lanes, g + i));
+        __m512d sum = _mm512_sub_pd(x, step), size = _mm512_abs_pd(sum);
+        __m512d threshold = _mm512_max_pd(_mm512_mul_pd(_mm512_add_pd(_mm512_abs_pd(x), _mm512_abs_pd(step)), scale), least);
+        __mmask8 kept = _mm512_cmp_pd_mask(size, threshold, _CMP_GT_OQ) & lanes;
+        _mm512_mask_storeu_pd(p + i, kept, sum);
+        infinite |= kept & ~_mm512_cmp_pd_mask(size, largest, _CMP_LE_OQ);
+        for (unsigned rest = lanes & ~kept; rest; rest &= rest - 1) {
+            ptrdiff_t t = i + __builtin_ctz(rest);
+            p[t] = sgd_element(p[t], g[t], rate);
+            finite &= isfinite(p[t]) != 0;
+        }
+    }
+    return finite && !infinite;
+}
+
+__attribute__((target("avx2"))) static int sgd_avx2(double *p, const double *g, double rate, ptrdiff_t count) {
+    const __m256d r = _mm256_set1_pd(rate), scale = _mm256_set1_pd(0x1p-50), least = _mm256_set1_pd(0x1p-1000);
+    const __m256d largest = _mm256_set1_pd(0x1.fffffffffffffp+1023), sign = _mm256_set1_pd(-0.0);
+    int infinite = 0, finite = 1;
+    ptrdiff_t i = 0;
+    for (; i + 4 <= count; i += 4) {
+        __m256d x = _mm256_loadu_pd(p + i), step = _mm256_mul_pd(r, _mm256_loadu_pd(g + i));
+        __m256d sum = _mm256_sub_pd(x, step), size = _mm256_andnot_pd(sign, sum);
+        __m256d magnitude = _mm256_add_pd(_mm256_andnot_pd(sign, x), _mm256_andnot_pd(sign, step));
+        __m256d threshold = _mm256_max_pd(_mm256_mul_pd(magnitude, scale), least);
+        __m256d keep = _mm256_cmp_pd(size, threshold, _CMP_GT_OQ);
+        unsigned kept = (unsigned)_mm256_movemask_pd(keep);
+        _mm256_maskstore_pd(p + i, _mm256_castpd_si256(keep), sum);
+        infinite |= kept & ~(unsigned)_mm256_movemask_pd(_mm256_cmp_pd(size, largest, _CMP_LE_OQ));
+        for (unsigned rest = 0xF & ~kept; rest; rest &= rest - 1) {
+            ptrdiff_t t = i + __builtin_ctz(rest);
+            p[t] = sgd_element(p[t], g[t], rate);
+            finite &= isfinite(p[t]) != 0;
+        }
+    }
+    return sgd(p + i, g + i, rate, count - i) && finite && !infinite;
+}
+#endif
+
+int sg_sgd(int path, double *p, const double *g, double rate, ptrdiff_t count) {
+#ifdef SG_X86
+    if (path == SG_AVX512) return sgd_avx512(p, g, rate, count);
+    if (path == SG_AVX2) return sgd_avx2(p, g, rate, count);
+#endif
+    return sgd(p, g, rate, count);
 }

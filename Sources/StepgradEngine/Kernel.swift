@@ -33,6 +33,13 @@ enum Kernel {
         sg_column_sums(path.rawValue, x, rows, columns, sums)
     }
 
+    /// Plain SGD in place, `p[i] = SGDStep.element(p[i], step: g[i], learningRate:)` (see sg_sgd);
+    /// whether every new value is finite.
+    static func sgd(_ p: UnsafeMutablePointer<Double>, gradient g: UnsafePointer<Double>, learningRate: Double, count: Int,
+                    path: KernelPath = path) -> Bool {
+        sg_sgd(path.rawValue, p, g, learningRate, count) != 0
+    }
+
     /// `c (m×n) = a (m×p) · b (p×n)`.
     static func multiply(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
                          m: Int, p: Int, n: Int, path: KernelPath = path) {

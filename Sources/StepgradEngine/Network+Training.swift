@@ -21,34 +21,31 @@ extension Network {
 
         state.step += 1
         let keepsState = optimizer.keepsState || !state.first.isEmpty || !state.second.isEmpty
-        for l in 1...depth {
-            if layer(l).trains(.weights) {
-                update(&parameters.weights[l - 1], .W(l), gradient: work.pointer(.dW, l), &state, keepsState)
-            }
-            if parameters.biases[l - 1] != nil && layer(l).trains(.bias) {
-                update(&parameters.biases[l - 1]!, .b(l), gradient: work.pointer(.db, l), &state, keepsState)
-            }
-        }
         var overflow = overflowBefore
-        for l in 1...depth where overflow == nil {
-            if !parameters.weights(l).allFinite { overflow = .W_new(l) }
-            else if parameters.bias(l)?.allFinite == false { overflow = .b_new(l) }
+        for l in 1...depth {
+            let weightsFinite = layer(l).trains(.weights)
+                ? update(&parameters.weights[l - 1], .W(l), gradient: work.pointer(.dW, l), &state, keepsState)
+                : parameters.weights(l).allFinite
+            let biasFinite = parameters.biases[l - 1] == nil ? true
+                : layer(l).trains(.bias) ? update(&parameters.biases[l - 1]!, .b(l), gradient: work.pointer(.db, l), &state, keepsState)
+                : parameters.biases[l - 1]!.allFinite
+            if overflow == nil && !weightsFinite { overflow = .W_new(l) }
+            else if overflow == nil && !biasFinite { overflow = .b_new(l) }
         }
         return TrainingStep(loss: loss, firstNonFinite: overflow)
     }
 
+    /// Whether every new value is finite.
     private func update(_ value: inout Matrix, _ parameter: Quantity, gradient: UnsafePointer<Double>,
-                        _ state: inout OptimizerState, _ keepsState: Bool) {
+                        _ state: inout OptimizerState, _ keepsState: Bool) -> Bool {
         guard keepsState else {
             var none: Matrix?, neither: Matrix?
-            optimizer.update(&value, gradient: gradient, first: &none, second: &neither, step: state.step)
-            return
+            return optimizer.update(&value, gradient: gradient, first: &none, second: &neither, step: state.step)
         }
         let key = parameter.name
         var first = state.first.removeValue(forKey: key), second = state.second.removeValue(forKey: key)
-        optimizer.update(&value, gradient: gradient, first: &first, second: &second, step: state.step)
-        state.first[key] = first
-        state.second[key] = second
+        defer { (state.first[key], state.second[key]) = (first, second) }
+        return optimizer.update(&value, gradient: gradient, first: &first, second: &second, step: state.step)
     }
 }
 

@@ -75,8 +75,10 @@ extension Optimizer {
     }
 
     /// The same update in place: the parameter and its buffers (made on the first step) are
-    /// overwritten, so that a training loop that owns them allocates nothing.
-    func update(_ p: inout Matrix, gradient dp: UnsafePointer<Double>, first: inout Matrix?, second: inout Matrix?, step t: Int) {
+    /// overwritten, so that a training loop that owns them allocates nothing. Whether every new
+    /// value is finite (plain SGD finds out on the way; the others look afterwards).
+    @discardableResult
+    func update(_ p: inout Matrix, gradient dp: UnsafePointer<Double>, first: inout Matrix?, second: inout Matrix?, step t: Int) -> Bool {
         let decay = weightDecay
         /// A buffer of p's shape, taken out of `slot` so that it is the only reference, and whether it was there.
         func take(_ slot: inout Matrix?) -> (Matrix, Bool) {
@@ -86,6 +88,12 @@ extension Optimizer {
             return (kept, true)
         }
         switch self {
+        case .sgd(let s) where s.momentum == 0 && decay == 0:
+            (first, second) = (nil, nil)
+            // SGDStep.element for every element, in the kernel's vectors.
+            return p.elements.withUnsafeMutableBufferPointer { v in
+                Kernel.sgd(v.baseAddress!, gradient: dp, learningRate: s.learningRate, count: v.count)
+            }
         case .sgd(let s) where s.momentum == 0:
             (first, second) = (nil, nil)
             p.elements.withUnsafeMutableBufferPointer { v in
@@ -123,6 +131,7 @@ extension Optimizer {
             }
             (first, second) = (m, v)
         }
+        return p.allFinite
     }
 }
 

@@ -60,6 +60,14 @@ enum EngineBenchmark {
         for verdict in verdicts { print("  " + verdict) }
     }
 
+    /// One case's untraced training iterations, in place as a training loop runs them, for
+    /// `seconds`: what a profiler should see of that case and nothing else.
+    @MainActor static func runAlone(_ c: Case, seconds: Double = 3) {
+        let (parameters, batch) = data(for: c)
+        let rate = GoalsBenchmark.rate(seconds: seconds) { GoalsBenchmark.iterate(c.network, parameters, batch, count: $0, readEverything: false) }
+        print("\(c.title), batch \(c.batchSize), untraced in place: \(figure(rate)) it/s")
+    }
+
     static func network(_ sizes: [Int], hidden: Activation, output: Activation, loss: Loss) -> Network {
         let layers = sizes.dropFirst().enumerated().map { i, units in
             Layer(units: units, activation: i == sizes.count - 2 ? output : hidden)

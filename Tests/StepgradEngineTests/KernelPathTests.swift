@@ -172,6 +172,49 @@ import Testing
         }
     }
 
+    /// Plain SGD's step on every path against `SGDStep.element`, bit for bit, and its finiteness:
+    /// parameters a few ulps either side of the step (where PaperZero's rule makes the new value 0
+    /// or keeps the residue), zeros of both signs, subnormals, steps that overflow, ∞ and NaN, in
+    /// counts around the vectors' widths.
+    @Test(arguments: KernelPath.available)
+    func sgdStepsAsTheRuleDoes(_ path: KernelPath) {
+        var g = SplitMix64(seed: 24)
+        var residues = 0, finiteRuns = 0
+        for count in [1, 3, 4, 5, 8, 9, 17, 33, 100] {
+            for round in 0..<6 {
+                let rate = round == 5 ? 1e300 : g.nextUnit() * 0.5 + 0.001
+                let gradient = (0..<count).map { t -> Double in
+                    let u = g.nextUnit()
+                    if round == 4 && t == count / 2 { return [Double.infinity, -.infinity, .nan][Int(g.next() % 3)] }
+                    if u < 0.05 { return u < 0.025 ? -0.0 : 0 }
+                    if u < 0.1 { return 1e-310 }
+                    return (u * 2 - 1) * Double(sign: .plus, exponent: Int(g.next() % 20) - 10, significand: 1)
+                }
+                let before = gradient.map { dp -> Double in
+                    let u = g.nextUnit(), step = rate * dp
+                    if u < 0.4 && step.isFinite {
+                        // A few ulps from the step itself: on paper, p − step = 0.
+                        var p = step
+                        for _ in 0..<Int(g.next() % 7) { p = u < 0.2 ? p.nextUp : p.nextDown }
+                        return p
+                    }
+                    if u < 0.45 { return u < 0.425 ? 0 : -0.0 }
+                    return (u * 2 - 1) * Double(sign: .plus, exponent: Int(g.next() % 20) - 10, significand: 1)
+                }
+                let expected = zip(before, gradient).map { SGDStep.element($0, step: $1, learningRate: rate) }
+                var after = before
+                let finite = after.withUnsafeMutableBufferPointer { p in
+                    gradient.withUnsafeBufferPointer { Kernel.sgd(p.baseAddress!, gradient: $0.baseAddress!, learningRate: rate, count: count, path: path) }
+                }
+                #expect(Self.same(after, expected), "\(path) \(count) elements, round \(round)")
+                #expect(finite == expected.allSatisfy(\.isFinite), "\(path) \(count) elements, round \(round)")
+                residues += zip(before, expected).filter { $0 != 0 && $1 == 0 }.count
+                finiteRuns += finite ? 1 : 0
+            }
+        }
+        #expect(residues > 10 && finiteRuns > 10 && finiteRuns < 54, "the draw reaches the rule's both sides and overflow")
+    }
+
     @Test func theChosenPathIsOneTheMachineRuns() {
         #expect(KernelPath.available.last == KernelPath.chosen)
         #expect(KernelPath.available.first == .portable)

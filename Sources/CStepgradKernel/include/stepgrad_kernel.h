@@ -33,6 +33,11 @@ int sg_all_finite(int path, const double *x, ptrdiff_t count);
 /// `sums[j]` = the sum of column j of `x` (rows×columns, row-major), rows in increasing order from +0.
 void sg_column_sums(int path, const double *x, ptrdiff_t rows, ptrdiff_t columns, double *sums);
 
+/// Plain SGD in place, `p[i] = SGDStep.element(p[i], step: g[i], learningRate: rate)`: p + (−(rate·g)),
+/// each product rounded, under PaperZero's rule (see PaperZero.swift), the same bits on every path.
+/// Whether every new p is finite.
+int sg_sgd(int path, double *p, const double *g, double rate, ptrdiff_t count);
+
 /// `a[i] = tanh(z[i])` for `count` elements, bit for bit the C library's tanh where the path is
 /// one `sg_tanh_agrees` accepts; `a` may be `z`. `SG_AVX512` needs AVX-512F and FMA; any other
 /// path calls the C library.
