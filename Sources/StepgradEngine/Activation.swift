@@ -106,4 +106,7 @@ public enum Activation: Hashable, Sendable {
     }
 
     static func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
+
+    /// The engine's tanh of one number (see `Kernel.tanh(_:)`): what a tanh layer gives, bit for bit.
+    public static func tanh(_ z: Double) -> Double { Kernel.tanh(z) }
 }

@@ -12,15 +12,18 @@ enum Kernel {
     /// The fastest path this processor runs.
     static let path = KernelPath(rawValue: sg_best_path()) ?? .portable
 
-    /// The path of `tanh`: AVX-512 only where the products take it too and it has given this
-    /// process's C library tanh bit for bit on inputs reaching every branch (a different C library
-    /// may round differently; then every tanh is the library's own).
-    static let tanhPath: KernelPath = path == .avx512 && sg_tanh_agrees(KernelPath.avx512.rawValue, 4096) != 0 ? .avx512 : .portable
+    /// The path of `tanh`: the products' where the processor has FMA, which its vectors use.
+    static let tanhPath: KernelPath = path != .portable && sg_has_fma() != 0 ? path : .portable
 
-    /// `a[i] = tanh(z[i])`, the C library's bits; `a` may be `z`.
+    /// `a[i] = tanh(z[i])`, the engine's own tanh (see `tanh(_:)`); `a` may be `z`.
     static func tanh(_ z: UnsafePointer<Double>, into a: UnsafeMutablePointer<Double>, count: Int, path: KernelPath = tanhPath) {
         sg_tanh(path.rawValue, z, a, count)
     }
+
+    /// The engine's tanh: the same bits on every path and machine (the C library's differ between
+    /// libraries in the last place), within 2 ulps of the exact value. Everything that computes a
+    /// tanh — layers, expansions, checks — takes it from here, so that they agree bit for bit.
+    static func tanh(_ x: Double) -> Double { sg_tanh1(x) }
 
     /// Whether none of `count` doubles is ∞ or NaN.
     static func allFinite(_ x: UnsafePointer<Double>, count: Int, path: KernelPath = path) -> Bool {

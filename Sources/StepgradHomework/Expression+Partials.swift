@@ -56,7 +56,7 @@ extension StepgradEngine.Expression {
             case .ln: log(args.first?.value ?? .nan)
             case .max: args.map(\.value).max() ?? .nan
             case .sigmoid: 1 / (1 + exp(-(args.first?.value ?? .nan)))
-            case .tanh: tanh(args.first?.value ?? .nan)
+            case .tanh: Activation.tanh(args.first?.value ?? .nan)
             case .sqrt: (args.first?.value ?? .nan).squareRoot()
             }
         }

@@ -111,7 +111,7 @@ extension Expression {
             case .ln: return Number.ln(x)
             case .max: return values.max() ?? Number(.nan)
             case .sigmoid: return Number(1) / (Number(1) + Number.exp(Number(0) - x))
-            case .tanh: return Number(tanh(x.double))
+            case .tanh: return Number(Activation.tanh(x.double))  // the engine's, bit for bit
             case .sqrt: return Number(x.double.squareRoot())
             }
         }

@@ -55,7 +55,7 @@ import Testing
             case .ln: return Foundation.log(x[0])
             case .max: return x.max()!
             case .sigmoid: return 1 / (1 + Foundation.exp(-x[0]))
-            case .tanh: return Foundation.tanh(x[0])
+            case .tanh: return Activation.tanh(x[0])
             case .sqrt: return x[0].squareRoot()
             }
         }

@@ -38,13 +38,15 @@ void sg_column_sums(int path, const double *x, ptrdiff_t rows, ptrdiff_t columns
 /// Whether every new p is finite.
 int sg_sgd(int path, double *p, const double *g, double rate, ptrdiff_t count);
 
-/// `a[i] = tanh(z[i])` for `count` elements, bit for bit the C library's tanh where the path is
-/// one `sg_tanh_agrees` accepts; `a` may be `z`. `SG_AVX512` needs AVX-512F and FMA; any other
-/// path calls the C library.
+/// `a[i] = tanh(z[i])` for `count` elements, the engine's own tanh (see tanh.c): the same bits on
+/// every path, within 2 ulps of the exact value; `a` may be `z`. `SG_AVX512` and `SG_AVX2` need FMA
+/// (`sg_has_fma`).
 void sg_tanh(int path, const double *z, double *a, ptrdiff_t count);
 
-/// Whether `sg_tanh` on `path` gives the C library's tanh, bit for bit, on `samples` inputs that
-/// reach every branch of the algorithm (its edges first, then magnitudes from 2⁻⁶⁰ to 2⁵).
-int sg_tanh_agrees(int path, int samples);
+/// The engine's tanh of one number: the bits `sg_tanh` gives on every path.
+double sg_tanh1(double x);
+
+/// Whether the processor has fused multiply-add.
+int sg_has_fma(void);
 
 #endif
