@@ -633,19 +633,20 @@ int sg_all_finite(int path, const double *x, ptrdiff_t count) {
     return all_finite(x, count);
 }
 
-/// Each column's sum, rows in increasing order from +0: a row at a time across the columns, so
-/// that the columns' sums run side by side in the path's vectors (each lane one column's own sum).
+/// Each column's sum and the sum of its magnitudes, rows in increasing order from +0: a row at a
+/// time across the columns, so that the columns' sums run side by side in the path's vectors (each
+/// lane one column's own sum). The magnitudes are PaperZero's Σ|terms| of a bias gradient.
 #define SG_COLUMN_SUMS(NAME, TARGET)                                                                                \
-    TARGET static void NAME(const double *x, ptrdiff_t rows, ptrdiff_t columns, double *sums) {                      \
+    TARGET static void NAME(const double *x, ptrdiff_t rows, ptrdiff_t columns, double *sums, double *magnitudes) {   \
         for (ptrdiff_t j0 = 0; j0 < columns; j0 += 32) {                                                             \
             ptrdiff_t w = columns - j0 < 32 ? columns - j0 : 32;                                                     \
-            double s[32];                                                                                            \
-            for (ptrdiff_t j = 0; j < w; j++) s[j] = 0;                                                              \
+            double s[32], m[32];                                                                                     \
+            for (ptrdiff_t j = 0; j < w; j++) s[j] = m[j] = 0;                                                       \
             for (ptrdiff_t r = 0; r < rows; r++) {                                                                   \
                 const double *row = x + r * columns + j0;                                                            \
-                for (ptrdiff_t j = 0; j < w; j++) s[j] = s[j] + row[j];                                              \
+                for (ptrdiff_t j = 0; j < w; j++) { s[j] = s[j] + row[j]; m[j] = m[j] + fabs(row[j]); }              \
             }                                                                                                        \
-            for (ptrdiff_t j = 0; j < w; j++) sums[j0 + j] = s[j];                                                   \
+            for (ptrdiff_t j = 0; j < w; j++) { sums[j0 + j] = s[j]; magnitudes[j0 + j] = m[j]; }                    \
         }                                                                                                            \
     }
 
@@ -653,35 +654,37 @@ SG_COLUMN_SUMS(column_sums, )
 #ifdef SG_X86
 SG_COLUMN_SUMS(column_sums_avx2, __attribute__((target("avx2"))))
 
-/// The same sums with 32 columns' kept in four registers while the rows run (masked at the edge),
+/// The same sums with 32 columns' kept in registers while the rows run (masked at the edge),
 /// rather than in memory that each row reads back.
 __attribute__((target("avx512f"))) static void column_sums_avx512(const double *x, ptrdiff_t rows, ptrdiff_t columns,
-                                                                   double *sums) {
+                                                                   double *sums, double *magnitudes) {
     for (ptrdiff_t j0 = 0; j0 < columns; j0 += 32) {
         const ptrdiff_t left = columns - j0;
         const __mmask8 lanes[4] = {sg_lanes(left), sg_lanes(left - 8), sg_lanes(left - 16), sg_lanes(left - 24)};
-        __m512d s0 = _mm512_setzero_pd(), s1 = s0, s2 = s0, s3 = s0;
+        __m512d s[4], m[4];
+        for (int v = 0; v < 4; v++) s[v] = m[v] = _mm512_setzero_pd();
         for (ptrdiff_t r = 0; r < rows; r++) {
             const double *row = x + r * columns + j0;
-            s0 = _mm512_add_pd(s0, _mm512_maskz_loadu_pd(lanes[0], row));
-            s1 = _mm512_add_pd(s1, _mm512_maskz_loadu_pd(lanes[1], row + 8));
-            s2 = _mm512_add_pd(s2, _mm512_maskz_loadu_pd(lanes[2], row + 16));
-            s3 = _mm512_add_pd(s3, _mm512_maskz_loadu_pd(lanes[3], row + 24));
+            for (int v = 0; v < 4; v++) {
+                __m512d value = _mm512_maskz_loadu_pd(lanes[v], row + 8 * v);
+                s[v] = _mm512_add_pd(s[v], value);
+                m[v] = _mm512_add_pd(m[v], _mm512_abs_pd(value));
+            }
         }
-        _mm512_mask_storeu_pd(sums + j0, lanes[0], s0);
-        _mm512_mask_storeu_pd(sums + j0 + 8, lanes[1], s1);
-        _mm512_mask_storeu_pd(sums + j0 + 16, lanes[2], s2);
-        _mm512_mask_storeu_pd(sums + j0 + 24, lanes[3], s3);
+        for (int v = 0; v < 4; v++) {
+            _mm512_mask_storeu_pd(sums + j0 + 8 * v, lanes[v], s[v]);
+            _mm512_mask_storeu_pd(magnitudes + j0 + 8 * v, lanes[v], m[v]);
+        }
     }
 }
 #endif
 
-void sg_column_sums(int path, const double *x, ptrdiff_t rows, ptrdiff_t columns, double *sums) {
+void sg_column_sums(int path, const double *x, ptrdiff_t rows, ptrdiff_t columns, double *sums, double *magnitudes) {
 #ifdef SG_X86
-    if (path == SG_AVX512) { column_sums_avx512(x, rows, columns, sums); return; }
-    if (path == SG_AVX2) { column_sums_avx2(x, rows, columns, sums); return; }
+    if (path == SG_AVX512) { column_sums_avx512(x, rows, columns, sums, magnitudes); return; }
+    if (path == SG_AVX2) { column_sums_avx2(x, rows, columns, sums, magnitudes); return; }
 #endif
-    column_sums(x, rows, columns, sums);
+    column_sums(x, rows, columns, sums, magnitudes);
 }
 
 // MARK: - The SGD step

@@ -30,10 +30,11 @@ enum Kernel {
         sg_all_finite(path.rawValue, x, count) != 0
     }
 
-    /// `sums[j]` = Σ over rows of column j of `x` (rows × columns), rows in increasing order from +0.
+    /// `sums[j]` = Σ over rows of column j of `x` (rows × columns) and `magnitudes[j]` = Σ of their
+    /// magnitudes, rows in increasing order from +0.
     static func columnSums(_ x: UnsafePointer<Double>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Double>,
-                           path: KernelPath = path) {
-        sg_column_sums(path.rawValue, x, rows, columns, sums)
+                           magnitudes: UnsafeMutablePointer<Double>, path: KernelPath = path) {
+        sg_column_sums(path.rawValue, x, rows, columns, sums, magnitudes)
     }
 
     /// Plain SGD in place, `p[i] = SGDStep.element(p[i], step: g[i], learningRate:)` (see sg_sgd);

@@ -90,7 +90,7 @@ import Testing
         x.withUnsafeBufferPointer { Kernel.allFinite($0.baseAddress!, count: $0.count, path: path) }
     }
 
-    /// The bias gradient's column sums, on every path, against rows added in order: widths around
+    /// The bias gradient's column sums and their magnitudes' sums, on every path, against rows added in order: widths around
     /// the vectors' (8 and 32), sums that depend on their order, and ∞ and NaN.
     @Test(arguments: KernelPath.available)
     func columnSumsAddTheRowsInOrder(_ path: KernelPath) {
@@ -102,13 +102,23 @@ import Testing
                 if t == 40 && columns == 70 { return .nan }
                 return (u * 2 - 1) * Double(sign: .plus, exponent: Int(g.next() % 60) - 30, significand: 1)
             }
-            var expected = [Double](repeating: 0, count: columns)
-            for r in 0..<rows { for j in 0..<columns { expected[j] = expected[j] + x[r * columns + j] } }
-            var sums = [Double](repeating: 7, count: columns)
+            var expected = [Double](repeating: 0, count: columns), expectedMagnitudes = expected
+            for r in 0..<rows {
+                for j in 0..<columns {
+                    expected[j] = expected[j] + x[r * columns + j]
+                    expectedMagnitudes[j] = expectedMagnitudes[j] + abs(x[r * columns + j])
+                }
+            }
+            var sums = [Double](repeating: 7, count: columns), magnitudes = sums
             x.withUnsafeBufferPointer { x in
-                sums.withUnsafeMutableBufferPointer { Kernel.columnSums(x.baseAddress!, rows: rows, columns: columns, into: $0.baseAddress!, path: path) }
+                sums.withUnsafeMutableBufferPointer { sums in
+                    magnitudes.withUnsafeMutableBufferPointer {
+                        Kernel.columnSums(x.baseAddress!, rows: rows, columns: columns, into: sums.baseAddress!, magnitudes: $0.baseAddress!, path: path)
+                    }
+                }
             }
             #expect(Self.same(sums, expected), "\(path) \(rows)×\(columns)")
+            #expect(Self.same(magnitudes, expectedMagnitudes), "\(path) \(rows)×\(columns) magnitudes")
         }
     }
 

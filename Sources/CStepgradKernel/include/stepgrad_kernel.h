@@ -30,8 +30,9 @@ ptrdiff_t sg_snap_candidates(int path, const double *c, ptrdiff_t m, ptrdiff_t n
 /// Whether none of `count` doubles is ∞ or NaN.
 int sg_all_finite(int path, const double *x, ptrdiff_t count);
 
-/// `sums[j]` = the sum of column j of `x` (rows×columns, row-major), rows in increasing order from +0.
-void sg_column_sums(int path, const double *x, ptrdiff_t rows, ptrdiff_t columns, double *sums);
+/// `sums[j]` = the sum of column j of `x` (rows×columns, row-major), and `magnitudes[j]` the sum of
+/// its magnitudes, rows in increasing order from +0.
+void sg_column_sums(int path, const double *x, ptrdiff_t rows, ptrdiff_t columns, double *sums, double *magnitudes);
 
 /// Plain SGD in place, `p[i] = SGDStep.element(p[i], step: g[i], learningRate: rate)`: p + (−(rate·g)),
 /// each product rounded, under PaperZero's rule (see PaperZero.swift), the same bits on every path.

@@ -9,10 +9,14 @@ public struct BiasGradient: RuleFamily {
     func replacingOperands(_ transform: (Operand) -> Operand) -> BiasGradient { BiasGradient(dz: transform(dz)) }
 
     /// On raw buffers; the engine's only bias-gradient arithmetic.
+    ///
+    /// Each term is 1·dz, so PaperZero's Σ|terms| is the column's Σ|dz|, taken in the same pass:
+    /// no bound to stand in for it. (A bias gradient tends to 0 as training settles, so its sums are
+    /// often small enough that a bound would send them to be added up again, one at a time.)
     static func compute(dz: UnsafePointer<Double>, into db: UnsafeMutablePointer<Double>, rows: Int, units: Int) {
-        Kernel.columnSums(dz, rows: rows, columns: units, into: db)
-        withUnsafePointer(to: 1.0) { one in
-            PaperZero.snap(db, m: 1, n: units, p: rows, .init(base: one, row: 0, column: 0), .init(base: dz, row: units, column: 1))
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: units) { magnitudes in
+            Kernel.columnSums(dz, rows: rows, columns: units, into: db, magnitudes: magnitudes.baseAddress!)
+            for j in 0..<units where db[j] != 0 { db[j] = PaperZero.snapped(db[j], magnitude: magnitudes[j]) }
         }
     }
 
