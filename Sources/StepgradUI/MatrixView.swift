@@ -85,10 +85,16 @@ struct MatrixView {
         case .current: style = styles.text.patched(with: look[.highlight])
         case .selected: style = styles.text.patched(with: Style(attributes: [.reverse, .bold]))
         }
-        grid.clear(rect, style: style)
         // Right-aligned with the fit's padding, so that columns of numbers line up.
         let x = max(rect.maxX - fit.padding - text.count, rect.x)
         let y = rect.y + rect.height / 2
+        // The rows above and below the text show only the background: filled in the text role's
+        // style on it, a terminal is sent one colour for them, not the cell's foreground and bold
+        // again. (Reversed or underlined, the whole style shows.)
+        let fill = style.attributes.isDisjoint(with: [.reverse, .underline])
+            ? styles.text.patched(with: Style(background: style.background)) : style
+        grid.clear(rect, style: fill)
+        grid.clear(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
         // A cell in colour alone has no text to write.
         if !text.isEmpty { grid.write(text, x: x, y: y, style: style, clip: rect) }
         if mark == .selected && fit.padding >= 1 && x > rect.x {

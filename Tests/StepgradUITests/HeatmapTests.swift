@@ -127,3 +127,32 @@ import Testing
         #expect(ascii.heatMarker(.positiveInfinity) == "+!")
     }
 }
+
+/// A tall heatmap cell's rows without text show only its colour: sent as a background alone, not
+/// with the number's foreground and bold again (what a terminal cannot see costs it bytes).
+@MainActor @Suite struct HeatmapFillTests {
+    @Test func theRowsOfATallCellWithoutTextAreOnlyColour() {
+        let backend = TestBackend(program: Fixtures.screen(), size: Size(width: 200, height: 60))
+        var checked = 0
+        for _ in 0..<14 {
+            backend.press(KeyEvent(.right))
+            let grid = backend.screen
+            for y in 0..<grid.height {
+                var x = 0
+                while x < grid.width {
+                    // A run of cells on one background colour: the terminal's own background does not count.
+                    guard let background = grid[x, y].style.background else { x += 1; continue }
+                    var end = x
+                    while end < grid.width && grid[end, y].style.background == background { end += 1 }
+                    let run = (x..<end).map { grid[$0, y] }
+                    if run.allSatisfy(\.showsOnlyBackground) && grid[x - 1, y].style.background == nil && grid[end, y].style.background == nil {
+                        #expect(run.allSatisfy { $0.style == Style(background: background) }, "row \(y), columns \(x)..<\(end)")
+                        checked += 1
+                    }
+                    x = end
+                }
+            }
+        }
+        #expect(checked > 100, "tall cells were drawn")
+    }
+}

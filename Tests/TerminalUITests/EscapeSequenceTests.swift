@@ -11,24 +11,24 @@ import Testing
         frame.write("ab", x: 0, y: 0)
         frame.write("c", x: 2, y: 1, style: Self.red)
         #expect(String(decoding: screen.update(to: frame), as: UTF8.self)
-                == "\u{1B}[0m\u{1B}[2J\u{1B}[1;1Hab\u{1B}[2;3H\u{1B}[0;1;38;2;205;0;0mc\u{1B}[0m")
+                == "\u{1B}[0m\u{1B}[2J\u{1B}[1;1Hab\u{1B}[2;3H\u{1B}[1;38;2;205;0;0mc\u{1B}[0m")
         frame.write("x", x: 1, y: 0)
         #expect(String(decoding: screen.update(to: frame), as: UTF8.self) == "\u{1B}[1;2Hx")
         #expect(screen.update(to: frame).isEmpty, "nothing changed, nothing sent")
         frame.write("yz", x: 2, y: 0, style: Self.red)
         #expect(String(decoding: screen.update(to: frame), as: UTF8.self)
-                == "\u{1B}[1;3H\u{1B}[0;1;38;2;205;0;0myz\u{1B}[0m", "a run of cells after one move and one style")
+                == "\u{1B}[1;3H\u{1B}[1;38;2;205;0;0myz\u{1B}[0m", "a run of cells after one move and one style")
     }
 
     /// Orange on blue at each depth. 256: orange is cube entry 16 + 36·5 + 6·2 = 208, the blue
     /// (0,0,238) cube entry 16 + 5 = 21. 16 and 8 colours: the blue is ANSI blue exactly (44); the
     /// nearest ANSI colour to orange is yellow (205,205,0), at 50² + 77² = 8429 against 18884 for red.
     @Test(arguments: [
-        (ColourDepth.trueColour, "0;38;2;255;128;0;48;2;0;0;238"),
-        (.palette256, "0;38;5;208;48;5;21"),
-        (.ansi16, "0;33;44"),
-        (.ansi8, "0;33;44"),
-        (.mono, "0;4"),
+        (ColourDepth.trueColour, "38;2;255;128;0;48;2;0;0;238"),
+        (.palette256, "38;5;208;48;5;21"),
+        (.ansi16, "33;44"),
+        (.ansi8, "33;44"),
+        (.mono, "4"),
     ])
     func coloursAreSentAsTheDepthShowsThem(_ depth: ColourDepth, _ parameters: String) {
         var screen = EscapeSequenceScreen(depth: depth, unicode: true)
@@ -37,6 +37,59 @@ import Testing
                                                  attributes: depth == .mono ? .underline : []))
         let text = String(decoding: screen.update(to: frame), as: UTF8.self)
         #expect(text == "\u{1B}[0m\u{1B}[2J\u{1B}[1;1H\u{1B}[\(parameters)mo\u{1B}[0m")
+    }
+
+    /// From one style to the next only what changes is sent, unless a reset is shorter: bold
+    /// goes with 22 and the colours stay; a new background alone is one parameter; back to plain
+    /// from bold and colour is a reset.
+    @Test func aChangeOfStyleSendsOnlyWhatChanges() {
+        var screen = EscapeSequenceScreen(depth: .palette256, unicode: true)
+        let blue = Colour(0, 0, 255), grey = Colour(48, 48, 48)
+        var frame = Grid(width: 4, height: 1)
+        frame.write("a", x: 0, y: 0, style: Style(foreground: .white, background: blue, attributes: .bold))
+        frame.write("b", x: 1, y: 0, style: Style(foreground: .white, background: blue))
+        frame.write("c", x: 2, y: 0, style: Style(foreground: .white, background: grey))
+        frame.write("d", x: 3, y: 0)
+        #expect(String(decoding: screen.update(to: frame), as: UTF8.self)
+                == "\u{1B}[0m\u{1B}[2J\u{1B}[1;1H\u{1B}[1;38;5;231;48;5;21ma\u{1B}[22mb\u{1B}[48;5;236mc\u{1B}[0md")
+        frame = Grid(width: 2, height: 1)
+        frame.write("e", x: 0, y: 0, style: Style(foreground: .white, attributes: [.bold, .dim]))
+        frame.write("f", x: 1, y: 0, style: Style(foreground: .white, attributes: .dim))
+        #expect(String(decoding: screen.update(to: frame), as: UTF8.self)
+                == "\u{1B}[0m\u{1B}[2J\u{1B}[1;1H\u{1B}[1;2;38;5;231me\u{1B}[22;2mf\u{1B}[0m", "22 turns dim off too")
+    }
+
+    /// What nobody could see is not sent: a blank's foreground and bold, or another colour that
+    /// the depth shows as the same.
+    @Test func aChangeNobodyCouldSeeIsNotSent() {
+        var screen = EscapeSequenceScreen(depth: .palette256, unicode: true)
+        var frame = Grid(width: 3, height: 1)
+        frame.write("a  ", x: 0, y: 0, style: Style(background: Colour(0, 0, 255)))
+        _ = screen.update(to: frame)
+        frame.write("  ", x: 1, y: 0, style: Style(foreground: .white, background: Colour(0, 0, 255), attributes: .bold))
+        #expect(screen.update(to: frame).isEmpty)
+        frame.write("a", x: 0, y: 0, style: Style(background: Colour(0, 0, 250)))
+        #expect(screen.update(to: frame).isEmpty, "the same entry of the 256-colour palette")
+        frame.write("a", x: 0, y: 0, style: Style(background: Colour(0, 0, 250), attributes: .underline))
+        #expect(!screen.update(to: frame).isEmpty)
+    }
+
+    /// Between two changes on a row the cursor goes the shortest way: over a few unchanged cells
+    /// in the same style by writing them again, over more by CUF; to another row by CUP.
+    @Test func theCursorGoesTheShortestWay() {
+        var screen = EscapeSequenceScreen(depth: .trueColour, unicode: true)
+        var frame = Grid(width: 20, height: 2)
+        frame.write("abcdefghijklmnopqrst", x: 0, y: 0)
+        _ = screen.update(to: frame)
+        frame.write("A", x: 0, y: 0)
+        frame.write("C", x: 2, y: 0)
+        frame.write("P", x: 15, y: 0)
+        frame.write("x", x: 3, y: 1)
+        #expect(String(decoding: screen.update(to: frame), as: UTF8.self) == "\u{1B}[1;1HAbC\u{1B}[12CP\u{1B}[2;4Hx")
+        frame.write("D", x: 3, y: 0, style: Self.red)
+        frame.write("F", x: 5, y: 0, style: Self.red)
+        #expect(String(decoding: screen.update(to: frame), as: UTF8.self)
+                == "\u{1B}[1;4H\u{1B}[1;38;2;205;0;0mD\u{1B}[CF\u{1B}[0m", "a cell of another style is moved over")
     }
 
     @Test func outsideUTF8OnlyASCIIIsSent() {

@@ -31,6 +31,21 @@ import Testing
         #expect(Grid(width: 0, height: 0).diff(new).map { [$0.x, $0.y] } == [[0, 0], [1, 0], [0, 1], [1, 1]])
     }
 
+    /// What a terminal is sent leaves out what nobody could see: a blank's foreground and bold,
+    /// and colours the depth shows as one. An underlined or reversed blank shows its foreground.
+    @Test func changesLeaveOutWhatCannotBeSeen() {
+        var old = Grid(width: 4, height: 1)
+        old.write("a   ", x: 0, y: 0, style: Style(background: Colour(0, 0, 255)))
+        var new = old
+        new.write("  ", x: 1, y: 0, style: Style(foreground: .white, background: Colour(0, 0, 255), attributes: [.bold, .dim]))
+        new.write("a", x: 0, y: 0, style: Style(background: Colour(0, 0, 250)))
+        #expect(old.changes(to: new, at: .palette256).isEmpty)
+        #expect(old.changes(to: new, at: .trueColour).map { [$0.x, $0.y] } == [[0, 0]])
+        new.write(" ", x: 3, y: 0, style: Style(foreground: .white, background: Colour(0, 0, 255), attributes: .reverse))
+        #expect(old.changes(to: new, at: .palette256).map { [$0.x, $0.y] } == [[3, 0]])
+        #expect(Grid(width: 1, height: 1).changes(to: Grid(width: 2, height: 1), at: .mono).count == 2)
+    }
+
     @Test func applyingTheDiffReproducesTheNewGrid() {
         var old = Grid(width: 5, height: 3)
         old.drawBox(old.area, glyphs: .light)

@@ -57,18 +57,6 @@ extension Colour {
         return Colour(oklab: p.L + (q.L - p.L) * t, p.a + (q.a - p.a) * t, p.b + (q.b - p.b) * t)
     }
 
-    /// The colour a terminal of `depth` shows for this one: the nearest palette entry below 24-bit
-    /// colour (as the terminal backend picks it), `nil` without colour.
-    func shown(at depth: ColourDepth) -> Colour? {
-        switch depth {
-        case .mono: nil
-        case .ansi8: Colour.ansi[ansiIndex(count: 8)]
-        case .ansi16: Colour.ansi[ansiIndex(count: 16)]
-        case .palette256: Colour(palette256: palette256Index)
-        case .trueColour: self
-        }
-    }
-
     private var linear: (Double, Double, Double) {
         func decode(_ c: UInt8) -> Double {
             let v = Double(c) / 255

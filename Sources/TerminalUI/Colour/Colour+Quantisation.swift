@@ -49,20 +49,23 @@ extension Colour {
     }
 }
 
+extension Colour {
+    /// This colour as a terminal of `depth` shows it, as the backends send it; none in mono.
+    public func shown(at depth: ColourDepth) -> Colour? {
+        switch depth {
+        case .mono: nil
+        case .ansi8: Colour.ansi[ansiIndex(count: 8)]
+        case .ansi16: Colour.ansi[ansiIndex(count: 16)]
+        case .palette256: Colour(palette256: palette256Index)
+        case .trueColour: self
+        }
+    }
+}
+
 extension Style {
     /// This style as a terminal of `depth` shows it: colours quantised as the backends send them,
     /// none at all in mono.
     public func shown(at depth: ColourDepth) -> Style {
-        func shown(_ colour: Colour?) -> Colour? {
-            guard let colour else { return nil }
-            switch depth {
-            case .mono: return nil
-            case .ansi8: return Colour.ansi[colour.ansiIndex(count: 8)]
-            case .ansi16: return Colour.ansi[colour.ansiIndex(count: 16)]
-            case .palette256: return Colour(palette256: colour.palette256Index)
-            case .trueColour: return colour
-            }
-        }
-        return Style(foreground: shown(foreground), background: shown(background), attributes: attributes)
+        Style(foreground: foreground?.shown(at: depth), background: background?.shown(at: depth), attributes: attributes)
     }
 }

@@ -1,6 +1,6 @@
 /// A small terminal emulator: enough of xterm to replay what `EscapeSequenceScreen` sends and
 /// show the screen that results, for tests. It reads printable UTF-8 (with the deferred wrap at
-/// the right margin and scrolling at the bottom), CR, LF and BS, and the CSI sequences CUP, ED 2,
+/// the right margin and scrolling at the bottom), CR, LF and BS, and the CSI sequences CUP, CUF, ED 2,
 /// SGR (attributes; 8, 16, 256 and 24-bit colours) and the private modes 1049 and 25. Anything
 /// else is kept in `unsupported`, so a test can insist that nothing was sent it cannot show.
 public struct TerminalEmulator: Sendable {
@@ -123,6 +123,9 @@ public struct TerminalEmulator: Sendable {
         case (false, "H"), (false, "f"):
             cursor = (min(max(parameter(1, default: 1), 1), screen.width) - 1,
                       min(max(parameter(0, default: 1), 1), screen.height) - 1)
+            pendingWrap = false
+        case (false, "C"):
+            cursor.x = min(cursor.x + max(parameter(0, default: 1), 1), screen.width - 1)
             pendingWrap = false
         case (false, "J") where parameter(0, default: 0) == 2:
             screen.fill(screen.area, with: GridCell(" ", style: Style(background: style.background)))
