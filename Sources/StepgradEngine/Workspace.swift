@@ -175,9 +175,10 @@ extension Workspace {
     }
 
     /// The first quantity of the forward pass, loss and backward pass holding ∞ or NaN, in the
-    /// order computed; one pass over the numbers when all are finite.
+    /// order computed; one pass over the numbers when all are finite (not over the input, which is
+    /// no quantity computed here: a non-finite input shows in z¹).
     func firstNonFinite(loss: Double) -> Quantity? {
-        guard !(loss.isFinite && UnsafeBufferPointer(buffer).allFinite) else { return nil }
+        guard !(loss.isFinite && UnsafeBufferPointer(rebasing: buffer[layout[1].start...]).allFinite) else { return nil }
         func bad(_ region: Region, _ l: Int) -> Bool { !matrix(region, l).elements.allSatisfy(\.isFinite) }
         let L = network.depth
         for l in 1...L {
