@@ -699,16 +699,19 @@ static double ulp_of(double m) {
     return ldexp(1.0, exponent - 53);
 }
 
+/// PaperZero.snapped: `sum`, or 0 when it is within 4 ulps of the magnitude its terms add up to
+/// (PaperZero.swift states the rule; this is the same test, operation for operation).
+static double paper_zero(double sum, double magnitude) {
+    double scaled = magnitude * 0x1p-50;
+    if (fabs(sum) > (0x1p-1000 >= scaled ? 0x1p-1000 : scaled)) return sum;  // Swift's max(scaled, 2⁻¹⁰⁰⁰)
+    return fabs(sum) <= 4.0 * ulp_of(magnitude) ? 0.0 : sum;
+}
+
 /// One parameter's step, `SGDStep.element(p, step: g, learningRate: rate)`: p + (−(rate·g)) under
-/// PaperZero's rule (a sum within 4 ulps of its terms' magnitudes is 0), exactly as PaperZero.swift
-/// writes it, for the lanes the vectors below leave to it.
+/// PaperZero's rule, for the lanes the vectors below leave to it.
 static double sgd_element(double p, double g, double rate) {
     double step = rate * g;
-    double sum = p - step;  // p + (−step), the same bits
-    double magnitude = fabs(p) + fabs(step);
-    double scaled = magnitude * 0x1p-50;
-    if (fabs(sum) > (scaled >= 0x1p-1000 ? scaled : 0x1p-1000)) return sum;
-    return fabs(sum) <= 4.0 * ulp_of(magnitude) ? 0.0 : sum;
+    return paper_zero(p - step, fabs(p) + fabs(step));  // p + (−step), the same bits
 }
 
 static int sgd(double *p, const double *g, double rate, ptrdiff_t count) {
