@@ -8,7 +8,8 @@
 // sequence of IEEE operations — products, sums, fused multiply-adds, one division, each correctly
 // rounded by definition — and each path performs that same sequence: a scalar loop with C's `fma`,
 // AVX2 with FMA, AVX-512. So every path, and every machine, gives the same bits, within 2 ulps of
-// the exact tanh (checked against the C library's on a million inputs by TanhPathTests).
+// the exact tanh: TanhPathTests checks 4,000 inputs against mpmath's correctly rounded values, and
+// 200,000 more measured in Python's decimal were at most 1.998 ulps off (glibc 2.36's, 1.963).
 //
 //   tanh|x| = −t / (2 + t),     t = expm1(−2|x|)     for 2⁻²⁷ ≤ |x| < 1 (below, tanh x = x)
 //   tanh|x| = 1 − 2 / (2 + t),  t = expm1(2|x|)      for |x| ≥ 1, where 2/(2 + t) is small and
@@ -16,8 +17,9 @@
 //   with  y = ±2|x| = k·ln2 + r,  |r| ≤ ½ln2,  p = expm1(r) by its Taylor series to r¹³,  s = 2ᵏ:
 //   −t = −s·p + (1 − s)  and  2 + t = s·p + (s + 1),  each one fused multiply-add, rounded once
 //
-// (fdlibm's split, with a division-free expm1 whose last step is folded into the quotient.) |x| is clamped to 20, past which tanh rounds to 1
-// (and the scale 2ᵏ stays normal); NaN passes through every step as NaN.
+// (fdlibm's split, with a division-free expm1 whose last step is folded into the quotient.) |x| is
+// clamped to 20, past which tanh rounds to 1 (and the scale 2ᵏ stays normal); NaN passes through
+// every step as NaN.
 #pragma STDC FP_CONTRACT OFF
 
 #include "stepgrad_kernel.h"
