@@ -33,37 +33,65 @@ public struct MatrixPrecision {
         }
         guard case .significant(let n) = style.precision else {
             let forced = Dictionary(uniqueKeysWithValues: shown.map { ($0, style) })
-            return Fitted(styles: forced, addsUp: addsUp(op, forced, results, confirm: true))
+            return Fitted(styles: forced, addsUp: self.addsUp(Reworked(op, forced), results, confirm: true))
+        }
+        // The figures found are confirmed after a quick test of the same figures: the elements are
+        // worked once for both.
+        var last: (figures: [Int], work: Reworked)?
+        func addsUp(_ figures: [Int], confirm: Bool) -> Bool {
+            if last?.figures != figures { last = (figures, Reworked(op, styles(figures))) }
+            return self.addsUp(last!.work, results, confirm: confirm)
         }
         let most = 17
         for f in n...most {
             var figures = Array(repeating: f, count: shown.count)
-            guard addsUp(op, styles(figures), results, confirm: false) else { continue }
+            guard addsUp(figures, confirm: false) else { continue }
             for i in figures.indices where f > n {
                 figures[i] = (n..<f).first { fewer in
                     figures[i] = fewer
-                    return addsUp(op, styles(figures), results, confirm: false)
+                    return addsUp(figures, confirm: false)
                 } ?? f
             }
-            if addsUp(op, styles(figures), results, confirm: true) { return Fitted(styles: styles(figures), addsUp: true) }
+            if addsUp(figures, confirm: true) { return Fitted(styles: styles(figures), addsUp: true) }
         }
         return Fitted(styles: styles(Array(repeating: most, count: shown.count)), addsUp: false)
     }
 
-    /// Whether every element, worked from the operands printed in `styles`, gives its printed result.
-    /// A quick test in Double; with `confirm`, a result that is not clearly within half a unit is
-    /// worked again in decimal, as a reader works it.
-    private func addsUp(_ op: StepgradEngine.Operation, _ styles: [Quantity: NumberStyle], _ results: [PrintedNumber], confirm: Bool) -> Bool {
-        var values: [Quantity: Matrix] = [:]
-        for operand in op.operands {
-            guard let s = styles[operand.quantity] else { continue }
-            let m = operand.value
-            values[operand.quantity] = Matrix(rows: m.rows, columns: m.columns, elements: m.elements.map { s.printed($0).value })
+    /// The operation worked again from its operands as printed in `styles`; an element is expanded
+    /// when first read and kept for a second reading.
+    private final class Reworked {
+        /// `nil` when a printed operand does not fit the rule.
+        let printed: StepgradEngine.Operation?
+        private var steps: [Expression??]
+
+        init(_ op: StepgradEngine.Operation, _ styles: [Quantity: NumberStyle]) {
+            var values: [Quantity: Matrix] = [:]
+            for operand in op.operands {
+                guard let s = styles[operand.quantity] else { continue }
+                let m = operand.value
+                values[operand.quantity] = Matrix(rows: m.rows, columns: m.columns, elements: m.elements.map { s.printed($0).value })
+            }
+            printed = op.recomputed(substituting: values)
+            steps = Array(repeating: nil, count: op.elementCount)
         }
-        guard let printed = op.recomputed(substituting: values) else { return false }
+
+        /// The first step of element `index` (row-major).
+        func step(_ index: Int) -> Expression? {
+            if let known = steps[index] { return known }
+            let step = printed?.element(at: printed!.cell(at: index)).steps.first
+            steps[index] = .some(step)
+            return step
+        }
+    }
+
+    /// Whether every element, as `work` works it, gives its printed result. A quick test in Double;
+    /// with `confirm`, a result that is not clearly within half a unit is worked again in decimal,
+    /// as a reader works it.
+    private func addsUp(_ work: Reworked, _ results: [PrintedNumber], confirm: Bool) -> Bool {
+        guard work.printed != nil else { return false }
         let forced = style.decimals != nil
         for (index, result) in results.enumerated() where result.value.isFinite {
-            guard let step = printed.element(at: op.cell(at: index)).steps.first else { continue }
+            guard let step = work.step(index) else { continue }
             let unit = forced ? result.shownUnit : result.unit
             let worked = step.value(numbers: step.numbers)
             if worked.isFinite {

@@ -24,6 +24,17 @@ public struct WrittenLine: Hashable, Sendable {
         return parts.joined(separator: " = ") + flag(notation)
     }
 
+    /// `equation(.unicode)` and `equation(.latex)` at once, the steps worth writing chosen once.
+    public var equations: (unicode: String, latex: String) {
+        let steps = visibleSteps, writer = ExpressionWriter(notation: .latex, style: .exact)
+        var unicode = label, latex = latexLabel
+        for step in steps {
+            unicode += " = " + step.unicode
+            latex += " = " + writer.render(step.step)
+        }
+        return (unicode + " = " + result.unicode + flag(.unicode), latex + " = " + result.latex + flag(.latex))
+    }
+
     /// The steps worth writing, with their Unicode text: none that reads the same as the one
     /// before or as the result.
     var visibleSteps: [(step: Expression, unicode: String)] {

@@ -22,21 +22,20 @@ struct Display: Hashable, Sendable {
 
     init(_ pieces: [Piece]) { self.pieces = pieces }
 
-    /// Pieces split where a line may break; each run after the first starts at its break.
-    var runs: [[Piece]] {
-        var runs: [[Piece]] = [[]]
+    /// Pieces split where a line may break, as ranges of `pieces`; each run after the first starts at its break.
+    var runs: [Range<Int>] {
+        var starts = [0]
         var seenRelation = false
-        for piece in pieces {
+        for (index, piece) in pieces.enumerated() {
             switch piece {
             case .relation where seenRelation, .binary, .gap:
-                if !runs[runs.count - 1].isEmpty { runs.append([]) }
+                if index > starts[starts.count - 1] { starts.append(index) }
             case .relation: seenRelation = true
             default: break
             }
             if case .gap = piece { seenRelation = false }
-            runs[runs.count - 1].append(piece)
         }
-        return runs
+        return starts.indices.map { starts[$0]..<($0 + 1 < starts.count ? starts[$0 + 1] : pieces.count) }
     }
 }
 

@@ -19,21 +19,51 @@ enum JSONValue {
 
     /// Two-space indentation; arrays of plain values (a matrix row) stay on one line.
     func serialized(indent: String = "") -> String {
-        let inner = indent + "  "
+        var text = ""
+        write(to: &text, indent: indent)
+        return text
+    }
+
+    /// `serialized(indent:)` appended to `text`: a document is written into one buffer, not built
+    /// from the strings of its parts, each copied again into the one around it.
+    func write(to text: inout String, indent: String = "") {
         switch self {
-        case .string(let s): return Self.quoted(s)
-        case .number(let v): return "\(v)"
-        case .integer(let n): return "\(n)"
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return "null"
+        case .string(let s): Self.appendQuoted(s, to: &text)
+        case .number(let v): v.write(to: &text)
+        case .integer(let n): text += String(n)
+        case .bool(let b): text += b ? "true" : "false"
+        case .null: text += "null"
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            if items.allSatisfy(\.isScalar) { return "[" + items.map { $0.serialized() }.joined(separator: ", ") + "]" }
-            return "[\n" + items.map { inner + $0.serialized(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+            if items.isEmpty { text += "[]"; return }
+            if items.allSatisfy(\.isScalar) {
+                text += "["
+                for (index, item) in items.enumerated() {
+                    if index > 0 { text += ", " }
+                    item.write(to: &text)
+                }
+                text += "]"
+                return
+            }
+            let inner = indent + "  "
+            text += "[\n"
+            for (index, item) in items.enumerated() {
+                if index > 0 { text += ",\n" }
+                text += inner
+                item.write(to: &text, indent: inner)
+            }
+            text += "\n" + indent + "]"
         case .object(let members):
-            if members.isEmpty { return "{}" }
-            return "{\n" + members.map { inner + Self.quoted($0.0) + ": " + $0.1.serialized(indent: inner) }
-                .joined(separator: ",\n") + "\n\(indent)}"
+            if members.isEmpty { text += "{}"; return }
+            let inner = indent + "  "
+            text += "{\n"
+            for (index, (key, value)) in members.enumerated() {
+                if index > 0 { text += ",\n" }
+                text += inner
+                Self.appendQuoted(key, to: &text)
+                text += ": "
+                value.write(to: &text, indent: inner)
+            }
+            text += "\n" + indent + "}"
         }
     }
 
@@ -44,21 +74,29 @@ enum JSONValue {
         }
     }
 
-    private static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
+    /// Copied whole between the characters that need an escape, all of them ASCII (LaTeX has a
+    /// backslash in every few characters; a line of arithmetic has none).
+    private static func appendQuoted(_ s: String, to out: inout String) {
+        out += "\""
+        let bytes = s.utf8
+        var start = bytes.startIndex
+        for i in bytes.indices {
+            let byte = bytes[i]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            out += s[start..<i]
+            switch byte {
+            case UInt8(ascii: "\""): out += "\\\""
+            case UInt8(ascii: "\\"): out += "\\\\"
+            case UInt8(ascii: "\n"): out += "\\n"
+            case UInt8(ascii: "\r"): out += "\\r"
+            case UInt8(ascii: "\t"): out += "\\t"
+            default:
+                let hex = String(byte, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
             }
+            start = bytes.index(after: i)
         }
-        return out + "\""
+        out += s[start...]
+        out += "\""
     }
 }

@@ -21,8 +21,13 @@ struct JSONWriter {
         let head = JSONValue.object(document).serialized()
         out(String(head.dropLast(2)) + ",\n  \"iterations\": [")
         var separator = "\n"
+        var text = ""
         for pass in passes {
-            out(separator + "    " + iteration(pass).serialized(indent: "    "))
+            // One buffer for the iteration, its capacity kept from the last.
+            text.removeAll(keepingCapacity: true)
+            text += separator + "    "
+            iteration(pass).write(to: &text, indent: "    ")
+            out(text)
             separator = ",\n"
         }
         out(separator == "\n" ? "]\n}\n" : "\n  ]\n}\n")
@@ -70,11 +75,11 @@ struct JSONWriter {
             ("operands", .array(op.operands.map { .string($0.quantity.name) })),
             ("notes", .array(op.notes(style: style, lines: lines, display: nil).map(JSONValue.string))),
             ("elements", .array(lines.enumerated().map { index, line in
-                let cell = op.cell(at: index)
+                let cell = op.cell(at: index), equations = line.equations
                 return .object([
                     ("cell", .object([("row", .integer(cell.row)), ("column", .integer(cell.column))])),
                     ("value", .value(op.result[cell.row, cell.column])),
-                    ("expansion", .object([("unicode", .string(line.equation(.unicode))), ("latex", .string(line.equation(.latex)))])),
+                    ("expansion", .object([("unicode", .string(equations.unicode)), ("latex", .string(equations.latex))])),
                     ("addsUp", .bool(line.addsUp)),
                 ])
             })),
