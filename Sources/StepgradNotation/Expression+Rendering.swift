@@ -16,32 +16,54 @@ struct ExpressionWriter {
     var latex: Bool { notation == .latex }
 
     func render(_ e: Expression) -> String {
+        var text = ""
+        write(e, to: &text)
+        return text
+    }
+
+    /// `render(e)` appended to `text`: a line is written into one string, where joining the texts
+    /// of its terms, factors and brackets made and freed a string for each.
+    func write(_ e: Expression, to text: inout String) {
         switch e {
         case .number(let v):
             let number = style.printed(v)
-            return latex ? number.latex : number.unicode
+            text += latex ? number.latex : number.unicode
         case .sum(let terms):
-            guard let first = terms.first else { return "0" }
-            // Appended in place: a sum of a wide layer has hundreds of terms.
-            var text = operand(first, above: 0)
+            guard let first = terms.first else { text += "0"; return }
+            write(operand: first, above: 0, to: &text)
             for term in terms.dropFirst() {
                 text += plus
-                text += operand(term, above: 1)
+                write(operand: term, above: 1, to: &text)
             }
-            return text
         case .difference(let a, let b):
-            return operand(a, above: 0) + minus + operand(b, above: 1)
+            write(operand: a, above: 0, to: &text)
+            text += minus
+            write(operand: b, above: 1, to: &text)
         case .product(let factors):
-            return factors.map { operand($0, above: 2) }.joined(separator: times)
+            for (index, factor) in factors.enumerated() {
+                if index > 0 { text += times }
+                write(operand: factor, above: 2, to: &text)
+            }
         case .quotient(let a, let b):
-            if latex { return "\\frac{\(render(a))}{\(render(b))}" }
-            return operand(a, above: 2) + "/" + operand(b, above: 2)
+            if latex {
+                text += "\\frac{"
+                write(a, to: &text)
+                text += "}{"
+                write(b, to: &text)
+                text += "}"
+            } else {
+                write(operand: a, above: 2, to: &text)
+                text += "/"
+                write(operand: b, above: 2, to: &text)
+            }
         case .negation(let a):
-            return (latex ? "-" : "−") + operand(a, above: 2)
+            text += latex ? "-" : "−"
+            write(operand: a, above: 2, to: &text)
         case .square(let a):
-            return operand(a, above: 3) + (latex ? "^{2}" : "²")
+            write(operand: a, above: 3, to: &text)
+            text += latex ? "^{2}" : "²"
         case .call(let f, let args):
-            return call(f, args)
+            write(call: f, args, to: &text)
         }
     }
 
@@ -66,14 +88,26 @@ struct ExpressionWriter {
 
     /// Renders `e` in parentheses when it binds no tighter than the context.
     func operand(_ e: Expression, above level: Int) -> String {
+        var text = ""
+        write(operand: e, above: level, to: &text)
+        return text
+    }
+
+    func write(operand e: Expression, above level: Int, to text: inout String) {
         if case .number(let v) = e {
             // Printed once: printing is the dearest part of writing a line.
-            let number = style.printed(v), text = latex ? number.latex : number.unicode
+            let number = style.printed(v)
             let precedence = number.isScientific ? 2 : number.isNegative ? 3 : 4
-            return precedence <= level || (level > 0 && number.isNegative) ? open + text + close : text
+            let bracketed = precedence <= level || (level > 0 && number.isNegative)
+            if bracketed { text += open }
+            text += latex ? number.latex : number.unicode
+            if bracketed { text += close }
+            return
         }
-        let text = render(e)
-        return needsBrackets(e, above: level) ? open + text + close : text
+        guard needsBrackets(e, above: level) else { return write(e, to: &text) }
+        text += open
+        write(e, to: &text)
+        text += close
     }
 
     func needsBrackets(_ e: Expression, above level: Int) -> Bool {
@@ -85,21 +119,26 @@ struct ExpressionWriter {
         return false
     }
 
-    func call(_ f: Expression.Function, _ args: [Expression]) -> String {
-        let list = args.map(render).joined(separator: ", ")
+    func write(call f: Expression.Function, _ args: [Expression], to text: inout String) {
+        func list() {
+            for (index, arg) in args.enumerated() {
+                if index > 0 { text += ", " }
+                write(arg, to: &text)
+            }
+        }
         switch (f, latex) {
-        case (.exp, false): return "e^" + operand(args[0], above: 3)
-        case (.exp, true): return "e^{\(list)}"
-        case (.sqrt, false): return "√" + operand(args[0], above: 3)
-        case (.sqrt, true): return "\\sqrt{\(list)}"
-        case (.ln, true): return "\\ln\\left(\(list)\\right)"
-        case (.max, true): return "\\max\\left(\(list)\\right)"
-        case (.tanh, true): return "\\tanh\\left(\(list)\\right)"
-        case (.sigmoid, true): return "\\sigma\\left(\(list)\\right)"
-        case (.ln, false): return "ln(\(list))"
-        case (.max, false): return "max(\(list))"
-        case (.tanh, false): return "tanh(\(list))"
-        case (.sigmoid, false): return "σ(\(list))"
+        case (.exp, false): text += "e^"; write(operand: args[0], above: 3, to: &text)
+        case (.sqrt, false): text += "√"; write(operand: args[0], above: 3, to: &text)
+        case (.exp, true): text += "e^{"; list(); text += "}"
+        case (.sqrt, true): text += "\\sqrt{"; list(); text += "}"
+        case (.ln, true): text += "\\ln\\left("; list(); text += "\\right)"
+        case (.max, true): text += "\\max\\left("; list(); text += "\\right)"
+        case (.tanh, true): text += "\\tanh\\left("; list(); text += "\\right)"
+        case (.sigmoid, true): text += "\\sigma\\left("; list(); text += "\\right)"
+        case (.ln, false): text += "ln("; list(); text += ")"
+        case (.max, false): text += "max("; list(); text += ")"
+        case (.tanh, false): text += "tanh("; list(); text += ")"
+        case (.sigmoid, false): text += "σ("; list(); text += ")"
         }
     }
 }

@@ -15,13 +15,21 @@ struct TextBlock: Hashable, Sendable {
 
     init(_ text: String) { self.init(lines: [text]) }
 
+    /// Lines already padded to one width, `width` characters each.
+    private init(padded lines: [String], width: Int) {
+        self.lines = lines
+        self.width = width
+    }
+
     var height: Int { lines.count }
     /// The lines as printed: no trailing blanks.
     var printed: [String] { lines.map(\.trimmingTrailingSpaces) }
     /// The line a one-line neighbour is set against.
     var middle: Int { (height - 1) / 2 }
 
-    /// Blocks left to right, one blank apart, centred on their middle lines.
+    /// Blocks left to right, one blank apart, centred on their middle lines. Every line is as wide
+    /// as the blocks and the blanks between them (no piece begins with a mark that combines with
+    /// the blank before it), so the lines are not measured again.
     static func beside(_ blocks: [TextBlock]) -> TextBlock {
         let above = blocks.map(\.middle).max() ?? 0
         let below = blocks.map { $0.height - 1 - $0.middle }.max() ?? 0
@@ -31,7 +39,7 @@ struct TextBlock: Hashable, Sendable {
                 return block.lines.indices.contains(line) ? block.lines[line] : String(repeating: " ", count: block.width)
             }.joined(separator: " ")
         }
-        return TextBlock(lines: lines)
+        return TextBlock(padded: lines, width: blocks.isEmpty ? 0 : blocks.reduce(blocks.count - 1) { $0 + $1.width })
     }
 
     /// A matrix in brackets, columns aligned on the decimal point. Kept once set: a display is
@@ -54,15 +62,22 @@ struct TextBlock: Hashable, Sendable {
 
     private static let matrices = Mutex<[MatrixKey: TextBlock]>([:])
 
+    /// Set from the numbers' scalars: a printed number is written in characters of one scalar each
+    /// (digits, point, minus, `·10⁻⁵`, `∞`), so they are counted without finding the characters.
     private static func setMatrix(_ m: PrintedMatrix, ascii: Bool) -> TextBlock {
-        let cells = (0..<m.rows).map { r in (0..<m.columns).map { m[r, $0].unicode } }
-        var columns: [[String]] = (0..<m.columns).map { c in cells.map { $0[c] } }
-        for c in columns.indices { columns[c] = alignedOnPoint(columns[c]) }
-        let rows = (0..<m.rows).map { r in columns.map { $0[r] }.joined(separator: "  ") }
-        return TextBlock(lines: rows.enumerated().map { r, row in
+        guard m.rows > 0 else { return TextBlock(lines: []) }
+        let columns = (0..<m.columns).map { c in alignedOnPoint((0..<m.rows).map { m[$0, c].unicode }) }
+        let width = 2 + columns.reduce(2 * max(m.columns - 1, 0)) { $0 + $1.width }
+        let lines = (0..<m.rows).map { r in
             let (open, close) = brackets(row: r, of: m.rows, ascii: ascii)
-            return "\(open)\(row)\(close)"
-        })
+            var line = open
+            for c in columns.indices {
+                if c > 0 { line += "  " }
+                line += columns[c].cells[r]
+            }
+            return line + close
+        }
+        return TextBlock(padded: lines, width: width)
     }
 
     private static func brackets(row: Int, of rows: Int, ascii: Bool) -> (String, String) {
@@ -72,14 +87,20 @@ struct TextBlock: Hashable, Sendable {
         return ("⎢", "⎥")
     }
 
-    /// Pads numbers so that their decimal points (or ends) line up.
-    private static func alignedOnPoint(_ numbers: [String]) -> [String] {
-        let split = numbers.map { n -> (String, String) in
-            guard let point = n.firstIndex(of: ".") else { return (n, "") }
-            return (String(n[..<point]), String(n[point...]))
+    /// Pads numbers so that their decimal points (or ends) line up; the width they then share.
+    private static func alignedOnPoint(_ numbers: [String]) -> (cells: [String], width: Int) {
+        let split = numbers.map { n -> (whole: Int, fraction: Int) in
+            var whole = 0, fraction = 0
+            for scalar in n.unicodeScalars {
+                if fraction > 0 || scalar == "." { fraction += 1 } else { whole += 1 }
+            }
+            return (whole, fraction)
         }
-        let whole = split.map(\.0.count).max() ?? 0, fraction = split.map(\.1.count).max() ?? 0
-        return split.map { String(repeating: " ", count: whole - $0.0.count) + $0.0 + $0.1.padding(to: fraction) }
+        let whole = split.map(\.whole).max() ?? 0, fraction = split.map(\.fraction).max() ?? 0
+        let cells = numbers.indices.map { i in
+            String(repeating: " ", count: whole - split[i].whole) + numbers[i] + String(repeating: " ", count: fraction - split[i].fraction)
+        }
+        return (cells, whole + fraction)
     }
 }
 
@@ -88,9 +109,12 @@ extension String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 
+    /// A blank ends a character of its own (nothing it follows combines with it), so trailing
+    /// blanks are trailing bytes.
     var trimmingTrailingSpaces: String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
+        guard utf8.last == UInt8(ascii: " ") else { return self }
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: " ") { end = utf8.index(before: end) }
+        return String(self[..<end])
     }
 }
