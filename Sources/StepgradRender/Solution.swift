@@ -27,21 +27,37 @@ public struct Solution: Hashable, Sendable {
 
     /// `iterations` passes starting with iteration `first`; the ones before it are trained without recording.
     public init(_ scenario: Scenario, iterations: Int, from first: Int = 1, checkGradients: Bool = false) {
-        self = Solution.outline(scenario, iterations: iterations, from: first)
-        passes = Array(Passes(scenario, iterations: iterations, from: first, checkGradients: checkGradients))
+        let (outline, passes) = Solution.outlined(scenario, iterations: iterations, from: first, checkGradients: checkGradients)
+        self = outline
+        self.passes = Array(passes)
     }
 
     /// The solution with its passes still to come: what a writer needs before the first, including
     /// the first overflow, found by training the iterations through the last shown without recording.
     public static func outline(_ scenario: Scenario, iterations: Int, from first: Int = 1) -> Solution {
+        outlined(scenario, iterations: iterations, from: first).outline
+    }
+
+    /// The outline and its passes, the passes starting from the parameters the outline trained on
+    /// its way, so that the iterations before the first shown are trained once, not twice.
+    static func outlined(_ scenario: Scenario, iterations: Int, from first: Int = 1,
+                         checkGradients: Bool = false) -> (outline: Solution, passes: Passes) {
+        let first = max(first, 1)
         var parameters = scenario.parameters, state = OptimizerState(), overflow: Overflow?
-        for number in 1..<max(first, 1) + iterations where overflow == nil {
+        var start: (Parameters, OptimizerState)?
+        for number in 1..<first + max(iterations, 0) {
+            if number == first { start = (parameters, state) }
+            // Past an overflow only the iterations up to the first shown are still needed.
+            if overflow != nil && number >= first { break }
             let iteration = scenario.network.iterate(parameters, state, on: scenario.batch, record: false)
-            if let q = iteration.firstNonFinite { overflow = Overflow(iteration: number, quantity: q) }
+            if overflow == nil, let q = iteration.firstNonFinite { overflow = Overflow(iteration: number, quantity: q) }
             parameters = iteration.parameters
             state = iteration.optimizerState
         }
-        return Solution(scenario: scenario, passes: [], firstOverflow: overflow)
+        let (startParameters, startState) = start ?? (parameters, state)
+        return (Solution(scenario: scenario, passes: [], firstOverflow: overflow),
+                Passes(scenario, iterations: iterations, from: first, parameters: startParameters, state: startState,
+                       checkGradients: checkGradients))
     }
 
     private init(scenario: Scenario, passes: [Pass], firstOverflow: Overflow?) {
@@ -58,19 +74,27 @@ public struct Solution: Hashable, Sendable {
         private var number: Int
         private let end: Int
         private var parameters: Parameters
-        private var state = OptimizerState()
+        private var state: OptimizerState
 
         public init(_ scenario: Scenario, iterations: Int, from first: Int = 1, checkGradients: Bool = false) {
-            self.scenario = scenario
-            self.checkGradients = checkGradients
-            number = Swift.max(first, 1)
-            end = number + Swift.max(iterations, 0)
-            parameters = scenario.parameters
-            for _ in 1..<number {
+            var parameters = scenario.parameters, state = OptimizerState()
+            for _ in 1..<Swift.max(first, 1) {
                 let iteration = scenario.network.iterate(parameters, state, on: scenario.batch, record: false)
                 parameters = iteration.parameters
                 state = iteration.optimizerState
             }
+            self.init(scenario, iterations: iterations, from: first, parameters: parameters, state: state, checkGradients: checkGradients)
+        }
+
+        /// The passes from iteration `first`, which starts from `parameters` and `state`.
+        init(_ scenario: Scenario, iterations: Int, from first: Int, parameters: Parameters, state: OptimizerState,
+             checkGradients: Bool) {
+            self.scenario = scenario
+            self.checkGradients = checkGradients
+            number = Swift.max(first, 1)
+            end = number + Swift.max(iterations, 0)
+            self.parameters = parameters
+            self.state = state
         }
 
         public mutating func next() -> Pass? {

@@ -45,10 +45,11 @@ public struct SolutionRenderer: Hashable, Sendable {
     }
 
     /// Writes the solution to `out` piece by piece, each iteration recorded, written and let go
-    /// before the next: the memory of one iteration however many are asked for.
+    /// a few at a time (as many at once as two a core): the memory of a few iterations however
+    /// many are asked for.
     public func write(_ scenario: Scenario, iterations: Int, from first: Int = 1, to out: (String) -> Void) {
-        write(Solution.outline(scenario, iterations: iterations, from: first),
-              passes: Solution.Passes(scenario, iterations: iterations, from: first, checkGradients: checkGradients), to: out)
+        let (outline, passes) = Solution.outlined(scenario, iterations: iterations, from: first, checkGradients: checkGradients)
+        write(outline, passes: passes, to: out)
     }
 
     private func write(_ solution: Solution, passes: some Sequence<Solution.Pass>, to out: (String) -> Void) {
