@@ -21,12 +21,13 @@ struct JSONWriter {
         let head = JSONValue.object(document).serialized()
         out(String(head.dropLast(2)) + ",\n  \"iterations\": [")
         var separator = "\n"
-        var text = ""
-        for pass in passes {
-            // One buffer for the iteration, its capacity kept from the last.
-            text.removeAll(keepingCapacity: true)
-            text += separator + "    "
-            iteration(pass).write(to: &text, indent: "    ")
+        passes.forEachInOrder(transformedBy: { pass in
+            // One buffer of bytes for the iteration.
+            var bytes = Array("    ".utf8)
+            iteration(pass).write(to: &bytes, indent: 4)
+            return String(decoding: bytes, as: UTF8.self)
+        }) { text in
+            out(separator)
             out(text)
             separator = ",\n"
         }

@@ -16,7 +16,7 @@ struct MarkdownWriter {
         head += summary.facts.map { "- **\($0.label):** \($0.value)" }
         head += ["", summary.layoutNote]
         out(head.joined(separator: "\n"))
-        for pass in passes { out("\n" + lines(of: pass, in: solution).joined(separator: "\n")) }
+        passes.forEachInOrder(transformedBy: { "\n" + lines(of: $0, in: solution).joined(separator: "\n") }, out)
         out("\n")
     }
 

@@ -20,7 +20,7 @@ struct TextWriter {
         head += summary.facts.map { $0.label.padding(to: labelWidth) + "  " + $0.value }
         head += wrapped(summary.layoutNote, first: "", rest: "")
         out(head.joined(separator: "\n"))
-        for pass in passes { out("\n" + lines(of: pass, in: solution).joined(separator: "\n")) }
+        passes.forEachInOrder(transformedBy: { "\n" + lines(of: $0, in: solution).joined(separator: "\n") }, out)
         out("\n")
     }
 

@@ -26,7 +26,7 @@ struct Explain: ParsableCommand {
     var format: SolutionFormat = .text
 
     @Option(help: ArgumentHelp("Training iterations to work through, each from the parameters the last one left "
-        + "(1-100000); each is written as soon as it is worked, in the memory of one."))
+        + "(1-100000); each is written as soon as it is worked, in the memory of a few."))
     var iterations = 1
 
     @Option(help: "The first iteration to work through (1-1000000); the ones before it are trained without being shown.")
