@@ -72,8 +72,8 @@ import Testing
               --iterations <iterations>
                                       Training iterations to work through, each from the
                                       parameters the last one left (1-100000); each is
-                                      written as soon as it is worked, in the memory of
-                                      one. (default: 1)
+                                      written as soon as it is worked, in the memory of a
+                                      few. (default: 1)
               --from <from>           The first iteration to work through (1-1000000); the
                                       ones before it are trained without being shown.
                                       (default: 1)
