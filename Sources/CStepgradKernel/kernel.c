@@ -118,6 +118,15 @@ __attribute__((target("avx512f"))) static void reference_registers_avx512(const 
 }
 #endif
 
+/// The exponent bits of x plus one in the lowest of them: the sign bit is set exactly when they are
+/// all ones (x is ∞ or NaN). OR-ed over many values, one test of the sign bit finds any of them,
+/// without branches or a chain of additions, so loops over it run in vectors.
+static inline uint64_t exponent_carry(double x) {
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    return (bits & 0x7FF0000000000000ull) + (1ull << 52);
+}
+
 /// The reference loop for at most 8 columns: each row's sums kept in registers while k runs,
 /// instead of a loop over a handful of columns for every k. Same sums, same order. Where b is
 /// finite, four rows run together, adding the products of 0 factors too (±0, which leave a sum
@@ -165,12 +174,12 @@ SG_NARROW(8)
 
 static void narrow(const double *a, ptrdiff_t a_row, ptrdiff_t a_column, const double *b, ptrdiff_t b_row,
                    ptrdiff_t b_column, double *c, ptrdiff_t m, ptrdiff_t p, ptrdiff_t n) {
-    // x·0 is 0 for every finite x and NaN for ∞ and NaN: whether all of b is finite, without branches.
-    double check = 0;
+    // Whether all of b is finite (`exponent_carry`), without branches.
+    uint64_t carried = 0;
     if (m >= 4)
         for (ptrdiff_t k = 0; k < p; k++)
-            for (ptrdiff_t j = 0; j < n; j++) check += B(k, j) * 0;
-    int dense = m >= 4 && check == 0;
+            for (ptrdiff_t j = 0; j < n; j++) carried |= exponent_carry(B(k, j));
+    int dense = m >= 4 && (carried >> 63) == 0;
     switch (n) {
     case 1: narrow_1(a, a_row, a_column, b, b_row, b_column, c, m, p, dense); break;
     case 2: narrow_2(a, a_row, a_column, b, b_row, b_column, c, m, p, dense); break;
@@ -223,16 +232,6 @@ static double *panel_buffer(size_t count) {
         scratch_capacity = scratch ? count : 0;
     }
     return scratch;
-}
-
-/// Columns j0..<j0+w of b, k-major and `width` wide (the rest 0); whether all of them are finite.
-/// The exponent bits of x plus one in the lowest of them: the sign bit is set exactly when they are
-/// all ones (x is ∞ or NaN). OR-ed over many values, one test of the sign bit finds any of them,
-/// without branches or a chain of additions, so loops over it run in vectors.
-static inline uint64_t exponent_carry(double x) {
-    uint64_t bits;
-    memcpy(&bits, &x, sizeof bits);
-    return (bits & 0x7FF0000000000000ull) + (1ull << 52);
 }
 
 /// Columns j0..<j0+w of b, k-major and `width` wide (the rest 0); whether all of them are finite.
