@@ -253,6 +253,32 @@ static int pack(const double *b, ptrdiff_t b_row, ptrdiff_t b_column, ptrdiff_t 
 }
 
 #ifdef SG_X86
+/// o[k] = lane k of each r: an 8×8 block transposed in registers (pairs of rows interleaved, then
+/// pairs of pairs, then the halves). Values are moved, never computed, so every bit is kept.
+__attribute__((target("avx512f"))) static inline void transpose8_avx512(const __m512d r[8], __m512d o[8]) {
+    const __m512i pairsLow = _mm512_setr_epi64(0, 1, 8, 9, 4, 5, 12, 13), pairsHigh = _mm512_setr_epi64(2, 3, 10, 11, 6, 7, 14, 15);
+    const __m512i halvesLow = _mm512_setr_epi64(0, 1, 2, 3, 8, 9, 10, 11), halvesHigh = _mm512_setr_epi64(4, 5, 6, 7, 12, 13, 14, 15);
+    __m512d t[8], u[8];
+    for (int i = 0; i < 8; i += 2) {
+        t[i] = _mm512_unpacklo_pd(r[i], r[i + 1]);      // lanes 0, 2, 4, 6 of rows i, i+1
+        t[i + 1] = _mm512_unpackhi_pd(r[i], r[i + 1]);  // lanes 1, 3, 5, 7
+    }
+    for (int i = 0; i < 8; i += 4) {
+        u[i] = _mm512_permutex2var_pd(t[i], pairsLow, t[i + 2]);          // lanes 0, 4 of rows i..i+3
+        u[i + 1] = _mm512_permutex2var_pd(t[i], pairsHigh, t[i + 2]);     // lanes 2, 6
+        u[i + 2] = _mm512_permutex2var_pd(t[i + 1], pairsLow, t[i + 3]);  // lanes 1, 5
+        u[i + 3] = _mm512_permutex2var_pd(t[i + 1], pairsHigh, t[i + 3]); // lanes 3, 7
+    }
+    o[0] = _mm512_permutex2var_pd(u[0], halvesLow, u[4]);
+    o[4] = _mm512_permutex2var_pd(u[0], halvesHigh, u[4]);
+    o[2] = _mm512_permutex2var_pd(u[1], halvesLow, u[5]);
+    o[6] = _mm512_permutex2var_pd(u[1], halvesHigh, u[5]);
+    o[1] = _mm512_permutex2var_pd(u[2], halvesLow, u[6]);
+    o[5] = _mm512_permutex2var_pd(u[2], halvesHigh, u[6]);
+    o[3] = _mm512_permutex2var_pd(u[3], halvesLow, u[7]);
+    o[7] = _mm512_permutex2var_pd(u[3], halvesHigh, u[7]);
+}
+
 /// `pack` in AVX-512. A transposed b (a weight matrix read as Wᵀ: each column contiguous in k) is
 /// read eight k of eight columns at a time and transposed in registers, so that every cache line
 /// of it is used whole, where `pack` touches w lines far apart for every k; contiguous rows are
@@ -272,9 +298,6 @@ __attribute__((target("avx512f"))) static int pack_avx512(const double *b, ptrdi
             }
         }
     } else if (b_row == 1) {
-        // Transposing 8×8: pairs of rows interleaved, then pairs of pairs, then the halves.
-        const __m512i pairsLow = _mm512_setr_epi64(0, 1, 8, 9, 4, 5, 12, 13), pairsHigh = _mm512_setr_epi64(2, 3, 10, 11, 6, 7, 14, 15);
-        const __m512i halvesLow = _mm512_setr_epi64(0, 1, 2, 3, 8, 9, 10, 11), halvesHigh = _mm512_setr_epi64(4, 5, 6, 7, 12, 13, 14, 15);
         for (ptrdiff_t k0 = 0; k0 < p; k0 += 8) {
             const __mmask8 ks = sg_lanes(p - k0);
             const ptrdiff_t kk = p - k0 < 8 ? p - k0 : 8;
@@ -284,25 +307,8 @@ __attribute__((target("avx512f"))) static int pack_avx512(const double *b, ptrdi
                     r[i] = v + i < w ? _mm512_maskz_loadu_pd(ks, b + (j0 + v + i) * b_column + k0) : _mm512_setzero_pd();
                     SG_CARRY(r[i]);
                 }
-                __m512d t[8], u[8], o[8];
-                for (int i = 0; i < 8; i += 2) {
-                    t[i] = _mm512_unpacklo_pd(r[i], r[i + 1]);      // k 0, 2, 4, 6 of rows i, i+1
-                    t[i + 1] = _mm512_unpackhi_pd(r[i], r[i + 1]);  // k 1, 3, 5, 7
-                }
-                for (int i = 0; i < 8; i += 4) {
-                    u[i] = _mm512_permutex2var_pd(t[i], pairsLow, t[i + 2]);          // k 0, 4 of rows i..i+3
-                    u[i + 1] = _mm512_permutex2var_pd(t[i], pairsHigh, t[i + 2]);     // k 2, 6
-                    u[i + 2] = _mm512_permutex2var_pd(t[i + 1], pairsLow, t[i + 3]);  // k 1, 5
-                    u[i + 3] = _mm512_permutex2var_pd(t[i + 1], pairsHigh, t[i + 3]); // k 3, 7
-                }
-                o[0] = _mm512_permutex2var_pd(u[0], halvesLow, u[4]);
-                o[4] = _mm512_permutex2var_pd(u[0], halvesHigh, u[4]);
-                o[2] = _mm512_permutex2var_pd(u[1], halvesLow, u[5]);
-                o[6] = _mm512_permutex2var_pd(u[1], halvesHigh, u[5]);
-                o[1] = _mm512_permutex2var_pd(u[2], halvesLow, u[6]);
-                o[5] = _mm512_permutex2var_pd(u[2], halvesHigh, u[6]);
-                o[3] = _mm512_permutex2var_pd(u[3], halvesLow, u[7]);
-                o[7] = _mm512_permutex2var_pd(u[3], halvesHigh, u[7]);
+                __m512d o[8];
+                transpose8_avx512(r, o);
                 for (ptrdiff_t i = 0; i < kk; i++) _mm512_storeu_pd(panel + (k0 + i) * width + v, o[i]);
             }
         }
@@ -536,6 +542,12 @@ ptrdiff_t sg_snap_candidates(int path, const double *c, ptrdiff_t m, ptrdiff_t n
                             double *column_maxima) {                                                                 \
         ptrdiff_t i = 0;                                                                                             \
         if (a_row == 1) {                                                                                            \
+            for (; i + 16 <= m; i += 16) { /* two vectors' chains, overlapping */                                    \
+                double t[16] = {0};                                                                                  \
+                for (ptrdiff_t k = 0; k < p; k++)                                                                    \
+                    for (int r = 0; r < 16; r++) t[r] = t[r] + fabs(a[i + r + k * a_column]);                        \
+                for (int r = 0; r < 16; r++) row_sums[i + r] = t[r];                                                 \
+            }                                                                                                        \
             for (; i + 8 <= m; i += 8) {                                                                             \
                 double t[8] = {0, 0, 0, 0, 0, 0, 0, 0};                                                              \
                 for (ptrdiff_t k = 0; k < p; k++)                                                                    \
@@ -555,19 +567,27 @@ ptrdiff_t sg_snap_candidates(int path, const double *c, ptrdiff_t m, ptrdiff_t n
             for (ptrdiff_t k = 0; k < p; k++) t = t + fabs(A(i, k));                                                 \
             row_sums[i] = t;                                                                                         \
         }                                                                                                            \
-        /* A maximum is exact, so its order is free: two chains over alternate k, side by side. */                 \
+        /* A maximum is exact, so its order is free: chains over alternate k, side by side. */                     \
         ptrdiff_t j = 0;                                                                                             \
         int side = b_column == 1 ? 8 : 4;                                                                            \
         for (; j + side <= n; j += side) {                                                                           \
             double x[8] = {0, 0, 0, 0, 0, 0, 0, 0}, y[8] = {0, 0, 0, 0, 0, 0, 0, 0};                                 \
             ptrdiff_t k = 0;                                                                                         \
             if (side == 8) {                                                                                         \
-                for (; k + 2 <= p; k += 2)                                                                           \
+                double z[8] = {0, 0, 0, 0, 0, 0, 0, 0}, u[8] = {0, 0, 0, 0, 0, 0, 0, 0};                             \
+                for (; k + 4 <= p; k += 4)                                                                           \
                     for (int c = 0; c < 8; c++) {                                                                    \
                         double v = fabs(b[k * b_row + j + c]), w = fabs(b[(k + 1) * b_row + j + c]);                 \
+                        double v2 = fabs(b[(k + 2) * b_row + j + c]), w2 = fabs(b[(k + 3) * b_row + j + c]);         \
                         x[c] = v > x[c] ? v : x[c];                                                                  \
                         y[c] = w > y[c] ? w : y[c];                                                                  \
+                        z[c] = v2 > z[c] ? v2 : z[c];                                                                \
+                        u[c] = w2 > u[c] ? w2 : u[c];                                                                \
                     }                                                                                                \
+                for (int c = 0; c < 8; c++) {                                                                        \
+                    x[c] = z[c] > x[c] ? z[c] : x[c];                                                                \
+                    y[c] = u[c] > y[c] ? u[c] : y[c];                                                                \
+                }                                                                                                    \
             } else {                                                                                                 \
                 for (; k + 2 <= p; k += 2)                                                                           \
                     for (int c = 0; c < 4; c++) {                                                                    \
@@ -583,13 +603,21 @@ ptrdiff_t sg_snap_candidates(int path, const double *c, ptrdiff_t m, ptrdiff_t n
                 }                                                                                                    \
             for (int c = 0; c < side; c++) column_maxima[j + c] = y[c] > x[c] ? y[c] : x[c];                         \
         }                                                                                                            \
+        /* The last columns one at a time, each in four chains over k (a narrow b: ∂W of two inputs). */           \
         for (; j < n; j++) {                                                                                         \
-            double x = 0;                                                                                            \
-            for (ptrdiff_t k = 0; k < p; k++) {                                                                      \
+            double x[4] = {0, 0, 0, 0};                                                                              \
+            ptrdiff_t k = 0;                                                                                         \
+            for (; k + 4 <= p; k += 4)                                                                               \
+                for (int q = 0; q < 4; q++) {                                                                        \
+                    double v = fabs(B(k + q, j));                                                                    \
+                    x[q] = v > x[q] ? v : x[q];                                                                      \
+                }                                                                                                    \
+            for (; k < p; k++) {                                                                                     \
                 double v = fabs(B(k, j));                                                                            \
-                x = v > x ? v : x;                                                                                   \
+                x[0] = v > x[0] ? v : x[0];                                                                          \
             }                                                                                                        \
-            column_maxima[j] = x;                                                                                    \
+            double low = x[1] > x[0] ? x[1] : x[0], high = x[3] > x[2] ? x[3] : x[2];                                \
+            column_maxima[j] = high > low ? high : low;                                                              \
         }                                                                                                            \
     }
 
@@ -599,9 +627,38 @@ SG_SNAP_BOUNDS(snap_bounds_avx2, __attribute__((target("avx2"))))
 SG_SNAP_BOUNDS(snap_bounds_avx512, __attribute__((target("avx512f"))))
 #endif
 
+#ifdef SG_X86
+/// The row sums of a row-major a (each row contiguous in k), eight rows at a time: eight k of each
+/// transposed in registers, so that each lane adds up its own row, still in increasing k from +0.
+/// A row-major a's rows are otherwise separate chains of additions, four at a time. Returns how
+/// many rows it summed (a multiple of eight); `snap_bounds` does the rest.
+__attribute__((target("avx512f"))) static ptrdiff_t row_sums_avx512(const double *a, ptrdiff_t a_row, ptrdiff_t m, ptrdiff_t p,
+                                                                    double *row_sums) {
+    ptrdiff_t i = 0;
+    for (; i + 8 <= m; i += 8) {
+        __m512d sums = _mm512_setzero_pd();
+        for (ptrdiff_t k0 = 0; k0 < p; k0 += 8) {
+            const __mmask8 ks = sg_lanes(p - k0);
+            __m512d r[8], o[8];
+            for (int q = 0; q < 8; q++) r[q] = _mm512_maskz_loadu_pd(ks, a + (i + q) * a_row + k0);
+            transpose8_avx512(r, o);
+            for (ptrdiff_t q = 0; q < 8 && k0 + q < p; q++) sums = _mm512_add_pd(sums, _mm512_abs_pd(o[q]));
+        }
+        _mm512_storeu_pd(row_sums + i, sums);
+    }
+    return i;
+}
+#endif
+
 void sg_snap_bounds(int path, const double *a, ptrdiff_t a_row, ptrdiff_t a_column, const double *b, ptrdiff_t b_row,
                     ptrdiff_t b_column, ptrdiff_t m, ptrdiff_t p, ptrdiff_t n, double *row_sums, double *column_maxima) {
 #ifdef SG_X86
+    if (path == SG_AVX512 && a_column == 1 && a_row != 1 && p >= 4) {
+        // The rows summed here, then the rest of the rows and the columns' maxima as usual.
+        ptrdiff_t done = row_sums_avx512(a, a_row, m, p, row_sums);
+        snap_bounds_avx512(a + done * a_row, a_row, a_column, b, b_row, b_column, m - done, p, n, row_sums + done, column_maxima);
+        return;
+    }
     if (path == SG_AVX512) { snap_bounds_avx512(a, a_row, a_column, b, b_row, b_column, m, p, n, row_sums, column_maxima); return; }
     if (path == SG_AVX2) { snap_bounds_avx2(a, a_row, a_column, b, b_row, b_column, m, p, n, row_sums, column_maxima); return; }
 #endif
