@@ -20,17 +20,18 @@ struct Scene {
     private let values: [Quantity: Matrix]
     private let producers: [Quantity: Int]
 
-    init(_ session: TrainingSession) {
+    /// The session now; `index` is its trace's (`TraceIndex(session.trace)`), kept by a screen
+    /// from frame to frame of an iteration.
+    init(_ session: TrainingSession, index: TraceIndex? = nil) {
         trace = session.trace
         cursor = session.cursor
         step = session.currentStep
         outputLayer = session.scenario.network.depth
         batch = session.scenario.batch.size
-        values = trace.values
-        var producers: [Quantity: Int] = [:]
-        for (i, op) in trace.operations.enumerated() { producers[op.quantity] = i }
-        self.producers = producers
-        let (trace, cursor) = (trace, cursor)
+        let index = index ?? TraceIndex(trace)
+        values = index.values
+        producers = index.producers
+        let (trace, cursor, producers) = (trace, cursor, producers)
         activity = step.map { StepActivity($0, trace: trace, producers: producers, cursor: cursor) }
     }
 

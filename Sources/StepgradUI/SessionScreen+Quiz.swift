@@ -71,7 +71,7 @@ extension SessionScreen {
             return .none
         }
         let expected = op.result[reference.cell.row, reference.cell.column]
-        let label = InspectorOverlay.label(reference, scene: Scene(session))
+        let label = InspectorOverlay.label(reference, scene: scene())
         if quiz.sheet?.iteration != session.iteration || quiz.sheetGeneration != generation {
             quiz.sheet = QuizSheet(scenario: session.scenario, iteration: session.iteration, trace: session.trace,
                                    wholeNumberDecimals: numbers.style.decimals ?? 4)
@@ -104,7 +104,7 @@ extension SessionScreen {
 
     /// Draws the histogram of a question's answers over the panels (the lecturer's console).
     public func drawQuizTally(_ tally: QuizTally, question: CellReference, following: Int, into grid: inout Grid) {
-        let scene = Scene(session)
+        let scene = scene()
         let context = ViewContext(scene: scene, look: look, scales: HeatScales(scene: scene, shared: sharedScale),
                                   selection: nil, focus: nil, zoomed: false, sample: sample, answers: nil)
         let body = Rect(x: 0, y: 0, width: grid.width, height: max(grid.height - 1, 0))

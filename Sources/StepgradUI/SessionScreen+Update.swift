@@ -165,7 +165,7 @@ extension SessionScreen {
 
     private func inspect() {
         // With no panel in use, `i` explains the student's wrong answer, as the key bar offers.
-        if focus == nil, overlay != .inspector, let wrong = wrongAnswer(in: Scene(session)) {
+        if focus == nil, overlay != .inspector, let wrong = wrongAnswer(in: scene()) {
             session.select(wrong)
             overlay = .inspector
             return

@@ -49,6 +49,7 @@ public final class SessionScreen: TerminalProgram {
     /// Changes whenever the iteration's numbers may change in place (a reload, by whichever screen
     /// of the session asked for it: a viewer's too), to refresh caches.
     var generation: Int { session.scenarioGeneration }
+    private var traceIndex = Memo<IterationKey, TraceIndex>()
     private var formulaLines = Memo<FormulaKey, [StyledLine]>()
     private var operationWants = Memo<IterationWantsKey, OperationWants>()
     private var networkWants = Memo<IterationWantsKey, Size>()
@@ -108,7 +109,7 @@ public final class SessionScreen: TerminalProgram {
 
     private func views() -> Views {
         let look = self.look
-        let scene = Scene(session)
+        let scene = self.scene()
         let context = ViewContext(scene: scene, look: look, scales: HeatScales(scene: scene, shared: sharedScale),
                                   selection: shownSelection, focus: focus, zoomed: zoomed, sample: sample,
                                   answers: shownAnswers)
@@ -177,6 +178,18 @@ public final class SessionScreen: TerminalProgram {
         case nil:
             break
         }
+    }
+
+    private struct IterationKey: Hashable {
+        var iteration: Int
+        var generation: Int
+    }
+
+    /// The session as the views read it, its trace indexed once an iteration.
+    func scene() -> Scene {
+        Scene(session, index: traceIndex.value(for: IterationKey(iteration: session.iteration, generation: generation)) {
+            TraceIndex(session.trace)
+        })
     }
 
     private struct FormulaKey: Hashable {
