@@ -497,27 +497,48 @@ SG_CANDIDATES(candidates_avx2, __attribute__((target("avx2"))))
 
 /// The same test in AVX-512's own terms: eight elements a vector with a masked tail, counted from
 /// the comparison masks, so that a short row (the engine's are 2 to 64 wide) costs no reduction.
+/// max(scaled, tiny) as PaperZero takes it: `tiny ≥ scaled ? tiny : scaled`.
+__attribute__((target("avx512f"))) static inline __m512d threshold(__m512d scaled, __m512d tiny) {
+    return _mm512_mask_blend_pd(_mm512_cmp_pd_mask(tiny, scaled, _CMP_GE_OQ), scaled, tiny);
+}
+
 __attribute__((target("avx512f"))) static ptrdiff_t candidates_avx512(const double *c, ptrdiff_t m, ptrdiff_t n,
                                                                       const double *rows, const double *columns,
                                                                       const double *bias) {
     const __m512d tiny = _mm512_set1_pd(0x1p-1000), scale = _mm512_set1_pd(0x1p-50);
     const __m512i one = _mm512_set1_epi64(1), magnitude = _mm512_set1_epi64(0x7FFFFFFFFFFFFFFF);
     ptrdiff_t count = 0;
-    for (ptrdiff_t i = 0; i < m; i++) {
+    // Eight elements with their rows' and columns' bounds: whether they pass the test.
+#define SG_PASS(lanes, r, columns, bias, elements)                                                                   \
+    _mm512_mask_cmplt_epu64_mask(                                                                                    \
+        lanes,                                                                                                       \
+        _mm512_sub_epi64(_mm512_and_si512(_mm512_castpd_si512(elements), magnitude), one),                           \
+        /* tiny ≥ scaled is false for a NaN, which then stays the threshold, as above. */                            \
+        _mm512_castpd_si512(threshold(_mm512_mul_pd(_mm512_add_pd(_mm512_mul_pd(r, columns), bias), scale), tiny)))
+    ptrdiff_t i = 0;
+    if (n == 1 || n == 2 || n == 4) {
+        // A narrow c: 8/n whole rows a vector, each lane given its row's and its column's bound.
+        const __m512i lane = _mm512_setr_epi64(0, 1, 2, 3, 4, 5, 6, 7), width = _mm512_set1_epi64(n);
+        const __m512i laneRow = _mm512_srli_epi64(lane, n == 1 ? 0 : n == 2 ? 1 : 2);
+        const __m512i laneColumn = _mm512_and_si512(lane, _mm512_sub_epi64(width, one));
+        const __m512d cols = _mm512_permutexvar_pd(laneColumn, _mm512_maskz_loadu_pd(sg_lanes(n), columns));
+        const __m512d bia = _mm512_permutexvar_pd(laneColumn, _mm512_maskz_loadu_pd(sg_lanes(n), bias));
+        const ptrdiff_t per = 8 / n;
+        for (; i + per <= m; i += per) {
+            __m512d r = _mm512_permutexvar_pd(laneRow, _mm512_maskz_loadu_pd(sg_lanes(per), rows + i));
+            count += __builtin_popcount(SG_PASS(0xFF, r, cols, bia, _mm512_loadu_pd(c + i * n)));
+        }
+    }
+    for (; i < m; i++) {
         const double *row = c + i * n;
         const __m512d r = _mm512_set1_pd(rows[i]);
         for (ptrdiff_t j = 0; j < n; j += 8) {
             __mmask8 lanes = sg_lanes(n - j);
-            __m512d bound = _mm512_add_pd(_mm512_mul_pd(r, _mm512_maskz_loadu_pd(lanes, columns + j)),
-                                          _mm512_maskz_loadu_pd(lanes, bias + j));
-            __m512d scaled = _mm512_mul_pd(bound, scale);
-            // tiny ≥ scaled is false for a NaN, which then stays the threshold, as above.
-            __m512d threshold = _mm512_mask_blend_pd(_mm512_cmp_pd_mask(tiny, scaled, _CMP_GE_OQ), scaled, tiny);
-            __m512i v = _mm512_and_si512(_mm512_castpd_si512(_mm512_maskz_loadu_pd(lanes, row + j)), magnitude);
-            __mmask8 pass = _mm512_mask_cmplt_epu64_mask(lanes, _mm512_sub_epi64(v, one), _mm512_castpd_si512(threshold));
-            count += __builtin_popcount(pass);
+            count += __builtin_popcount(SG_PASS(lanes, r, _mm512_maskz_loadu_pd(lanes, columns + j), _mm512_maskz_loadu_pd(lanes, bias + j),
+                                                _mm512_maskz_loadu_pd(lanes, row + j)));
         }
     }
+#undef SG_PASS
     return count;
 }
 #endif

@@ -128,7 +128,7 @@ import Testing
     @Test(arguments: KernelPath.available)
     func snapCandidatesAreCountedAlike(_ path: KernelPath) {
         var g = SplitMix64(seed: 22)
-        for (m, n) in [(1, 1), (2, 3), (32, 16), (5, 9), (16, 2), (3, 33), (64, 10), (1, 70)] {
+        for (m, n) in [(1, 1), (2, 3), (32, 16), (5, 9), (16, 2), (3, 33), (64, 10), (1, 70), (21, 1), (11, 4), (7, 2)] {
             func draw(_ special: Bool) -> Double {
                 let u = g.nextUnit()
                 if special && u < 0.02 { return u < 0.01 ? .nan : .infinity }
