@@ -369,7 +369,7 @@ __attribute__((target("avx512f"))) static int pack_avx512(const double *b, ptrdi
             }                                                                                                        \
         }                                                                                                            \
     }                                                                                                                \
-    /* Columns of one packed panel, `V` vectors wide (the last panel may be narrower), for every row. */            \
+    /* Columns of one panel (packed, or b itself), `V` vectors wide (the last may be narrower), for every row. */  \
     TARGET static void NAME##_panel(int V, const double *a, ptrdiff_t a_row, ptrdiff_t a_column, const double *panel, \
                                     ptrdiff_t p, double *c, ptrdiff_t m, ptrdiff_t n, ptrdiff_t w) {                 \
         ptrdiff_t i = 0;                                                                                             \
@@ -393,10 +393,10 @@ __attribute__((target("avx512f"))) static int pack_avx512(const double *b, ptrdi
 
 #ifdef SG_X86
 #define SG_AVX2_TARGET __attribute__((target("avx2")))
-SG_BLOCK(avx2, SG_AVX2_TARGET, SG_AVX2_ROWS, SG_AVX2_VECTORS, __m256d, 4, _mm256_setzero_pd(), _mm256_load_pd,
+SG_BLOCK(avx2, SG_AVX2_TARGET, SG_AVX2_ROWS, SG_AVX2_VECTORS, __m256d, 4, _mm256_setzero_pd(), _mm256_loadu_pd,
          _mm256_storeu_pd, _mm256_set1_pd, _mm256_mul_pd, _mm256_add_pd)
 #define SG_AVX512_TARGET __attribute__((target("avx512f")))
-SG_BLOCK(avx512, SG_AVX512_TARGET, SG_AVX512_ROWS, SG_AVX512_VECTORS, __m512d, 8, _mm512_setzero_pd(), _mm512_load_pd,
+SG_BLOCK(avx512, SG_AVX512_TARGET, SG_AVX512_ROWS, SG_AVX512_VECTORS, __m512d, 8, _mm512_setzero_pd(), _mm512_loadu_pd,
          _mm512_storeu_pd, _mm512_set1_pd, _mm512_mul_pd, _mm512_add_pd)
 #endif
 
@@ -451,14 +451,23 @@ void sg_multiply(int path, const double *a, ptrdiff_t a_row, ptrdiff_t a_column,
     for (ptrdiff_t j0 = 0; j0 < n; j0 += widest) {
         ptrdiff_t w = n - j0 < widest ? n - j0 : widest;
         int vectors = (int)((w + lanes - 1) / lanes);
-        int finite = path == SG_AVX512 ? pack_avx512(b, b_row, b_column, p, j0, w, vectors * lanes, panel)
+        // A b of contiguous rows exactly one panel wide (∂W's activations, 8, 16, 24 or 32 units) is
+        // laid out as its packed panel would be: read in place, only checked for ∞ and NaN.
+        const double *source = panel;
+        int finite;
+        if (b_column == 1 && b_row == n && n == vectors * lanes) {
+            source = b;
+            finite = sg_all_finite(path, b, p * n);
+        } else {
+            finite = path == SG_AVX512 ? pack_avx512(b, b_row, b_column, p, j0, w, vectors * lanes, panel)
                                        : pack(b, b_row, b_column, p, j0, w, vectors * lanes, panel);
+        }
         if (!finite) {
             reference(a, a_row, a_column, b, b_row, b_column, c, m, p, n, j0, j0 + w);
             continue;
         }
-        if (path == SG_AVX512) avx512_panel(vectors, a, a_row, a_column, panel, p, c + j0, m, n, w);
-        else avx2_panel(vectors, a, a_row, a_column, panel, p, c + j0, m, n, w);
+        if (path == SG_AVX512) avx512_panel(vectors, a, a_row, a_column, source, p, c + j0, m, n, w);
+        else avx2_panel(vectors, a, a_row, a_column, source, p, c + j0, m, n, w);
     }
 #else
     reference(a, a_row, a_column, b, b_row, b_column, c, m, p, n, 0, n);
