@@ -23,8 +23,10 @@ struct WideDecimal {
     /// `e^x` as m·10^k, k = ⌊x/ln 10⌋: x itself is a Double, only the power is too large for one.
     static func exp(_ x: WideDecimal) -> WideDecimal {
         let v = x.double
-        guard v.isFinite else { return .nan }
+        // A power past ±2³¹ (x beyond about ±5·10⁹) has no place in a line anyone checks: as a
+        // non-finite x, no value, rather than a power an Int cannot hold.
         let k = (v / M_LN10).rounded(.down)
+        guard v.isFinite, abs(k) < 0x1p31 else { return .nan }
         return WideDecimal(Foundation.exp(v - k * M_LN10)) * WideDecimal(digits: 1, power: Int(k))
     }
 

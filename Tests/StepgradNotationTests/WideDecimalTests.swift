@@ -28,4 +28,11 @@ import Testing
         #expect(abs(WideDecimal.ln(huge).double - 1000) < 1e-9)
         #expect(WideDecimal.ln(WideDecimal(0)).isNaN && WideDecimal.ln(WideDecimal(-1)).isNaN)
     }
+
+    /// e^x of an x whose power of ten an Int cannot hold (a scenario with inputs near 10²⁰⁰) has no
+    /// value, as for a non-finite x: not a trap.
+    @Test func expOfAnEnormousArgumentHasNoValue() {
+        #expect(WideDecimal.exp(WideDecimal(1e200)).isNaN && WideDecimal.exp(WideDecimal(-1e300)).isNaN)
+        #expect(!WideDecimal.exp(WideDecimal(1e9)).isNaN)
+    }
 }
