@@ -175,10 +175,12 @@ extension Workspace {
     }
 
     /// The first quantity of the forward pass, loss and backward pass holding ∞ or NaN, in the
-    /// order computed; one pass over the numbers when all are finite (not over the input, which is
-    /// no quantity computed here: a non-finite input shows in z¹).
+    /// order computed; one pass over the numbers when all are finite. The pass leaves out what
+    /// cannot be non-finite when the rest is finite: the input (which shows in z¹), and a layer's a
+    /// and ∂z where its activation is tanh, sigmoid, relu or the identity — a bounded or finite f(z)
+    /// of a finite z, and ∂a times an f′(z) in [0, 1] (a fused output's ∂z is its own formula).
     func firstNonFinite(loss: Double) -> Quantity? {
-        guard !(loss.isFinite && UnsafeBufferPointer(rebasing: buffer[layout[1].start...]).allFinite) else { return nil }
+        guard !(loss.isFinite && passesFiniteCheck) else { return nil }
         func bad(_ region: Region, _ l: Int) -> Bool { !matrix(region, l).elements.allSatisfy(\.isFinite) }
         let L = network.depth
         for l in 1...L {
@@ -193,6 +195,28 @@ extension Workspace {
             if bad(.db, l) { return .db(l) }
         }
         return nil
+    }
+
+    /// Whether every number `firstNonFinite` looks at, less those that follow from the rest, is finite.
+    private var passesFiniteCheck: Bool {
+        let L = network.depth
+        func finite(from start: UnsafeMutablePointer<Double>, to end: UnsafeMutablePointer<Double>) -> Bool {
+            UnsafeBufferPointer(start: start, count: end - start).allFinite
+        }
+        for l in 1...L {
+            let follows = switch network.layer(l).activation {
+            case .tanh, .sigmoid, .relu, .identity: !(l == L && network.isFused)
+            case .leakyRelu, .softmax: false
+            }
+            let end = l == L ? buffer.baseAddress! + buffer.count : pointer(.z, l + 1)
+            guard follows else {
+                if !finite(from: pointer(.z, l), to: end) { return false }
+                continue
+            }
+            if !finite(from: pointer(.z, l), to: pointer(.a, l)) || !finite(from: pointer(.da, l), to: pointer(.dz, l))
+                || !finite(from: pointer(.dW, l), to: end) { return false }
+        }
+        return true
     }
 }
 
