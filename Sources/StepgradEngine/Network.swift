@@ -15,19 +15,11 @@ public struct Layer: Hashable, Sendable {
     public var activation: Activation
     public var hasBias: Bool
     /// Parameters kept fixed, as with `requires_grad = False`: no gradient, no update.
-    public var frozen: Set<Part> {
-        get { Set(Part.allCases.filter { frozenParts & $0.bit != 0 }) }
-        set { frozenParts = newValue.reduce(0) { $0 | $1.bit } }
-    }
-    /// `frozen` as bits, so that a layer holds no reference: the training loop reads layers every
-    /// step, and a set's storage would be retained and released at each read.
-    private var frozenParts: UInt8 = 0
+    public var frozen: Set<Part>
 
     /// A layer's parameters, by what a scenario calls them.
     public enum Part: String, Hashable, Sendable, CaseIterable {
         case weights, bias
-
-        var bit: UInt8 { self == .weights ? 1 : 2 }
     }
 
     public init(units: Int, activation: Activation = .identity, hasBias: Bool = true, frozen: Set<Part> = []) {
@@ -38,7 +30,7 @@ public struct Layer: Hashable, Sendable {
     }
 
     /// Whether the weights (`.W`) or the bias (`.b`) are trained.
-    func trains(_ part: Part) -> Bool { frozenParts & part.bit == 0 && (part == .weights || hasBias) }
+    func trains(_ part: Part) -> Bool { !frozen.contains(part) && (part == .weights || hasBias) }
 }
 
 /// The architecture and training rule of an exercise: everything but the numbers.

@@ -10,9 +10,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
 let trainingCases = TrainingBenchmark.cases.map(\.key).filter(arguments.contains)
 let engineCases = EngineBenchmark.cases.filter { arguments.contains($0.key) }
-for c in engineCases { EngineBenchmark.runAlone(c) }
 var chosen = arguments.filter { $0 != "--quick" && !trainingCases.contains($0) && !engineCases.map(\.key).contains($0) }
-if chosen.isEmpty && trainingCases.isEmpty && !engineCases.isEmpty { exit(0) }
 if !trainingCases.isEmpty && !chosen.contains("training") { chosen.append("training") }
 if let unknown = chosen.first(where: { !sections.contains($0) }) {
     print("stepgrad-bench: no benchmark \"\(unknown)\"; the benchmarks are \(sections.joined(separator: ", "))"
@@ -20,6 +18,8 @@ if let unknown = chosen.first(where: { !sections.contains($0) }) {
           + "the network cases \(EngineBenchmark.cases.map(\.key).joined(separator: ", ")))")
     exit(2)
 }
+for c in engineCases { EngineBenchmark.runAlone(c) }
+if chosen.isEmpty && !engineCases.isEmpty { exit(0) }
 for (index, section) in sections.filter({ chosen.isEmpty || chosen.contains($0) }).enumerated() {
     if index > 0 { print() }
     switch section {

@@ -12,7 +12,7 @@ import TerminalUI
 /// see the same load; each figure is the median of its rounds with the lowest and highest beside
 /// it, and a ratio is stepgrad's median over the reference's best median. `explain` is the
 /// release binary's, run as a user runs it (output read through a pipe); its peak memory is
-/// the child's, from wait4.
+/// the child's own, sampled as it runs (see `ChildRun`).
 @MainActor enum GoalsBenchmark {
     struct Row {
         var what: String
