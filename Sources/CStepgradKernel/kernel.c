@@ -504,13 +504,13 @@ SG_CANDIDATES(candidates, )
 #ifdef SG_X86
 SG_CANDIDATES(candidates_avx2, __attribute__((target("avx2"))))
 
-/// The same test in AVX-512's own terms: eight elements a vector with a masked tail, counted from
-/// the comparison masks, so that a short row (the engine's are 2 to 64 wide) costs no reduction.
-/// max(scaled, tiny) as PaperZero takes it: `tiny ≥ scaled ? tiny : scaled`.
+/// max(scaled, tiny) as PaperZero takes it: `tiny ≥ scaled ? tiny : scaled` (NaN for a NaN scaled).
 __attribute__((target("avx512f"))) static inline __m512d threshold(__m512d scaled, __m512d tiny) {
     return _mm512_mask_blend_pd(_mm512_cmp_pd_mask(tiny, scaled, _CMP_GE_OQ), scaled, tiny);
 }
 
+/// The same test in AVX-512's own terms: eight elements a vector with a masked tail, counted from
+/// the comparison masks, so that a short row (the engine's are 2 to 64 wide) costs no reduction.
 __attribute__((target("avx512f"))) static ptrdiff_t candidates_avx512(const double *c, ptrdiff_t m, ptrdiff_t n,
                                                                       const double *rows, const double *columns,
                                                                       const double *bias) {
@@ -822,8 +822,8 @@ __attribute__((target("avx512f"))) static int sgd_avx512(double *p, const double
         const __mmask8 lanes = sg_lanes(count - i);
         __m512d x = _mm512_maskz_loadu_pd(lanes, p + i), step = _mm512_mul_pd(r, _mm512_maskz_loadu_pd(lanes, g + i));
         __m512d sum = _mm512_sub_pd(x, step), size = _mm512_abs_pd(sum);
-        __m512d threshold = _mm512_max_pd(_mm512_mul_pd(_mm512_add_pd(_mm512_abs_pd(x), _mm512_abs_pd(step)), scale), least);
-        __mmask8 kept = _mm512_cmp_pd_mask(size, threshold, _CMP_GT_OQ) & lanes;
+        __m512d past = threshold(_mm512_mul_pd(_mm512_add_pd(_mm512_abs_pd(x), _mm512_abs_pd(step)), scale), least);
+        __mmask8 kept = _mm512_cmp_pd_mask(size, past, _CMP_GT_OQ) & lanes;
         _mm512_mask_storeu_pd(p + i, kept, sum);
         infinite |= kept & ~_mm512_cmp_pd_mask(size, largest, _CMP_LE_OQ);
         for (unsigned rest = lanes & ~kept; rest; rest &= rest - 1) {

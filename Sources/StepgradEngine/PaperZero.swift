@@ -35,15 +35,17 @@ enum PaperZero {
     static func snap(_ c: UnsafeMutablePointer<Double>, m: Int, n: Int, p: Int, bias: UnsafePointer<Double>? = nil,
                      _ a: Strided, _ b: Strided) {
         guard m > 0, n > 0 else { return }
+        /// Element (i, j) against its own Σ|terms|, in increasing k: the rule itself.
+        func snapExactly(_ i: Int, _ j: Int) {
+            var magnitude = bias.map { abs($0[j]) } ?? 0
+            for k in 0..<p { magnitude += abs(a[i, k] * b[k, j]) }
+            c[i &* n &+ j] = snapped(c[i &* n &+ j], magnitude: magnitude)
+        }
         // A small product's elements are each tested against their own Σ|terms| — what the bound
         // stands in for — in fewer operations than the bounds' passes take to set up.
         guard m &* n &* p > Self.smallProduct else {
             for i in 0..<m {
-                for j in 0..<n where c[i &* n &+ j] != 0 {
-                    var magnitude = bias.map { abs($0[j]) } ?? 0
-                    for k in 0..<p { magnitude += abs(a[i, k] * b[k, j]) }
-                    c[i &* n &+ j] = snapped(c[i &* n &+ j], magnitude: magnitude)
-                }
+                for j in 0..<n where c[i &* n &+ j] != 0 { snapExactly(i, j) }
             }
             return
         }
@@ -64,9 +66,7 @@ enum PaperZero {
                     // ulps · ulp(bound) ≤ bound · 2⁻⁵⁰ for a normal bound (ulp(x) ≤ x · 2⁻⁵²), so past that,
                     // or past 2⁻¹⁰⁰⁰ when the bound is tiny, no residue: a multiply instead of `ulp` for almost all.
                     guard value != 0, abs(value) <= max(bound * 0x1p-50, 0x1p-1000), abs(value) <= ulps * bound.ulp else { continue }
-                    var magnitude = biasMagnitude
-                    for k in 0..<p { magnitude += abs(a[i, k] * b[k, j]) }
-                    c[i * n + j] = snapped(value, magnitude: magnitude)
+                    snapExactly(i, j)
                 }
             }
         }
