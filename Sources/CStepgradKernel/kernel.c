@@ -321,14 +321,46 @@ __attribute__((target("avx512f"))) static int pack_avx512(const double *b, ptrdi
 }
 #endif
 
+#ifdef SG_X86
+/// `pack` in AVX2 for a transposed b, as `pack_avx512` does it: four k of four columns at a time,
+/// transposed in registers (pairs interleaved, then halves swapped; values moved, never computed).
+/// The last p mod 4 k, and every other layout, as `pack` does them.
+__attribute__((target("avx2"))) static int pack_avx2(const double *b, ptrdiff_t b_row, ptrdiff_t b_column, ptrdiff_t p,
+                                                    ptrdiff_t j0, ptrdiff_t w, int width, double *panel) {
+    if (b_row != 1) return pack(b, b_row, b_column, p, j0, w, width, panel);
+    const __m256i exponent = _mm256_set1_epi64x(0x7FF0000000000000ll), lowest = _mm256_set1_epi64x(1ll << 52);
+    __m256i carried = _mm256_setzero_si256();
+    ptrdiff_t k0 = 0;
+    for (; k0 + 4 <= p; k0 += 4) {
+        for (int v = 0; v < width; v += 4) {
+            __m256d r[4];
+            for (int i = 0; i < 4; i++) {
+                r[i] = v + i < w ? _mm256_loadu_pd(b + (j0 + v + i) * b_column + k0) : _mm256_setzero_pd();
+                carried = _mm256_or_si256(carried, _mm256_add_epi64(_mm256_and_si256(_mm256_castpd_si256(r[i]), exponent), lowest));
+            }
+            __m256d low01 = _mm256_unpacklo_pd(r[0], r[1]), high01 = _mm256_unpackhi_pd(r[0], r[1]);
+            __m256d low23 = _mm256_unpacklo_pd(r[2], r[3]), high23 = _mm256_unpackhi_pd(r[2], r[3]);
+            double *out = panel + k0 * width + v;
+            _mm256_storeu_pd(out, _mm256_permute2f128_pd(low01, low23, 0x20));
+            _mm256_storeu_pd(out + width, _mm256_permute2f128_pd(high01, high23, 0x20));
+            _mm256_storeu_pd(out + 2 * width, _mm256_permute2f128_pd(low01, low23, 0x31));
+            _mm256_storeu_pd(out + 3 * width, _mm256_permute2f128_pd(high01, high23, 0x31));
+        }
+    }
+    int rest = k0 == p || pack(b + k0, b_row, b_column, p - k0, j0, w, width, panel + k0 * width);
+    return rest && _mm256_movemask_pd(_mm256_castsi256_pd(carried)) == 0;
+}
+#endif
+
 // MARK: - Blocks
 
 // A block is R rows × V vectors of L doubles; for each k it loads V vectors of the panel,
 // broadcasts R factors of a, and adds R×V products to as many accumulators.
-// Each path's block: as many accumulators as its registers hold beside the loaded vectors
-// (16 ymm registers for AVX2: 4×3 accumulators; 32 zmm for AVX-512: 6×4).
-#define SG_AVX2_ROWS 4
-#define SG_AVX2_VECTORS 3
+// Each path's block: as many accumulators as its registers hold beside the V loaded vectors, the
+// broadcast factor and the product being added (16 ymm registers for AVX2: 2×4 accumulators, since
+// 4×3 left two of them on the stack, loaded and stored for every k; 32 zmm for AVX-512: 6×4).
+#define SG_AVX2_ROWS 2
+#define SG_AVX2_VECTORS 4
 #define SG_AVX512_ROWS 6
 #define SG_AVX512_VECTORS 4
 
@@ -460,7 +492,7 @@ void sg_multiply(int path, const double *a, ptrdiff_t a_row, ptrdiff_t a_column,
             finite = sg_all_finite(path, b, p * n);
         } else {
             finite = path == SG_AVX512 ? pack_avx512(b, b_row, b_column, p, j0, w, vectors * lanes, panel)
-                                       : pack(b, b_row, b_column, p, j0, w, vectors * lanes, panel);
+                                       : pack_avx2(b, b_row, b_column, p, j0, w, vectors * lanes, panel);
         }
         if (!finite) {
             reference(a, a_row, a_column, b, b_row, b_column, c, m, p, n, j0, j0 + w);
