@@ -36,8 +36,12 @@ struct LinePrecision {
         case .significant(let n):
             for figures in stride(from: n, through: 1, by: -1) {
                 let result = style.printed(value, significant: figures)
-                let fitted = steps.map { fit($0, to: result, from: n) }
-                if fitted.allSatisfy({ $0 != nil }) { return Fitted(steps: fitted.map { $0! }, result: result, addsUp: true) }
+                var fitted: [Expression] = []
+                for step in steps {
+                    guard let step = fit(step, to: result, from: n) else { break }
+                    fitted.append(step)
+                }
+                if fitted.count == steps.count { return Fitted(steps: fitted, result: result, addsUp: true) }
             }
             return Fitted(steps: steps.map { printed($0, .exact) }, result: style.printed(value), addsUp: false)
         }
@@ -62,7 +66,7 @@ struct LinePrecision {
         var termwise = TermwiseValue(step)
         func addsUp(_ values: [Double]) -> Bool {
             let worked = termwise.value(numbers: values)
-            guard worked.isFinite else { return Self.addsUp(step.replacingNumbers(with: values), to: result, within: result.unit) }
+            guard worked.isFinite else { return Self.addsUp(step, numbers: values, to: result, within: result.unit) }
             return Self.error(worked, result) <= 0.5 * result.unit * (1 - 1e-6)
         }
         for f in n...most {
@@ -76,8 +80,9 @@ struct LinePrecision {
                 } ?? f
                 values[i] = printed(i, fewest)
             }
-            let fitted = step.replacingNumbers(with: values)
-            if Self.addsUp(fitted, to: result, within: result.unit) { return fitted }
+            if Self.addsUp(step, numbers: values, to: result, within: result.unit) {
+                return step.replacingNumbers(with: values)
+            }
         }
         return nil
     }
@@ -94,9 +99,16 @@ struct LinePrecision {
     /// Worked in Double first: where the rounding of that arithmetic is bounded (sums and products)
     /// and cannot decide it, the decimal arithmetic is not needed.
     static func addsUp(_ step: Expression, to result: PrintedNumber, within unit: Double) -> Bool {
-        let numbers = step.numbers
+        addsUp(step, numbers: step.numbers, to: result, within: unit)
+    }
+
+    /// `addsUp(step, to:within:)` for `step` written with `numbers`, left to right, in place of its
+    /// own (the numbers a search tries, without writing the step anew for each); `worked`, when the
+    /// caller has it, is `step.value(numbers: numbers)`.
+    static func addsUp(_ step: Expression, numbers: [Double], worked known: Double? = nil, to result: PrintedNumber,
+                       within unit: Double) -> Bool {
         if let bound = step.roundingBound(numbers: numbers) {
-            let worked = step.value(numbers: numbers), half = 0.5 * unit
+            let worked = known ?? step.value(numbers: numbers), half = 0.5 * unit
             // The printed result and the unit are Doubles near their decimals too.
             let slack = bound + (abs(result.value) + half) * 0x1p-52
             if worked.isFinite && abs(worked - result.value) + slack <= half { return true }

@@ -33,16 +33,33 @@ public struct MatrixPrecision {
         }
         guard case .significant(let n) = style.precision else {
             let forced = Dictionary(uniqueKeysWithValues: shown.map { ($0, style) })
-            return Fitted(styles: forced, addsUp: self.addsUp(Reworked(op, forced), results, confirm: true))
+            return Fitted(styles: forced, addsUp: self.addsUp(Reworked(op, operands(of: op, printedIn: forced)), results, confirm: true))
+        }
+        let most = 17
+        // printedAt[i][f − n]: matrix i of `shown` printed to f figures, filled as needed. The search
+        // tries each matrix at the same few figures over and over while the others change.
+        let operands = Dictionary(op.operands.map { ($0.quantity, $0.value) }) { _, last in last }
+        var printedAt = [[Matrix?]](repeating: Array(repeating: nil, count: most - n + 1), count: shown.count)
+        func printed(at figures: [Int]) -> [Quantity: Matrix] {
+            var values: [Quantity: Matrix] = [:]
+            for (i, q) in shown.enumerated() {
+                guard let m = operands[q] else { continue }
+                let f = figures[i]
+                if printedAt[i][f - n] == nil {
+                    let s = NumberStyle(significant: f)
+                    printedAt[i][f - n] = Matrix(rows: m.rows, columns: m.columns, elements: m.elements.map { s.printed($0).value })
+                }
+                values[q] = printedAt[i][f - n]
+            }
+            return values
         }
         // The figures found are confirmed after a quick test of the same figures: the elements are
         // worked once for both.
         var last: (figures: [Int], work: Reworked)?
         func addsUp(_ figures: [Int], confirm: Bool) -> Bool {
-            if last?.figures != figures { last = (figures, Reworked(op, styles(figures))) }
+            if last?.figures != figures { last = (figures, Reworked(op, printed(at: figures))) }
             return self.addsUp(last!.work, results, confirm: confirm)
         }
-        let most = 17
         for f in n...most {
             var figures = Array(repeating: f, count: shown.count)
             guard addsUp(figures, confirm: false) else { continue }
@@ -57,30 +74,45 @@ public struct MatrixPrecision {
         return Fitted(styles: styles(Array(repeating: most, count: shown.count)), addsUp: false)
     }
 
-    /// The operation worked again from its operands as printed in `styles`; an element is expanded
-    /// when first read and kept for a second reading.
+    /// The operands of `op` that `styles` names, each number as printed in its style.
+    private func operands(of op: StepgradEngine.Operation, printedIn styles: [Quantity: NumberStyle]) -> [Quantity: Matrix] {
+        var values: [Quantity: Matrix] = [:]
+        for operand in op.operands {
+            guard let s = styles[operand.quantity] else { continue }
+            let m = operand.value
+            values[operand.quantity] = Matrix(rows: m.rows, columns: m.columns, elements: m.elements.map { s.printed($0).value })
+        }
+        return values
+    }
+
+    /// The operation worked again from its operands as printed (`printed`, by quantity); an element
+    /// is expanded and worked in Double when first read, and kept for the readings after.
     private final class Reworked {
         /// `nil` when a printed operand does not fit the rule.
         let printed: StepgradEngine.Operation?
-        private var steps: [Expression??]
+        private var elements: [Element??]
 
-        init(_ op: StepgradEngine.Operation, _ styles: [Quantity: NumberStyle]) {
-            var values: [Quantity: Matrix] = [:]
-            for operand in op.operands {
-                guard let s = styles[operand.quantity] else { continue }
-                let m = operand.value
-                values[operand.quantity] = Matrix(rows: m.rows, columns: m.columns, elements: m.elements.map { s.printed($0).value })
-            }
-            printed = op.recomputed(substituting: values)
-            steps = Array(repeating: nil, count: op.elementCount)
+        /// An element's first step, its numbers and its value worked from them in Double.
+        struct Element {
+            var step: Expression
+            var numbers: [Double]
+            var worked: Double
         }
 
-        /// The first step of element `index` (row-major).
-        func step(_ index: Int) -> Expression? {
-            if let known = steps[index] { return known }
-            let step = printed?.element(at: printed!.cell(at: index)).steps.first
-            steps[index] = .some(step)
-            return step
+        init(_ op: StepgradEngine.Operation, _ printed: [Quantity: Matrix]) {
+            self.printed = op.recomputed(substituting: printed)
+            elements = Array(repeating: nil, count: op.elementCount)
+        }
+
+        /// Element `index` (row-major), `nil` when it has no step.
+        func element(_ index: Int) -> Element? {
+            if let known = elements[index] { return known }
+            let element = printed?.element(at: printed!.cell(at: index)).steps.first.map { step in
+                let numbers = step.numbers
+                return Element(step: step, numbers: numbers, worked: step.value(numbers: numbers))
+            }
+            elements[index] = .some(element)
+            return element
         }
     }
 
@@ -91,16 +123,16 @@ public struct MatrixPrecision {
         guard work.printed != nil else { return false }
         let forced = style.decimals != nil
         for (index, result) in results.enumerated() where result.value.isFinite {
-            guard let step = work.step(index) else { continue }
+            guard let element = work.element(index) else { continue }
             let unit = forced ? result.shownUnit : result.unit
-            let worked = step.value(numbers: step.numbers)
+            let worked = element.worked
             if worked.isFinite {
                 let error = abs(worked - result.value)
                 if error <= 0.5 * unit * (confirm ? 0.5 : 1 - 1e-6) { continue }
                 // Clearly off; only a result within a hair of half a unit (a tie) is worked again.
                 if !confirm && error > 0.5 * unit * (1 + 1e-6) { return false }
             }
-            if !LinePrecision.addsUp(step, to: result, within: unit) { return false }
+            if !LinePrecision.addsUp(element.step, numbers: element.numbers, worked: worked, to: result, within: unit) { return false }
         }
         return true
     }

@@ -49,7 +49,21 @@ public struct PrintedNumber: Hashable, Sendable {
             shownUnit = Self.power(min(lastPlace, 0))
         }
         self.unit = min(unit, shownUnit)
-        value = Double(ascii) ?? .nan
+        value = Self.value(of: decimal) ?? Double(ascii) ?? .nan
+    }
+
+    /// The Double nearest a decimal of at most 15 digits and a power of ten within ±22, as reading
+    /// its text gives it, without the text: both the digits and the power are exact in a Double, so
+    /// one correctly rounded multiplication or division gives the nearest. `nil` for other decimals.
+    private static func value(of decimal: DecimalDigits) -> Double? {
+        guard decimal.digits.count <= 15 else { return nil }
+        var whole = 0
+        for digit in decimal.digits { whole = whole &* 10 &+ Int(digit) }
+        // The value is whole·10^shift.
+        let shift = decimal.exponent - decimal.digits.count + 1
+        guard abs(shift) <= 22 else { return nil }
+        let magnitude = shift >= 0 ? Double(whole) * power(shift) : Double(whole) / power(-shift)
+        return decimal.negative ? -magnitude : magnitude
     }
 
     /// NaN and the infinities, shown unmistakably.
@@ -61,9 +75,13 @@ public struct PrintedNumber: Hashable, Sendable {
         shownUnit = .nan
     }
 
-    /// 10ⁿ, exactly as the decimal reads.
-    static func power(_ n: Int) -> Double { n >= 0 && n < powers.count ? powers[n] : Double("1e\(n)")! }
-    private static let powers: [Double] = (0...22).map { Double("1e\($0)")! }
+    /// 10ⁿ, exactly as the decimal reads (the Double nearest it).
+    static func power(_ n: Int) -> Double {
+        n >= -powerLimit && n <= powerLimit ? powers[n + powerLimit] : Double("1e\(n)")!
+    }
+    /// Every power of ten a Double comes near (10⁻³²⁴ reads as 0, 10³⁰⁹ as ∞), read once.
+    private static let powerLimit = 400
+    private static let powers: [Double] = (-powerLimit...powerLimit).map { Double("1e\($0)")! }
 
     private static let superscripts: [Character: Character] = [
         "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
