@@ -92,13 +92,12 @@ extension Expression {
             let a = a.value(numbers, &next)
             return a * a
         case .call(.ln, let args) where args.count == 1:
-            // ln(1 + t) is log1p(t), as exact for t = e^(−40) as a reader writing ln(1 + t) ≈ t;
-            // ln of the sum rounded to a Double would be ln 1 = 0.
+            // A sum worked as its first term plus the rest, for ln(1 + t) (see `ln(_:plus:)`).
             if case .sum(let terms) = args[0], terms.count > 1 {
                 let first = terms[0].value(numbers, &next)
                 var rest = Number(0)
                 for term in terms.dropFirst() { rest = rest + term.value(numbers, &next) }
-                return first == Number(1) && abs(rest.double) < 1 ? Number(log1p(rest.double)) : Number.ln(first + rest)
+                return Number.ln(first, plus: rest)
             }
             return Number.ln(args[0].value(numbers, &next))
         case .call(let f, let args):
@@ -109,64 +108,18 @@ extension Expression {
             switch f {
             case .exp: return Number.exp(x)
             case .ln: return Number.ln(x)
-            case .max: return values.max() ?? Number(.nan)
+            case .max: return Number.max(values)
             case .sigmoid: return Number(1) / (Number(1) + Number.exp(Number(0) - x))
-            case .tanh: return Number(Activation.tanh(x.double))  // the engine's, bit for bit
-            case .sqrt: return Number(x.double.squareRoot())
+            case .tanh: return Number.tanh(x)
+            case .sqrt: return Number.squareRoot(x)
             }
-        }
-    }
-}
-
-extension Expression {
-    /// A bound on how far the expression worked in Double from `numbers` (each a Double near the
-    /// decimal printed) can be from its exact decimal value: each rounding, of a number read or of
-    /// a result, is within 2⁻⁵³ of the magnitudes it involves, and sums and products of magnitudes
-    /// bound those. `nil` for quotients and functions, whose errors this does not bound.
-    func roundingBound(numbers: [Double]) -> Double? {
-        var next = 0, roundings = numbers.count
-        guard let magnitude = magnitude(numbers, &next, &roundings) else { return nil }
-        return 2 * Double(roundings) * magnitude * 0x1p-53
-    }
-
-    private func magnitude(_ numbers: [Double], _ next: inout Int, _ roundings: inout Int) -> Double? {
-        switch self {
-        case .number:
-            defer { next += 1 }
-            return abs(numbers[next])
-        case .sum(let terms):
-            roundings += terms.count
-            var total = 0.0
-            for term in terms {
-                guard let m = term.magnitude(numbers, &next, &roundings) else { return nil }
-                total += m
-            }
-            return total
-        case .product(let factors):
-            roundings += factors.count
-            var total = 1.0
-            for factor in factors {
-                guard let m = factor.magnitude(numbers, &next, &roundings) else { return nil }
-                total *= m
-            }
-            return total
-        case .difference(let a, let b):
-            roundings += 1
-            guard let ma = a.magnitude(numbers, &next, &roundings), let mb = b.magnitude(numbers, &next, &roundings) else { return nil }
-            return ma + mb
-        case .negation(let a):
-            return a.magnitude(numbers, &next, &roundings)
-        case .square(let a):
-            roundings += 1
-            return a.magnitude(numbers, &next, &roundings).map { $0 * $0 }
-        case .quotient, .call:
-            return nil
         }
     }
 }
 
 /// The arithmetic a line is worked in.
 protocol Arithmetic: Comparable {
+    /// A line's number, or a constant of the arithmetic (0, 1, NaN).
     init(_ v: Double)
     var double: Double { get }
     static func + (a: Self, b: Self) -> Self
@@ -175,6 +128,26 @@ protocol Arithmetic: Comparable {
     static func / (a: Self, b: Self) -> Self
     static func exp(_ x: Self) -> Self
     static func ln(_ x: Self) -> Self
+    /// ln(first + rest).
+    static func ln(_ first: Self, plus rest: Self) -> Self
+    static func max(_ values: [Self]) -> Self
+    static func tanh(_ x: Self) -> Self
+    static func squareRoot(_ x: Self) -> Self
+}
+
+extension Arithmetic {
+    /// ln(1 + t) is log1p(t), as exact for t = e^(−40) as a reader writing ln(1 + t) ≈ t; ln of the
+    /// sum rounded to a Double would be ln 1 = 0.
+    static func ln(_ first: Self, plus rest: Self) -> Self {
+        first == Self(1) && abs(rest.double) < 1 ? Self(log1p(rest.double)) : ln(first + rest)
+    }
+
+    static func max(_ values: [Self]) -> Self { values.max() ?? Self(.nan) }
+
+    /// The engine's, bit for bit.
+    static func tanh(_ x: Self) -> Self { Self(Activation.tanh(x.double)) }
+
+    static func squareRoot(_ x: Self) -> Self { Self(x.double.squareRoot()) }
 }
 
 extension Double: Arithmetic {

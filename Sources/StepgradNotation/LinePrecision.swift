@@ -96,23 +96,22 @@ struct LinePrecision {
     }
 
     /// Whether `step`, whose numbers are as printed, worked in decimal gives `result` to within half `unit`.
-    /// Worked in Double first: where the rounding of that arithmetic is bounded (sums and products)
-    /// and cannot decide it, the decimal arithmetic is not needed.
+    /// Worked in Double first: where the bound on that arithmetic's distance from the decimal's
+    /// (`BoundedDouble`) decides it, the decimal arithmetic is not needed.
     static func addsUp(_ step: Expression, to result: PrintedNumber, within unit: Double) -> Bool {
         addsUp(step, numbers: step.numbers, to: result, within: unit)
     }
 
     /// `addsUp(step, to:within:)` for `step` written with `numbers`, left to right, in place of its
-    /// own (the numbers a search tries, without writing the step anew for each); `worked`, when the
-    /// caller has it, is `step.value(numbers: numbers)`.
-    static func addsUp(_ step: Expression, numbers: [Double], worked known: Double? = nil, to result: PrintedNumber,
-                       within unit: Double) -> Bool {
-        if let bound = step.roundingBound(numbers: numbers) {
-            let worked = known ?? step.value(numbers: numbers), half = 0.5 * unit
+    /// own: the numbers a search tries, without writing the step anew for each.
+    static func addsUp(_ step: Expression, numbers: [Double], to result: PrintedNumber, within unit: Double) -> Bool {
+        let bounded = step.value(numbers: numbers.map(BoundedDouble.init(number:)))
+        if bounded.isBounded {
+            let worked = bounded.value, half = 0.5 * unit
             // The printed result and the unit are Doubles near their decimals too.
-            let slack = bound + (abs(result.value) + half) * 0x1p-52
-            if worked.isFinite && abs(worked - result.value) + slack <= half { return true }
-            if worked.isFinite && abs(worked - result.value) - slack > half { return false }
+            let slack = bounded.bound + (abs(result.value) + half) * 0x1p-52
+            if abs(worked - result.value) + slack <= half { return true }
+            if abs(worked - result.value) - slack > half { return false }
         }
         let worked = step.value(numbers: numbers.map { WideDecimal($0) })
         guard !worked.isNaN else { return false }

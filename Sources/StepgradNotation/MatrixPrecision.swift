@@ -132,7 +132,7 @@ public struct MatrixPrecision {
                 // Clearly off; only a result within a hair of half a unit (a tie) is worked again.
                 if !confirm && error > 0.5 * unit * (1 + 1e-6) { return false }
             }
-            if !LinePrecision.addsUp(element.step, numbers: element.numbers, worked: worked, to: result, within: unit) { return false }
+            if !LinePrecision.addsUp(element.step, numbers: element.numbers, to: result, within: unit) { return false }
         }
         return true
     }
