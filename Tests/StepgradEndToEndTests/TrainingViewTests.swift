@@ -14,9 +14,15 @@ struct TrainingViewTests {
 
     @Test func trainPauseStepThroughABatchResumeAndQuit() throws {
         let binary = try #require(StepgradProcess.executable, "stepgrad is built beside the tests").path
-        let shell = try ProgramInShell(width: 120, height: 40) { directory in "cd \(directory) && \(binary) open spiral" }
+        // The bundled spiral with more epochs than any machine trains before the test pauses it:
+        // at the end of its 60 a fast build would stop by itself, and the test's Space train on.
+        let spiral = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Assets/examples/03-spiral.yaml").standardizedFileURL.path
+        let shell = try ProgramInShell(width: 120, height: 40) { directory in
+            "sed 's/^epochs: 60$/epochs: 100000/' \(spiral) > \(directory)/03-spiral.yaml && cd \(directory) && \(binary) open 03-spiral.yaml"
+        }
         defer { shell.tmux.close() }
-        try shell.tmux.waitForText("epoch 0/60 · iteration 0")
+        try shell.tmux.waitForText("epoch 0/100000 · iteration 0")
         try shell.tmux.waitForText("‖ paused")
         try shell.tmux.waitForText("decision boundary")
 
@@ -53,12 +59,12 @@ struct TrainingViewTests {
         // A new activation or unit count is a new network, trained from epoch 0.
         try shell.tmux.sendKeys("a")
         try shell.tmux.waitForText("Activation tanh: new network, fresh weights (seed 1, he), epoch 0")
-        try shell.tmux.waitForText("epoch 0/60 · iteration 0")
+        try shell.tmux.waitForText("epoch 0/100000 · iteration 0")
         try shell.tmux.sendKeys("l", "u")
         try shell.tmux.waitForText("Layer 2 has 17 units")
         try shell.tmux.waitForText("hidden tanh · units 16 [17]")
         try shell.tmux.sendKeys("e")
-        try shell.tmux.waitForText("epoch 1/60")
+        try shell.tmux.waitForText("epoch 1/100000")
 
         // `w` writes it under a new name, and explain takes the file.
         try shell.tmux.sendKeys("w")
