@@ -33,7 +33,9 @@ public struct MatrixPrecision {
         }
         guard case .significant(let n) = style.precision else {
             let forced = Dictionary(uniqueKeysWithValues: shown.map { ($0, style) })
-            return Fitted(styles: forced, addsUp: self.addsUp(Reworked(op, operands(of: op, printedIn: forced)), results, confirm: true))
+            var failing = 0
+            return Fitted(styles: forced, addsUp: self.addsUp(Reworked(op, operands(of: op, printedIn: forced)), results,
+                                                              confirm: true, failing: &failing))
         }
         let most = 17
         // printedAt[i][f − n]: matrix i of `shown` printed to f figures, filled as needed. The search
@@ -56,9 +58,12 @@ public struct MatrixPrecision {
         // The figures found are confirmed after a quick test of the same figures: the elements are
         // worked once for both.
         var last: (figures: [Int], work: Reworked)?
+        // The element that failed the last test is tried first: it is usually the one that fails
+        // the next, and then the others need not be worked at all.
+        var failing = 0
         func addsUp(_ figures: [Int], confirm: Bool) -> Bool {
             if last?.figures != figures { last = (figures, Reworked(op, printed(at: figures))) }
-            return self.addsUp(last!.work, results, confirm: confirm)
+            return self.addsUp(last!.work, results, confirm: confirm, failing: &failing)
         }
         for f in n...most {
             var figures = Array(repeating: f, count: shown.count)
@@ -118,21 +123,24 @@ public struct MatrixPrecision {
 
     /// Whether every element, as `work` works it, gives its printed result. A quick test in Double;
     /// with `confirm`, a result that is not clearly within half a unit is worked again in decimal,
-    /// as a reader works it.
-    private func addsUp(_ work: Reworked, _ results: [PrintedNumber], confirm: Bool) -> Bool {
+    /// as a reader works it. Element `failing` is tested first, and the one that fails is left in
+    /// it; the answer is the same in any order.
+    private func addsUp(_ work: Reworked, _ results: [PrintedNumber], confirm: Bool, failing: inout Int) -> Bool {
         guard work.printed != nil else { return false }
         let forced = style.decimals != nil
-        for (index, result) in results.enumerated() where result.value.isFinite {
-            guard let element = work.element(index) else { continue }
+        let first = failing < results.count ? failing : 0
+        for index in [first] + results.indices.lazy.filter({ $0 != first }) {
+            let result = results[index]
+            guard result.value.isFinite, let element = work.element(index) else { continue }
             let unit = forced ? result.shownUnit : result.unit
             let worked = element.worked
             if worked.isFinite {
                 let error = abs(worked - result.value)
                 if error <= 0.5 * unit * (confirm ? 0.5 : 1 - 1e-6) { continue }
                 // Clearly off; only a result within a hair of half a unit (a tie) is worked again.
-                if !confirm && error > 0.5 * unit * (1 + 1e-6) { return false }
+                if !confirm && error > 0.5 * unit * (1 + 1e-6) { failing = index; return false }
             }
-            if !LinePrecision.addsUp(element.step, numbers: element.numbers, to: result, within: unit) { return false }
+            if !LinePrecision.addsUp(element.step, numbers: element.numbers, to: result, within: unit) { failing = index; return false }
         }
         return true
     }

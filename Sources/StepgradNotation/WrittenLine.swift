@@ -4,7 +4,8 @@ import StepgradEngine
 /// numbers at the precision that makes it add up, and the result.
 public struct WrittenLine: Hashable, Sendable {
     public var label: String
-    public var latexLabel: String
+    /// What the line is of; its LaTeX label is written from it only when asked for.
+    public var element: ElementLabel
     /// The steps between label and result, their numbers already rounded as printed.
     public var steps: [Expression]
     public var result: PrintedNumber
@@ -13,15 +14,25 @@ public struct WrittenLine: Hashable, Sendable {
     /// that is a residue of binary rounding, can make this false; such a line is marked †.
     public var addsUp: Bool
 
+    public init(of element: ElementLabel, steps: [Expression], result: PrintedNumber, addsUp: Bool) {
+        self.label = element.text(.unicode)
+        self.element = element
+        self.steps = steps
+        self.result = result
+        self.addsUp = addsUp
+    }
+
+    public var latexLabel: String { element.text(.latex) }
+
     /// The mark of a line that does not add up, and what it means.
     public static let mark = "†"
 
     /// `label = step = … = result`, marked † when it does not add up.
     public func equation(_ notation: Expression.Notation = .unicode) -> String {
-        let steps = notation == .latex ? visibleSteps.map { ExpressionWriter(notation: .latex, style: .exact).render($0.step) }
-            : visibleSteps.map(\.unicode)
-        let parts = [notation == .latex ? latexLabel : label] + steps + [notation == .latex ? result.latex : result.unicode]
-        return parts.joined(separator: " = ") + flag(notation)
+        let latex = notation == .latex, writer = ExpressionWriter(notation: .latex, style: .exact)
+        var text = latex ? latexLabel : label
+        for step in visibleSteps { text += " = " + (latex ? writer.render(step.step) : step.unicode) }
+        return text + " = " + (latex ? result.latex : result.unicode) + flag(notation)
     }
 
     /// `equation(.unicode)` and `equation(.latex)` at once, the steps worth writing chosen once.

@@ -16,14 +16,15 @@ extension Operation {
         }
         let results = Display.Piece.matrix(quantity.columnar(PrintedMatrix(rows: result.rows, columns: result.columns,
                                                                            numbers: lines.map(\.result))))
-        // Laid out once to learn which matrices it shows, then again with the figures they need.
+        // Laid out once, with nothing printed, to learn which matrices it shows; then again with
+        // the figures they need.
         var shown: [Quantity] = []
-        let draft = equation(results) { q, m in
+        let draft = equation(results) { q, _ in
             shown.append(q)
-            return .matrix(PrintedMatrix(m, style: style))
+            return .gap
         }
         guard let draft else { return nil }
-        guard draft.works else { return draft.display }
+        guard draft.works else { return equation(results) { .matrix(PrintedMatrix($1, style: style)) }!.display }
         guard let fitted = MatrixPrecision(style: style).fit(self, shown: shown, results: lines.map(\.result)) else {
             return listing(of: readOperands, results) { .matrix(PrintedMatrix($1, style: style)) }
         }
