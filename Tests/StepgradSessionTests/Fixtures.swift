@@ -45,10 +45,16 @@ enum Fixtures {
 
     /// A fresh empty directory for state files.
     static func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "stepgrad-session-tests-" + UUID().uuidString
+        let path = temporaryRoot + "/" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    /// One directory per test process holds them all, removed when the process exits.
+    private static let temporaryRoot: String = {
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "stepgrad-session-tests-\(getpid())") }
+        return NSTemporaryDirectory() + "stepgrad-session-tests-\(getpid())"
+    }()
 }
 
 /// Equality down to the bit, so that −0.0 and 0.0 differ and NaN equals itself.

@@ -46,8 +46,14 @@ enum Fixtures {
     }
 
     static func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "stepgrad-ui-tests-" + UUID().uuidString
+        let path = temporaryRoot + "/" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    /// One directory per test process holds them all, removed when the process exits.
+    private static let temporaryRoot: String = {
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "stepgrad-ui-tests-\(getpid())") }
+        return NSTemporaryDirectory() + "stepgrad-ui-tests-\(getpid())"
+    }()
 }
