@@ -4,9 +4,11 @@ import TerminalUI
 
 /// Numbers as the screen writes them, remembered: formatting a number is the dearest part of a
 /// frame, and the same values are drawn frame after frame and measured for several layouts in one.
-/// Texts are kept across frames (up to a bound); widths of matrices while the iteration on screen
-/// stays the same (`use(iteration:generation:)`), as a quantity's matrix changes from one
-/// iteration to the next (or with a reload) and not before.
+/// Texts are kept across frames, in a table of fixed size with a slot per hash of the value (the
+/// last text written there kept): no frame pays for growing or emptying a table of thousands.
+/// Widths of matrices are kept while the iteration on screen stays the same
+/// (`use(iteration:generation:)`), as a quantity's matrix changes from one iteration to the next
+/// (or with a reload) and not before.
 final class NumberText {
     struct Key: Hashable {
         var quantity: Quantity
@@ -19,14 +21,14 @@ final class NumberText {
 
     let style: NumberStyle
     let glyphs: ScreenGlyphs
-    private var texts: [UInt64: String] = [:]
+    private var texts: [(bits: UInt64, text: String)?] = []
     private var widths: [Key: Int] = [:]
     private var moment: Moment?
     private struct Moment: Equatable {
         var iteration: Int
         var generation: Int
     }
-    static let textsKept = 1 << 16
+    static let slotBits = 14
 
     init(style: NumberStyle, glyphs: ScreenGlyphs) {
         self.style = style
@@ -34,10 +36,13 @@ final class NumberText {
     }
 
     func format(_ value: Double) -> String {
-        if let known = texts[value.bitPattern] { return known }
-        if texts.count >= Self.textsKept { texts.removeAll(keepingCapacity: true) }
+        let bits = value.bitPattern
+        // Fibonacci hashing: the high bits of the product depend on every bit of the value.
+        let slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.slotBits))
+        if texts.isEmpty { texts = Array(repeating: nil, count: 1 << Self.slotBits) }
+        if let known = texts[slot], known.bits == bits { return known.text }
         let text = glyphs.text(style.format(value))
-        texts[value.bitPattern] = text
+        texts[slot] = (bits, text)
         return text
     }
 

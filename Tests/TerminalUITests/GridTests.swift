@@ -1,4 +1,4 @@
-import TerminalUI
+@testable import TerminalUI
 import TerminalUITesting
 import Testing
 
@@ -31,6 +31,27 @@ import Testing
         #expect(Character("\u{301}").terminalSafe == "?")
         #expect(Character("≤").terminalSafe == "≤")
         #expect(Character("█").terminalSafe == "█")
+    }
+
+    /// The code points `terminalSafe` passes without a look at their properties are the ones
+    /// those properties pass, every one of them.
+    @Test func theKnownNarrowCodePointsAreTheOnesThePropertiesPass() {
+        var checked = 0
+        for range in Unicode.Scalar.knownNarrow {
+            for value in range {
+                let character = Character(Unicode.Scalar(value)!)
+                #expect(character.examined == character, "U+\(String(value, radix: 16, uppercase: true))")
+                #expect(character.terminalSafe == character)
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+        // Just outside them, the full test still decides.
+        #expect(Character("\u{AD}").terminalSafe == "?")   // soft hyphen, a format character
+        #expect(Character("\u{2028}").terminalSafe == "?") // line separator
+        #expect(Character("\u{25FE}").terminalSafe == "?") // ◾, shown as an emoji
+        #expect(Character("\u{300}").terminalSafe == "?")  // combining grave accent
+        #expect(Character("−\u{301}").terminalSafe == "−\u{301}")
     }
 
     @Test func fillAndPatchStyleKeepToTheirRectangles() {
